@@ -1,0 +1,232 @@
+"""Resolve actor mentions in a parsed sentence to CAMEO actor codes.
+
+Resolution is compositional: a noun phrase is coded from the phrases it contains, so
+"Russian senator Vladimir Dzhabarov" is RUS (from "Russian") + LEG (from "senator")
+without the senator being listed. Known people, organisations and groups give their
+full code; a person's code depends on the story date.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .lexicon import ActorEntry, Lexicon
+from .model import Actor
+
+# Dependents that start a new clause or a separate actor: they do not describe the head.
+_NOT_PART_OF_NP = {"relcl", "advcl", "conj", "cc", "punct", "ccomp", "parataxis", "mark", "case"}
+_NP_DEPTH = 4
+_KIND_RANK = {"person": 0, "group": 1, "organisation": 2, "government": 3, "country": 4, "capital": 5, "agent": 6}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+
+
+@dataclass
+class Mention:
+    start: int  # token index in the Doc
+    end: int
+    entries: list[ActorEntry]
+
+    @property
+    def kind(self) -> str:
+        return self.entries[0].kind
+
+
+class ActorIndex:
+    """Phrase table over token sequences, built once per lexicon."""
+
+    def __init__(self, lexicon: Lexicon, tokenizer):
+        self.table: dict[tuple[str, ...], list[ActorEntry]] = {}
+        for e in lexicon.actors:
+            key = tuple(t.lower_ for t in tokenizer(e.phrase) if not t.is_space)
+            if key and key[0] == "the" and len(key) > 1:
+                key = key[1:]
+            if key:
+                self.table.setdefault(key, []).append(e)
+        for entries in self.table.values():
+            entries.sort(key=lambda e: _KIND_RANK.get(e.kind, 9))
+        self.maxlen = max((len(k) for k in self.table), default=1)
+
+    def _lookup(self, toks: list[Token]) -> list[ActorEntry] | None:
+        key = tuple(t.lower_ for t in toks)
+        found = self.table.get(key)
+        if found is None and len(toks) >= 1:
+            # Plurals and inflections of the last word ("officials", "Ministers").
+            lem = toks[-1].lemma_.lower()
+            if lem != key[-1]:
+                found = self.table.get(key[:-1] + (lem,))
+                if found:
+                    found = [e for e in found if e.kind == "agent"] or None
+        if not found:
+            return None
+        # A capitalised phrase must not match lower-case text ("US" vs "us").
+        text_all_lower = all(t.text == t.lower_ for t in toks)
+        found = [e for e in found if not (text_all_lower and e.phrase != e.phrase.lower())]
+        return found or None
+
+    def mentions(self, doc) -> list[Mention]:
+        out: list[Mention] = []
+        i, n = 0, len(doc)
+        while i < n:
+            for size in range(min(self.maxlen, n - i), 0, -1):
+                toks = list(doc[i : i + size])
+                if toks[0].is_punct or toks[-1].is_punct:
+                    continue
+                found = self._lookup(toks)
+                if found:
+                    out.append(Mention(i, i + size, found))
+                    i += size
+                    break
+            else:
+                i += 1
+        return out
+
+
+def _in_range(e: ActorEntry, day: str | None) -> bool:
+    return (not e.start or not day or e.start <= day) and (not e.end or not day or day <= e.end)
+
+
+def pick_person(entries: list[ActorEntry], day: str | None) -> ActorEntry:
+    """The office held on ``day``; else the latest one that ended before it; else the first."""
+    people = [e for e in entries if e.kind == "person"] or entries
+    current = [e for e in people if _in_range(e, day)]
+    if current:
+        return current[0]
+    if day:
+        earlier = sorted((e for e in people if e.end and e.end < day), key=lambda e: e.end)
+        if earlier:
+            return earlier[-1]
+    return sorted(people, key=lambda e: e.start or "")[0]
+
+
+@dataclass
+class Part:
+    """What one mention contributes to a noun phrase's code."""
+
+    country: str = ""
+    sector: str = ""
+    full: str = ""
+    entry: str = ""
+
+
+def mention_part(m: Mention, day: str | None) -> Part:
+    e = m.entries[0]
+    if e.kind == "person":
+        e = pick_person(m.entries, day)
+        return Part(country=e.code[:3], sector=e.code[3:6], full=e.code, entry=e.source)
+    if e.kind in ("country", "capital"):
+        return Part(country=e.code, entry=e.source)
+    if e.kind == "government":
+        return Part(country=e.code[:3], sector=e.code[3:], full=e.code, entry=e.source)
+    if e.kind == "agent":
+        return Part(sector=e.code, entry=e.source)
+    return Part(country=e.country or "", full=e.code, entry=e.source)  # organisation, group
+
+
+class SentenceActors:
+    """Actor resolution for one sentence, with context carried from earlier sentences."""
+
+    def __init__(self, sent: Span, mentions: list[Mention], day: str | None, offset: int, context: "DocContext"):
+        self.sent = sent
+        self.day = day
+        self.offset = offset
+        self.context = context
+        self.by_token: dict[int, Mention] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                self.by_token[i] = m
+        self.mentions = mentions
+
+    def _np_tokens(self, head: Token) -> list[tuple[int, Token]]:
+        """Tokens of the noun phrase headed by ``head`` with their depth below it."""
+        out, stack = [], [(0, head)]
+        while stack:
+            depth, tok = stack.pop()
+            out.append((depth, tok))
+            if depth >= _NP_DEPTH:
+                continue
+            for child in tok.children:
+                if child.dep_ not in _NOT_PART_OF_NP:
+                    stack.append((depth + 1, child))
+        return out
+
+    def _context_country(self, head: Token) -> str:
+        """Nearest country named elsewhere in the sentence, else earlier in the story."""
+        best, dist = "", 10**6
+        for m in self.mentions:
+            if m.start <= head.i < m.end:
+                continue
+            part = mention_part(m, self.day)
+            if part.country and abs(m.start - head.i) < dist:
+                best, dist = part.country, abs(m.start - head.i)
+        return best or self.context.last_country
+
+    def resolve(self, head: Token) -> Actor | None:
+        """Code the noun phrase headed by ``head``; None when it names no actor."""
+        if head.lower_ in _PERSON_PRONOUNS or head.pos_ == "PRON":
+            if head.lower_ in _PERSON_PRONOUNS and self.context.last_person:
+                a = self.context.last_person
+                return Actor(a.code, head.text, head.idx + self.offset, head.idx + len(head) + self.offset, f"pronoun -> {a.text}", head.i)
+            return None
+        toks = self._np_tokens(head)
+        seen: set[int] = set()
+        parts: list[tuple[int, Part, Mention]] = []
+        for depth, tok in sorted(toks, key=lambda x: (x[0], x[1].i)):
+            m = self.by_token.get(tok.i)
+            if m is None or id(m) in seen:
+                continue
+            seen.add(id(m))
+            parts.append((depth, mention_part(m, self.day), m))
+        if not parts:
+            return None
+        head_part = next((p for d, p, m in parts if m.start <= head.i < m.end), None)
+        country = sector = full = ""
+        entries = []
+        if head_part is not None:
+            country, sector, full = head_part.country, head_part.sector, head_part.full
+            entries.append(head_part.entry)
+        for _, p, m in parts:
+            if p is head_part:
+                continue
+            if not full and p.full and m.kind != "person" and not country and not sector:
+                full, country = p.full, p.country
+            elif not full and p.full and m.kind != "person" and sector and not country:
+                # "Taliban fighters", "UN peacekeepers": the organisation is the actor.
+                full, country = p.full, p.country
+            if not country and p.country:
+                country = p.country
+            if not sector and p.sector and not full:
+                sector = p.sector
+            entries.append(p.entry)
+        if full:
+            code = full
+            if head_part is not None and head_part.full != full and sector and len(full) == 3:
+                code = full + sector
+        else:
+            if not country:
+                country = self._context_country(head)
+            code = (country or "---") + sector
+        if not code or code == "---":
+            return None
+        used = [m for _, _, m in parts]
+        start = min([m.start for m in used] + [head.i])
+        end = max([m.end for m in used] + [head.i + 1])
+        span = head.doc[start:end]
+        actor = Actor(code, span.text, span.start_char + self.offset, span.end_char + self.offset, "; ".join(entries), head.i)
+        if head.ent_type_ == "PERSON" or (head_part and parts and any(m.kind == "person" and m.start <= head.i < m.end for _, _, m in parts)):
+            self.context.last_person = actor
+        return actor
+
+
+class DocContext:
+    """What later sentences may refer back to."""
+
+    def __init__(self) -> None:
+        self.last_country = ""
+        self.last_person: Actor | None = None
+
+    def update(self, sa: SentenceActors) -> None:
+        for m in sa.mentions:
+            part = mention_part(m, sa.day)
+            if part.country:
+                self.last_country = part.country

@@ -1,0 +1,287 @@
+"""Find the story inside an article's text: drop headlines, credits, bylines, link lines.
+
+Scraped news carries lines that are not the story (``Related: ...``, ``© Kevin
+Lamarque / Reuters``, ``Policy + Politics``). Coding them yields events from other
+stories or from nothing, so they are dropped before parsing. Cleaning never edits
+the text: it returns spans of ``Article.text``, so every later offset still points
+into the text as read.
+
+Decisions are made per line, or per paragraph when a paragraph is hard-wrapped
+(otherwise a short wrapped tail such as "talks with Russia" would look like a
+section label). Rules come in two strengths:
+
+* strong rules (phrase lists from ``data/boilerplate.tsv``, photo credits,
+  copyright, reporting trailers, timestamps, link-only lines, bylines, repeats)
+  always drop the line;
+* soft rules (the headline, short lines with no sentence punctuation) drop only
+  what cannot be a sentence; if they would leave nothing, their lines are kept,
+  so a one-line story survives.
+
+Datelines (``MOSCOW (Reuters) - Russia said ...``) are not dropped: the prefix is
+cut and the span starts at "Russia", because the rest of that line is the lead.
+Only the first story line is checked, so "NATO - ..." later on is left alone.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from dyad.model import Article
+
+__all__ = [
+    "Boilerplate",
+    "Line",
+    "classify_lines",
+    "clean_text",
+    "looks_like_headline",
+    "story_spans",
+]
+
+# Sentence-final punctuation, possibly closed by quotes or brackets. ":" and ";"
+# count for "is this a label?" ("He said:" introduces a quote) but not for
+# "is this surely a sentence?".
+_ENDS_CLAUSE = re.compile(r"""[.!?…:;"'”’»][\"'”’»)\]]*$""")
+_ENDS_SENTENCE = re.compile(r"""[.!?…"'”’»][\"'”’»)\]]*$""")
+_MIN_SENTENCE_WORDS = 6  # a punctuated line this long is story text, never a label
+_MAX_LABEL_WORDS = 15  # linked headlines run long; unpunctuated prose runs longer
+
+_MARKDOWN_MARK = re.compile(r"(?:#{1,6}|>|[-*+])[ \t]+")  # matched at a line's start
+_BLOCK = re.compile(r"(?:[^\S\r\n]*\S[^\r\n]*(?:\r\n?|\n|$))+")  # lines up to a blank one
+_LINE = re.compile(r"[^\r\n]+")
+
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b\W*(?:©|\(c\)|\d{4}))|all rights reserved", re.I)
+_PHOTO_PAREN = re.compile(r"\((?:photo|image|picture|photograph|credit)s?\b[^()]*\)\s*$", re.I)
+_TRAILER = re.compile(
+    r"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b", re.I
+)
+_CONTRIBUTED = re.compile(
+    r"contributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\W*$", re.I
+)
+_STAMP_PREFIX = re.compile(
+    r"^(?:last\s+|first\s+)?(?:updated|published|posted|modified)(?:\s+on)?\b", re.I
+)
+_DATE_WORD = (
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"|\d{1,4}(?:st|nd|rd|th)?|[ap]\.?m\.?|gmt|utc|bst|cet|cest|msk|[ecmp][sd]?t|at|on"
+)
+_DATE_ONLY = re.compile(rf"^(?:(?:{_DATE_WORD})[\s,.:/|–—-]*)+$", re.I)
+_LINKISH = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|@\w+")
+_BYLINE = re.compile(r"^(?:By|BY)\s+[A-Z]\S*(?:\s+\S+){0,9}$")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line or paragraph of an article and what cleaning decided about it.
+
+    ``reason`` says why a line was dropped (``headline``, ``repeat``, ``heading``,
+    ``boilerplate``, ``credit``, ``copyright``, ``trailer``, ``timestamp``,
+    ``link``, ``byline``), or is ``dateline`` on a kept line whose dateline
+    prefix was cut off.
+    """
+
+    start: int
+    end: int
+    keep: bool
+    reason: str = ""
+
+
+class Boilerplate:
+    """The phrase lists of a boilerplate.tsv, compiled into the patterns that use them."""
+
+    def __init__(self, prefixes: list[str], lines: list[str], agencies: list[str]):
+        # A word-ending phrase must end at a word boundary ("Subscribe to" must not
+        # match "Subscribers ..."); one ending in punctuation ("Related:") need not.
+        alts = [re.escape(p) + (r"(?!\w)" if p[-1].isalnum() else "") for p in prefixes]
+        self.prefix = re.compile("|".join(alts) or r"(?!)", re.I)
+        self.lines = {_bare(x) for x in lines}
+        ag = "|".join(sorted(map(re.escape, agencies), key=len, reverse=True)) or r"(?!)"
+        ag_upper = "|".join(sorted((re.escape(a.upper()) for a in agencies), key=len, reverse=True))
+        self.credit = re.compile(
+            rf"(?:[/|]|\bvia)\s*(?i:{ag})\)?\s*$"  # "Kevin Lamarque / Reuters"
+            rf"|(?:^|\s)(?:{ag_upper or '(?!)'})\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}\)?$"
+        )
+        place = r"[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}"  # MOSCOW, ST. PETERSBURG
+        detail = r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,2})?"  # ", Lebanon" / ", Oct 15"
+        agency = rf"\((?i:{ag})\)"
+        self.dateline = re.compile(
+            rf"(?:{place}{detail}\s*(?:{agency})?"
+            rf"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,2}}{detail}\s*{agency}"  # Moscow (Reuters)
+            rf"|{agency})"
+            r"\s*[-–—]+\s+(?=[A-Z0-9\"'“‘])"  # a lead starts like a sentence
+        )
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Boilerplate:
+        """Read a boilerplate.tsv (``kind<TAB>phrase``); the packaged one by default."""
+        if path is None:
+            raw = resources.files("dyad").joinpath("data/boilerplate.tsv").read_text("utf-8")
+        else:
+            raw = Path(path).read_text("utf-8")
+        kinds: dict[str, list[str]] = {"prefix": [], "line": [], "agency": []}
+        for n, row in enumerate(raw.splitlines(), 1):
+            if not row.strip() or row.startswith("#"):
+                continue
+            kind, _, phrase = row.partition("\t")
+            if kind not in kinds or not phrase.strip():
+                raise ValueError(
+                    f"{path or 'boilerplate.tsv'}:{n}: expected 'prefix|line|agency<TAB>phrase', got {row!r}"
+                )
+            kinds[kind].append(phrase.strip())
+        return cls(kinds["prefix"], kinds["line"], kinds["agency"])
+
+
+@lru_cache(maxsize=1)
+def _default_boilerplate() -> Boilerplate:
+    return Boilerplate.load()
+
+
+def looks_like_headline(line: str) -> bool:
+    """True for a short line that reads like a title rather than a sentence."""
+    line = line.strip()
+    words = line.split()
+    return (
+        0 < len(words) <= 20
+        and len(line) <= 200
+        and not line[0].islower()
+        and not re.search(r"[.,;:]$", line)
+        and not _LINKISH.fullmatch(line)
+    )
+
+
+def story_spans(article: Article, boilerplate: Boilerplate | None = None) -> list[tuple[int, int]]:
+    """(start, end) spans of ``article.text`` that are story text, in order."""
+    return [(x.start, x.end) for x in classify_lines(article, boilerplate) if x.keep]
+
+
+def clean_text(article: Article, boilerplate: Boilerplate | None = None) -> str:
+    """The story text alone, paragraphs separated by blank lines (for display only:
+    offsets into this string do not match ``article.text``)."""
+    return "\n\n".join(article.text[s:e] for s, e in story_spans(article, boilerplate))
+
+
+def classify_lines(article: Article, boilerplate: Boilerplate | None = None) -> list[Line]:
+    """Every non-blank line (or wrapped paragraph) with the decision made about it."""
+    bp = boilerplate or _default_boilerplate()
+    text = article.text
+    title = _norm(article.title) if article.title else None
+    units = _units(text, title, bp)
+    seen = {title} if title else set()
+    out: list[Line] = []
+    for i, (start, end) in enumerate(units):
+        chunk = text[start:end]
+        key = _norm(chunk)
+        if key in seen:
+            reason = "headline" if i == 0 and key == title else "repeat"
+        else:
+            reason = _strong_reason(chunk, bp) or _soft_reason(chunk, i == 0 and not title, len(units))
+        seen.add(key)
+        if not reason and not any(x.keep for x in out):
+            m = bp.dateline.match(chunk)
+            if m:
+                start, reason = start + m.end(), "dateline"
+        out.append(Line(start, end, keep=reason in ("", "dateline"), reason=reason))
+    if not any(x.keep for x in out):
+        out = [Line(x.start, x.end, True, x.reason) if x.reason in _SOFT else x for x in out]
+    return out
+
+
+_SOFT = ("headline", "heading")
+
+
+def _strong_reason(chunk: str, bp: Boilerplate) -> str:
+    words = len(chunk.split())
+    if _bare(chunk) in bp.lines or bp.prefix.match(chunk):
+        return "boilerplate"
+    if bp.credit.search(chunk) or _PHOTO_PAREN.search(chunk):
+        return "credit"
+    if _COPYRIGHT.search(chunk) and (words <= 25 or chunk.startswith(("©", "(c)"))):
+        return "copyright"
+    if _TRAILER.match(chunk) and (
+        chunk.startswith("(") or ";" in chunk or not _ENDS_SENTENCE.search(chunk)
+    ):
+        return "trailer"
+    if _CONTRIBUTED.search(chunk):
+        return "trailer"
+    if (_DATE_ONLY.match(chunk) and re.search(r"\d", chunk)) or (
+        _STAMP_PREFIX.match(chunk) and words <= 12 and not _is_sentence(chunk)
+    ):
+        return "timestamp"
+    if _LINKISH.search(chunk) and len(_LINKISH.sub(" ", chunk).split()) < 3:
+        return "link"
+    if _BYLINE.match(chunk) and not re.search(r"[.!?]$", chunk):
+        return "byline"
+    return ""
+
+
+def _soft_reason(chunk: str, may_be_headline: bool, n_units: int) -> str:
+    if _is_sentence(chunk):
+        return ""
+    if may_be_headline and n_units > 1 and looks_like_headline(chunk):
+        return "headline"
+    if not _ENDS_CLAUSE.search(chunk) and len(chunk.split()) <= _MAX_LABEL_WORDS:
+        return "heading"
+    return ""
+
+
+def _is_sentence(chunk: str) -> bool:
+    return bool(_ENDS_SENTENCE.search(chunk)) and len(chunk.split()) >= _MIN_SENTENCE_WORDS
+
+
+def _units(text: str, title: str | None, bp: Boilerplate) -> list[tuple[int, int]]:
+    """Stripped spans of the non-blank lines, a hard-wrapped paragraph as one span."""
+    units: list[tuple[int, int]] = []
+    for block in _BLOCK.finditer(text):
+        lines = [_strip(text, m.start(), m.end()) for m in _LINE.finditer(text, block.start(), block.end())]
+        lines = [(s, e) for s, e in lines if s < e]
+        if lines and title and _norm(text[slice(*lines[0])]) == title:
+            units.append(lines.pop(0))  # a headline right above the first paragraph
+        if _is_wrapped(text, lines, bp):
+            units.append((lines[0][0], lines[-1][1]))
+        else:
+            units.extend(lines)
+    return units
+
+
+def _is_wrapped(text: str, lines: list[tuple[int, int]], bp: Boilerplate) -> bool:
+    """Lines of even, terminal-like width that mostly break mid-sentence and end
+    in a full stop: one paragraph broken at a margin. Text with one paragraph per
+    line (as trafilatura gives) has long lines that each end a sentence.
+
+    Lines that a strong rule would drop keep the block apart, so a credit or
+    "Related:" line glued to a paragraph is still found.
+    """
+    if len(lines) < 2:
+        return False
+    widths = [e - s for s, e in lines]
+    widest = max(widths)
+    open_ends = sum(not _ENDS_CLAUSE.search(text[s:e]) for s, e in lines[:-1])
+    return (
+        40 <= widest <= 150
+        and all(w >= 0.6 * widest for w in widths[:-1])
+        and 2 * open_ends >= len(lines) - 1
+        and bool(_ENDS_CLAUSE.search(text[slice(*lines[-1])]))
+        and not any(_strong_reason(text[s:e], bp) for s, e in lines)
+    )
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    m = _MARKDOWN_MARK.match(text, start, end)
+    return (m.end() if m else start), end
+
+
+def _norm(s: str) -> str:
+    """Comparison key: case, curly quotes and spacing do not make lines differ."""
+    s = s.translate(str.maketrans("‘’“”", "''\"\""))
+    return " ".join(s.casefold().split())
+
+
+def _bare(s: str) -> str:
+    return _norm(s).strip(" .:!|-–—")

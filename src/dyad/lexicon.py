@@ -1,0 +1,346 @@
+"""Load and validate lexicon data: verb patterns, synonym sets, actors, agents, people.
+
+A lexicon is a directory laid out like ``src/dyad/data`` (see docs/LEXICON.md). Several
+directories can be layered: later ones add to (and for actors, override) earlier ones.
+Every problem is reported as ``LexiconIssue(file, line, reason)``.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+PREPOSITIONS = frozenset(
+    "with to against for of on in into from about over at by toward towards upon "
+    "between among across through under without".split()
+)
+SECTOR_RE = re.compile(r"^[A-Z]{3}$")
+CODE_RE = re.compile(r"^(?:[A-Z0-9]{3})+$")
+WORD_RE = re.compile(r"^[a-z0-9][a-z0-9'\-]*(?:_[a-z0-9'\-]+)*$")
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def builtin_dir() -> Path:
+    return Path(str(resources.files("dyad") / "data"))
+
+
+@dataclass(frozen=True)
+class LexiconIssue:
+    file: str
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.reason}"
+
+
+class LexiconError(ValueError):
+    def __init__(self, issues: list[LexiconIssue]):
+        self.issues = issues
+        shown = "\n".join(str(i) for i in issues[:20])
+        more = f"\n... and {len(issues) - 20} more" if len(issues) > 20 else ""
+        super().__init__(f"{len(issues)} lexicon problem(s):\n{shown}{more}")
+
+
+# --- patterns -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Element:
+    """One step of a pattern.
+
+    kind: ``target`` (direct object is the target), ``obj`` (direct object lemma in
+    ``words``), ``prep`` (phrase with ``prep``; ``role`` is ``+``, ``$`` or ``""`` with
+    ``words``), ``comp`` (infinitive/gerund complement verb in ``words``).
+    """
+
+    kind: str
+    words: frozenset[str] = frozenset()
+    prep: str = ""
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Pattern:
+    code: str
+    trigger: str
+    particle: str
+    kind: str  # verb | noun
+    elements: tuple[Element, ...]
+    rule: str  # file:line
+    text: str
+
+    @property
+    def specificity(self) -> int:
+        return 1 + len(self.elements) + (1 if self.particle else 0)
+
+    @property
+    def names_target(self) -> bool:
+        return any(e.kind == "target" or (e.kind == "prep" and e.role == "+") for e in self.elements)
+
+
+def _read_tsv(path: Path, columns: list[str], issues: list[LexiconIssue]):
+    """Yield (line_number, row dict) for a TSV file with a header naming ``columns``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        issues.append(LexiconIssue(str(path), 0, f"cannot read file: {exc}"))
+        return
+    header: list[str] | None = None
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        cells = raw.split("\t")
+        if header is None:
+            header = [c.strip() for c in cells]
+            missing = [c for c in columns if c not in header]
+            if missing:
+                issues.append(LexiconIssue(str(path), lineno, f"header lacks column(s) {', '.join(missing)}; expected {' / '.join(columns)} separated by tabs"))
+                return
+            continue
+        if len(cells) > len(header):
+            issues.append(LexiconIssue(str(path), lineno, f"{len(cells)} cells but the header has {len(header)}: check for stray tabs"))
+            continue
+        row = {h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)}
+        yield lineno, row
+
+
+def _split(cell: str) -> list[str]:
+    return [p.strip() for p in cell.split("|") if p.strip()]
+
+
+def parse_pattern(text: str, code: str, kind: str, rule: str, sets: dict[str, frozenset[str]]) -> Pattern:
+    """Parse the pattern mini-language of docs/LEXICON.md; raises ValueError with the reason."""
+    toks = text.split()
+    if not toks:
+        raise ValueError("empty pattern")
+    trig = toks[0]
+    if not WORD_RE.match(trig):
+        raise ValueError(f"trigger {trig!r} must be a lower-case lemma (phrasal verbs as turn_down)")
+    trigger, _, particle = trig.partition("_")
+
+    def words(tok: str) -> frozenset[str]:
+        out: set[str] = set()
+        for alt in tok.split("|"):
+            if alt.startswith("&"):
+                if alt not in sets:
+                    raise ValueError(f"synonym set {alt} is not defined in any sets*.tsv")
+                out |= sets[alt]
+            elif WORD_RE.match(alt):
+                out.add(alt.replace("_", " "))
+            else:
+                raise ValueError(f"{alt!r} is not a lower-case lemma or &SET")
+        return frozenset(out)
+
+    elements: list[Element] = []
+    i = 1
+    while i < len(toks):
+        tok = toks[i]
+        if tok == "+":
+            if not (i == 1 or (elements and elements[-1].kind == "comp")):
+                raise ValueError("a bare + may only follow the trigger or a 'to VERB'; write PREP + for a prepositional target")
+            elements.append(Element("target"))
+        elif tok == "$":
+            raise ValueError("$ must follow a preposition (e.g. 'from $')")
+        elif tok == "to" and i + 1 < len(toks) and toks[i + 1] not in "+$":
+            elements.append(Element("comp", words(toks[i + 1])))
+            i += 1
+        elif tok in PREPOSITIONS:
+            if i + 1 >= len(toks):
+                raise ValueError(f"preposition {tok!r} at the end: follow it with +, $ or a word")
+            arg = toks[i + 1]
+            if arg in ("+", "$"):
+                elements.append(Element("prep", prep=tok, role=arg))
+            else:
+                elements.append(Element("prep", words(arg), prep=tok))
+            i += 1
+        else:
+            elements.append(Element("obj", words(tok)))
+        i += 1
+    roles = [e for e in elements if e.kind == "target" or e.role in ("+", "$") and e.kind == "prep"]
+    if len(roles) > 1 and not all(e.role == "$" or e.kind == "target" or e.role == "+" for e in roles):
+        raise ValueError("a pattern has at most one + and one $")
+    if sum(1 for e in roles if e.role == "$") > 1 or sum(1 for e in roles if e.kind == "target" or e.role == "+") > 1:
+        raise ValueError("a pattern has at most one + and one $")
+    return Pattern(code, trigger, particle, kind, tuple(elements), rule, text)
+
+
+# --- actors -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """A phrase that names an actor. ``code`` may be a country (3 letters), a full code,
+    or, for agents, a bare sector with ``is_agent`` set. People carry date ranges."""
+
+    phrase: str
+    code: str
+    kind: str  # country | capital | government | organisation | group | agent | person
+    source: str  # file:line
+    start: str = ""
+    end: str = ""
+    role: str = ""
+    country: str = ""  # home country for groups
+
+    @property
+    def is_agent(self) -> bool:
+        return self.kind == "agent"
+
+
+@dataclass
+class Lexicon:
+    patterns: list[Pattern] = field(default_factory=list)
+    sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    actors: list[ActorEntry] = field(default_factory=list)
+    future: dict[str, str] = field(default_factory=dict)
+    issues: list[LexiconIssue] = field(default_factory=list)
+    dirs: list[str] = field(default_factory=list)
+
+    def future_code(self, code: str) -> str:
+        """The intent/threat code for a promised or threatened action (modality.tsv)."""
+        for n in range(len(code), 1, -1):
+            if code[:n] in self.future:
+                return self.future[code[:n]]
+        return code
+
+
+def _valid_date(value: str) -> bool:
+    if not DATE_RE.match(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _load_dir(lex: Lexicon, d: Path, known_codes: frozenset[str] | None) -> None:
+    issues = lex.issues
+    verbs = d / "verbs"
+    if verbs.is_dir():
+        for f in sorted(verbs.glob("sets*.tsv")):
+            for ln, row in _read_tsv(f, ["name", "words"], issues):
+                name = row["name"]
+                if not re.match(r"^&[A-Z][A-Z0-9_]*$", name):
+                    issues.append(LexiconIssue(str(f), ln, f"set name {name!r} must be & followed by upper-case letters"))
+                    continue
+                ws = _split(row["words"])
+                bad = [w for w in ws if not WORD_RE.match(w.replace(" ", "_"))]
+                if bad or not ws:
+                    issues.append(LexiconIssue(str(f), ln, f"set {name} needs lower-case lemmas separated by |; bad: {bad}"))
+                    continue
+                lex.sets[name] = lex.sets.get(name, frozenset()) | frozenset(w.replace("_", " ") for w in ws)
+        for f in sorted(verbs.glob("*.tsv")):
+            if f.name.startswith("sets"):
+                continue
+            for ln, row in _read_tsv(f, ["code", "pattern"], issues):
+                code, kind = row["code"], (row.get("kind") or "verb").lower()
+                where = f"{f.parent.name}/{f.name}:{ln}" if d == builtin_dir() else f"{f}:{ln}"
+                if kind not in ("verb", "noun"):
+                    issues.append(LexiconIssue(str(f), ln, f"kind {kind!r} must be verb or noun"))
+                    continue
+                if known_codes is not None and code not in known_codes:
+                    issues.append(LexiconIssue(str(f), ln, f"unknown CAMEO code {code!r}"))
+                    continue
+                try:
+                    lex.patterns.append(parse_pattern(row["pattern"], code, kind, where, lex.sets))
+                except ValueError as exc:
+                    issues.append(LexiconIssue(str(f), ln, f"pattern {row['pattern']!r}: {exc}"))
+    _load_modality(lex, d / "modality.tsv")
+    _load_actors(lex, d / "actors")
+
+
+def _load_modality(lex: Lexicon, path: Path) -> None:
+    if path.exists():
+        for _, row in _read_tsv(path, ["prefix", "future"], lex.issues):
+            lex.future[row["prefix"]] = row["future"]
+
+
+def _load_actors(lex: Lexicon, d: Path) -> None:
+    if not d.is_dir():
+        return
+    issues, add = lex.issues, lex.actors.append
+
+    def src(f: Path, ln: int) -> str:
+        return f"actors/{f.name}:{ln}"
+
+    f = d / "countries.tsv"
+    if f.exists():
+        for ln, r in _read_tsv(f, ["code", "name", "aliases", "adjectives", "capitals", "government"], issues):
+            code = r["code"].upper()
+            if not SECTOR_RE.match(code):
+                issues.append(LexiconIssue(str(f), ln, f"country code {code!r} must be 3 letters"))
+                continue
+            for p in [r["name"], *_split(r["aliases"]), *_split(r["adjectives"])]:
+                add(ActorEntry(p, code, "country", src(f, ln)))
+            for p in _split(r["capitals"]):
+                add(ActorEntry(p, code, "capital", src(f, ln)))
+            for p in _split(r["government"]):
+                add(ActorEntry(p, code + "GOV", "government", src(f, ln)))
+    for name, kind, cols in (
+        ("organisations.tsv", "organisation", ["code", "name", "aliases"]),
+        ("groups.tsv", "group", ["code", "name", "aliases"]),
+    ):
+        f = d / name
+        if not f.exists():
+            continue
+        for ln, r in _read_tsv(f, cols, issues):
+            code = r["code"].upper()
+            if not CODE_RE.match(code):
+                issues.append(LexiconIssue(str(f), ln, f"code {code!r} must be groups of 3 upper-case letters"))
+                continue
+            country = (r.get("country") or "").upper()
+            for p in [r["name"], *_split(r["aliases"])]:
+                add(ActorEntry(p, code, kind, src(f, ln), country=country))
+    f = d / "agents.tsv"
+    if f.exists():
+        for ln, r in _read_tsv(f, ["phrase", "sector"], issues):
+            sector = r["sector"].upper()
+            if not CODE_RE.match(sector):
+                issues.append(LexiconIssue(str(f), ln, f"sector {sector!r} must be a CAMEO sector code such as GOV"))
+                continue
+            add(ActorEntry(r["phrase"], sector, "agent", src(f, ln)))
+    f = d / "people.tsv"
+    if f.exists():
+        for ln, r in _read_tsv(f, ["name", "aliases", "code", "role", "start", "end"], issues):
+            code = r["code"].upper()
+            bad = [v for v in (r["start"], r["end"]) if v and not _valid_date(v)]
+            if not CODE_RE.match(code) or bad:
+                issues.append(LexiconIssue(str(f), ln, f"need a code like RUSGOV and dates as YYYY-MM-DD (got {code!r}, {bad})"))
+                continue
+            for p in [r["name"], *_split(r["aliases"])]:
+                add(ActorEntry(p, code, "person", src(f, ln), r["start"], r["end"], r["role"]))
+
+
+def load(dirs: list[str | Path] | None = None, builtin: bool = True, strict: bool = False) -> Lexicon:
+    """Load the built-in lexicon and/or user directories, in that order."""
+    from . import ontology
+
+    known = frozenset(ontology.all_codes())
+    lex = Lexicon()
+    # Mood settings are part of the coder, not of a vocabulary: always start from ours.
+    _load_modality(lex, builtin_dir() / "modality.tsv")
+    paths = ([builtin_dir()] if builtin else []) + [Path(p) for p in (dirs or [])]
+    for p in paths:
+        if not p.is_dir():
+            lex.issues.append(LexiconIssue(str(p), 0, "lexicon directory does not exist"))
+            continue
+        lex.dirs.append(str(p))
+        _load_dir(lex, p, known)
+    if strict and lex.issues:
+        raise LexiconError(lex.issues)
+    return lex
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    return load()
+
+
+def validate(path: str | Path) -> list[LexiconIssue]:
+    """Every problem in a lexicon directory, with file, line and reason."""
+    return load([path], builtin=False).issues

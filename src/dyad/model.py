@@ -1,0 +1,78 @@
+"""The data model every pipeline step shares: Article -> Sentence -> Actor/Event.
+
+Offsets are always character offsets into ``Article.text`` (the original text as
+read, before cleaning), so evidence spans can be shown against the source.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Article:
+    """One story as read from disk or passed in by a caller."""
+
+    id: str
+    text: str
+    date: str | None = None  # story date, YYYY-MM-DD
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    origin: str | None = None  # file (and line) the story came from, for messages
+
+
+@dataclass
+class Sentence:
+    """A sentence kept after cleaning; ``start``/``end`` index ``Article.text``."""
+
+    doc_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Actor:
+    """A resolved actor mention.
+
+    ``code`` is a CAMEO-style code (country/organisation + sectors, e.g. ``RUSGOV``).
+    ``entry`` names the lexicon entry or rule that produced it (file:line or rule id).
+    """
+
+    code: str
+    text: str
+    start: int  # char offset into Article.text
+    end: int
+    entry: str = ""
+    head: int | None = None  # token index of the mention's head in the spaCy Doc
+
+
+@dataclass
+class Event:
+    """One coded event: who did what to whom, with its evidence."""
+
+    doc_id: str
+    sentence_id: int
+    sentence: str
+    date: str | None
+    source: str
+    target: str
+    cameo: str
+    source_text: str = ""
+    target_text: str = ""
+    plover: str = ""
+    plover_mode: str = ""
+    goldstein: float | None = None
+    quad_class: int | None = None
+    location: dict[str, Any] | None = None
+    evidence: dict[str, Any] = field(default_factory=dict)
+    rule: str = ""
+    confidence: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def key(self) -> tuple[str, str, str]:
+        return (self.source, self.target, self.cameo)

