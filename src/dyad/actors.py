@@ -59,6 +59,9 @@ class ActorIndex:
                     found = [e for e in found if e.kind == "agent"] or None
         if not found:
             return None
+        if toks[-1].pos_ not in ("NOUN", "PROPN", "X"):
+            # Sector nouns are nouns: "forced", "ministering" are not actors.
+            found = [e for e in found if e.kind != "agent"]
         # A capitalised phrase must not match lower-case text ("US" vs "us").
         text_all_lower = all(t.text == t.lower_ for t in toks)
         found = [e for e in found if not (text_all_lower and e.phrase != e.phrase.lower())]
@@ -146,8 +149,9 @@ class SentenceActors:
             if depth >= _NP_DEPTH:
                 continue
             for child in tok.children:
-                if child.dep_ not in _NOT_PART_OF_NP:
-                    stack.append((depth + 1, child))
+                if child.dep_ in _NOT_PART_OF_NP or (child.dep_ == "acl" and child.tag_ == "VBG"):
+                    continue  # "rebels seeking to overthrow X": X is not part of who they are
+                stack.append((depth + 1, child))
         return out
 
     def _context_country(self, head: Token) -> str:
@@ -156,6 +160,8 @@ class SentenceActors:
         for m in self.mentions:
             if m.start <= head.i < m.end:
                 continue
+            if m.kind in ("group", "organisation"):
+                continue  # where a group fights says little about whose rebels these are
             part = mention_part(m, self.day)
             if part.country and abs(m.start - head.i) < dist:
                 best, dist = part.country, abs(m.start - head.i)
@@ -185,15 +191,13 @@ class SentenceActors:
         if head_part is not None:
             country, sector, full = head_part.country, head_part.sector, head_part.full
             entries.append(head_part.entry)
-        for _, p, m in parts:
+        for depth, p, m in parts:
             if p is head_part:
                 continue
-            if not full and p.full and m.kind != "person" and not country and not sector:
-                full, country = p.full, p.country
-            elif not full and p.full and m.kind != "person" and sector and not country:
+            if not full and p.full and m.kind != "person" and not country and (not sector or depth <= 1):
                 # "Taliban fighters", "UN peacekeepers": the organisation is the actor.
                 full, country = p.full, p.country
-            if not country and p.country:
+            if not country and p.country and (depth <= 1 or m.kind not in ("group", "organisation")):
                 country = p.country
             if not sector and p.sector and not full:
                 sector = p.sector

@@ -96,6 +96,36 @@ def evaluate(gold, errors, as_json, model, lexicon_dirs, no_builtin):
     click.echo(f"{n} records coded in {took:.1f}s ({n / took:.1f} records/s)", err=True)
 
 
+@main.command()
+@click.argument("text")
+@click.option("--date", help="Story date (YYYY-MM-DD), used for people and relative dates.")
+@model_option
+@lexicon_option
+@builtin_option
+def explain(text, date, model, lexicon_dirs, no_builtin):
+    """Show how TEXT is coded: parse, actors, patterns tried, events kept or dropped."""
+    from .pipeline import explain as run
+
+    _coder(model, lexicon_dirs, no_builtin)
+    for n, s in enumerate(run(text, date, model=model, lexicon_dirs=tuple(lexicon_dirs), builtin=not no_builtin)):
+        click.echo(f"sentence {n}: {s['sentence']}")
+        click.echo("  parse:")
+        for i, word, lemma, pos, dep, head in s["parse"]:
+            click.echo(f"    {i:>3} {word:<16} {lemma:<14} {pos:<6} {dep:<10} -> {head}")
+        click.echo("  actors:")
+        for a in s["actors"] or [{"text": "(none)", "code": "", "entry": ""}]:
+            click.echo(f"    {a['text']!r:<40} {a['code']:<10} {a['entry']}")
+        click.echo("  patterns that matched a trigger:")
+        for c in s["candidates"] or [{"trigger": "(none)", "code": "", "rule": "", "pattern": ""}]:
+            verdict = f"dropped: {c['dropped']}" if "dropped" in c else (f"kept, {c.get('kept', 0)} event(s)" if c["rule"] else "")
+            extra = f"; {c['mood']}" if "mood" in c else ""
+            click.echo(f"    {c['trigger']:<12} {c['code']:<5} {c['pattern']:<32} {c['rule']:<28} {verdict}{extra}")
+        click.echo("  events:")
+        for e in s["events"] or [{"source": "(none)", "cameo": "", "target": "", "rule": ""}]:
+            click.echo(f"    {e['source']} -> {e['cameo']} -> {e['target'] or '-'}   [{e['rule']}]")
+        click.echo("")
+
+
 @main.group("dict")
 def dict_group() -> None:
     """Work with lexicon directories."""

@@ -107,13 +107,26 @@ def resolve(text: str, story: str | None) -> str | None:
     return got.isoformat()
 
 
+def _closeness(ent, anchor: int) -> tuple[int, int]:
+    # A date the parse hangs under the event's verb ("attacked ... on Monday") beats one
+    # nearer in words but attached to another verb ("said on Wednesday that ...").
+    tok, steps = ent.root, 0
+    while True:
+        if tok.i == anchor:
+            return 0, steps
+        if tok.head.i == tok.i:
+            break
+        tok, steps = tok.head, steps + 1
+    return 1, min(abs(anchor - ent.start), abs(anchor - (ent.end - 1)))
+
+
 def event_date(span, story_date: str | None, anchor: int | None = None,
                offset: int = 0) -> tuple[str | None, dict | None]:
     """Date of the event in ``span`` (a spaCy Span: clause or sentence).
 
     Returns ``(YYYY-MM-DD, {"text", "start", "end"})`` for a date found in the span,
     else ``(story_date, None)``. ``anchor`` is a token index (the event's verb);
-    when given, the date nearest to it is tried first. ``offset`` is added to the
+    when given, dates attached to it in the parse are tried first, then the nearest. ``offset`` is added to the
     character offsets when the Doc does not start at the beginning of the article.
     """
     story = story_date[:10] if story_date else None
@@ -127,7 +140,7 @@ def event_date(span, story_date: str | None, anchor: int | None = None,
     if not ents:
         return story, None
     if anchor is not None:
-        ents.sort(key=lambda e: min(abs(anchor - e.start), abs(anchor - (e.end - 1))))
+        ents.sort(key=lambda e: _closeness(e, anchor))
     for ent in ents:
         if ent.label_ == "TIME" and _clean(ent.text) not in _DAY_WORDS:
             continue  # "night", "3 p.m.": times of day say nothing about the day

@@ -176,6 +176,21 @@ def expand_conj(tok: Token) -> list[Token]:
 def subjects(verb: Token) -> list[Token]:
     """Who did it: the subject, the ``by`` phrase of a passive, or the controller of a
     complement clause ("Moscow agreed to send", "rebels seeking to overthrow")."""
+    found = _syntactic_subjects(verb)
+    if found or verb.pos_ == "NOUN":
+        return found
+    # The small parser often hangs a subject on an adjective ("the forces loyal to X
+    # are fighting" parses "forces" as the subject of "loyal"): take the nearest such
+    # stray subject before the verb.
+    for tok in reversed(verb.sent[: verb.i - verb.sent.start]):
+        if tok.dep_ in _SUBJ and tok.head.pos_ not in ("VERB", "AUX"):
+            return [tok]
+        if tok.dep_ in _SUBJ:
+            break
+    return []
+
+
+def _syntactic_subjects(verb: Token) -> list[Token]:
     seen = 0
     while verb is not None and seen < 6:
         seen += 1
@@ -183,6 +198,8 @@ def subjects(verb: Token) -> list[Token]:
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if agents:
                 return agents
+            if seen > 1:  # "X was asked to attack", "X has been dedicated to attacking"
+                return [c for c in verb.children if c.dep_ in _PASS_SUBJ]
             if verb.dep_ == "acl":  # "rebels backed by Turkey" -> nothing more to find
                 return []
         else:
@@ -282,6 +299,8 @@ def mood(trig: Token, speech: set[str]) -> tuple[str, str]:
             break  # reported content: the speaker's mood is not the event's
         if node.dep_ not in _CHAIN_DEPS:
             break
+        if node.dep_ == "conj" and any(c.dep_ in _SUBJ | _PASS_SUBJ for c in node.children):
+            break  # "X did not attack, but Y will send": a clause of its own
         if node.dep_ == "pcomp" and head.dep_ == "prep":  # "dedicated to attacking"
             node, head = head, head.head
         effect = gov.get(head.lemma_.lower())

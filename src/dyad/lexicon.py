@@ -20,7 +20,12 @@ PREPOSITIONS = frozenset(
 )
 SECTOR_RE = re.compile(r"^[A-Z]{3}$")
 CODE_RE = re.compile(r"^(?:[A-Z0-9]{3})+$")
-WORD_RE = re.compile(r"^[a-z0-9][a-z0-9'\-]*(?:_[a-z0-9'\-]+)*$")
+_WORD = re.compile(r"^[^\W_][\w'\-.]*(?:_[\w'\-.]+)*$")
+
+
+def is_lemma(w: str) -> bool:
+    """A lower-case lemma, letters of any script, phrasal parts joined by ``_``."""
+    return bool(_WORD.match(w)) and w == w.lower()
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -119,7 +124,7 @@ def parse_pattern(text: str, code: str, kind: str, rule: str, sets: dict[str, fr
     if not toks:
         raise ValueError("empty pattern")
     trig = toks[0]
-    if not WORD_RE.match(trig):
+    if not is_lemma(trig):
         raise ValueError(f"trigger {trig!r} must be a lower-case lemma (phrasal verbs as turn_down)")
     trigger, _, particle = trig.partition("_")
 
@@ -130,7 +135,7 @@ def parse_pattern(text: str, code: str, kind: str, rule: str, sets: dict[str, fr
                 if alt not in sets:
                     raise ValueError(f"synonym set {alt} is not defined in any sets*.tsv")
                 out |= sets[alt]
-            elif WORD_RE.match(alt):
+            elif is_lemma(alt):
                 out.add(alt.replace("_", " "))
             else:
                 raise ValueError(f"{alt!r} is not a lower-case lemma or &SET")
@@ -229,7 +234,7 @@ def _load_dir(lex: Lexicon, d: Path, known_codes: frozenset[str] | None) -> None
                     issues.append(LexiconIssue(str(f), ln, f"set name {name!r} must be & followed by upper-case letters"))
                     continue
                 ws = _split(row["words"])
-                bad = [w for w in ws if not WORD_RE.match(w.replace(" ", "_"))]
+                bad = [w for w in ws if not is_lemma(w.replace(" ", "_"))]
                 if bad or not ws:
                     issues.append(LexiconIssue(str(f), ln, f"set {name} needs lower-case lemmas separated by |; bad: {bad}"))
                     continue
@@ -239,7 +244,7 @@ def _load_dir(lex: Lexicon, d: Path, known_codes: frozenset[str] | None) -> None
                 continue
             for ln, row in _read_tsv(f, ["code", "pattern"], issues):
                 code, kind = row["code"], (row.get("kind") or "verb").lower()
-                where = f"{f.parent.name}/{f.name}:{ln}" if d == builtin_dir() else f"{f}:{ln}"
+                where = f"verbs/{f.name}:{ln}" if d == builtin_dir() else f"{f}:{ln}"
                 if kind not in ("verb", "noun"):
                     issues.append(LexiconIssue(str(f), ln, f"kind {kind!r} must be verb or noun"))
                     continue
@@ -265,8 +270,10 @@ def _load_actors(lex: Lexicon, d: Path) -> None:
         return
     issues, add = lex.issues, lex.actors.append
 
+    prefix = "" if d.parent == builtin_dir() else f"{d.parent}/"
+
     def src(f: Path, ln: int) -> str:
-        return f"actors/{f.name}:{ln}"
+        return f"{prefix}actors/{f.name}:{ln}"
 
     f = d / "countries.tsv"
     if f.exists():

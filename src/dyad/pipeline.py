@@ -27,6 +27,7 @@ class Trace:
     """Why each candidate in a sentence was kept or dropped (for ``dyad explain``)."""
 
     sentence: str
+    parse: list[tuple] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     tried: list[dict] = field(default_factory=list)
 
@@ -119,7 +120,8 @@ class Coder:
                 seen.add(e.key())
                 out.append(e)
         if trace is not None:
-            trace.actors = [a for a in (sa.resolve(sent.doc[m.start]) for m in sa.mentions) if a]
+            trace.actors = [a for a in (sa.resolve(sent.doc[m.end - 1]) for m in sa.mentions) if a]
+            trace.parse = [(t.i - sent.start, t.text, t.lemma_, t.pos_, t.dep_, t.head.i - sent.start) for t in sent]
         return out
 
     def _event(self, art, sid, sent, sa, code, p, trig, s: Actor, t: Actor | None, state: str) -> Event:
@@ -180,6 +182,24 @@ def _governing_subject(sa: SentenceActors, noun, sources: list[Actor]) -> list[A
     return [a for a in _resolve_all(sa, subjects(head)) if a.code not in src_codes]
 
 
+def explain(text: str, date: str | None = None, **kw) -> list[dict]:
+    """For each sentence: its parse, the actors found (code and lexicon entry), every
+    pattern that matched a trigger, and the events kept or why they were dropped."""
+    coder = get_coder(**kw)
+    traces: list[Trace] = []
+    events = list(coder.code_articles([Article(id="explain", text=text, date=date)], traces=traces))
+    out = []
+    for sid, tr in enumerate(traces):
+        out.append({
+            "sentence": tr.sentence,
+            "parse": tr.parse,
+            "actors": [{"text": a.text, "code": a.code, "entry": a.entry} for a in tr.actors],
+            "candidates": tr.tried,
+            "events": [e.to_dict() for e in events if e.sentence_id == sid],
+        })
+    return out
+
+
 def code_gold(coder: Coder, records: list[dict]) -> dict[str, list[dict]]:
     """Predictions for gold records (id, text, date), as ``dyad.evaluate`` expects."""
     arts = [Article(id=r["id"], text=r["text"], date=r.get("date")) for r in records]
@@ -204,19 +224,18 @@ def code_text(text: str, date: str | None = None, doc_id: str = "text", **kw) ->
     return list(get_coder(**kw).code_articles([Article(id=doc_id, text=text, date=date)]))
 
 
-def code_articles(records: Iterable[dict | Article], date: str | None = None, **kw) -> Iterator[Event]:
-    """Code records (dicts with id, text, optional date/title/source/url) or Articles."""
-    def articles():
-        pending = []
-        for r in records:
-            if isinstance(r, Article):
-                if pending:
-                    yield from articles_from_records(pending, date=date)
-                    pending = []
-                yield r
-            else:
-                pending.append(r)
-        if pending:
-            yield from articles_from_records(pending, date=date)
+def code_articles(records: Iterable[dict | Article], date: str | None = None, on_error=None, **kw) -> Iterator[Event]:
+    """Code records (dicts with id, text, optional date/title/source/url) or Articles.
+    Bad records are reported through ``on_error`` (default: standard error) and skipped."""
+    return get_coder(**kw).code_articles(_as_articles(records, date, on_error))
 
-    return get_coder(**kw).code_articles(articles())
+
+def _as_articles(records, date, on_error) -> Iterator[Article]:
+    for n, r in enumerate(records, 1):
+        if isinstance(r, Article):
+            yield r
+            continue
+        for art in articles_from_records([r], date=date, on_error=on_error):
+            if "id" not in r:  # number records across the whole stream, not per call
+                art.id, art.origin = f"record-{n}", f"record {n}"
+            yield art

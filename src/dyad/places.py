@@ -360,11 +360,18 @@ def locate(span, actor_countries: list[str] | None = None, exclude: set[tuple[in
             continue  # "the U.S. decision": attributive, not where it happened
         found.append((toks, place))
     if found:
-        span_countries = [p.country for _, p in found if p.feature in ("country", "region")]
-        # Re-resolve cities knowing the countries the span names ("Tripoli, Lebanon").
-        if span_countries:
-            found = [(t, resolve(t.text, actor_countries, span_countries, alternates=True)
-                      if p.feature == "city" else p) for t, p in found]
+        # Re-resolve cities knowing the countries the span names: one right after the
+        # city ("Tripoli, Lebanon") decides; others only weigh like an actor's country.
+        named = [(t, p) for t, p in found if p.feature in ("country", "region")]
+        if named:
+            again = []
+            for t, p in found:
+                if p.feature == "city":
+                    tail = [q.country for u, q in named if 0 <= u.start - t.end <= 2]
+                    hints = actor_countries + [q.country for _, q in named]
+                    p = resolve(t.text, hints, tail) or p
+                again.append((t, p))
+            found = again
         toks, place = min(found, key=lambda tp: (_RANK[tp[1].feature], tp[0].start))
         return {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon,
                 "feature": place.feature, "text": toks.text, "start": toks.start_char + offset,

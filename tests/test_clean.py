@@ -1,0 +1,217 @@
+from pathlib import Path
+
+import pytest
+
+from dyad.clean import Boilerplate, classify_lines, clean_text, looks_like_headline, story_spans
+from dyad.model import Article
+from dyad.read import read_paths
+
+DATA = Path(__file__).parent / "data" / "read"
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
+
+
+def kept(article):
+    return [article.text[s:e] for s, e in story_spans(article)]
+
+
+def story(*lines, title=None):
+    return Article(id="t", text="\n\n".join(lines) + "\n", title=title)
+
+
+def load(path):
+    (art,) = read_paths([str(path)], on_error=lambda issue: pytest.fail(str(issue)))
+    return art
+
+
+def test_story_shaped_article_keeps_paragraphs_and_drops_the_rest():
+    art = load(DATA / "story_shaped.txt")
+    assert art.title == "Why Ankara Turned Down Athens' Offer of Aegean Talks"
+    spans = story_spans(art)
+    text = kept(art)
+
+    paragraphs = [p.strip() for p in art.text.split("\n\n")]
+    expected = [p for p in paragraphs
+                if p and not p.startswith(("Why Ankara", "©", "Related:"))]
+    assert text == expected
+    assert "Athens responded within hours." in text  # short, but a sentence
+    assert not any(t.startswith(("Related:", "©", "Why Ankara", "Europe + Diplomacy")) for t in text)
+
+    # spans point into the original text, in order, with no surrounding space
+    assert spans == sorted(spans)
+    for s, e in spans:
+        line = art.text[s:e]
+        assert line == line.strip()
+        assert art.text.count(line) >= 1 and art.text.find(line) <= s
+
+    reasons = {art.text[x.start:x.end]: x.reason for x in classify_lines(art) if not x.keep}
+    assert reasons == {
+        "Why Ankara Turned Down Athens' Offer of Aegean Talks": "repeat",
+        "Europe + Diplomacy": "heading",
+        "© Petros Giannakouris / AP": "credit",
+        "Related: Greek Coast Guard Reports New Standoff Near Imia": "boilerplate",
+        "Related: EU Leaders Weigh Sanctions Over Maritime Drilling": "boilerplate",
+    }
+    first = classify_lines(art)[0]
+    assert (first.start, first.reason) == (0, "headline")
+
+
+@pytest.mark.skipif(not SEED.exists(), reason=f"shared seed article not found at {SEED}")
+def test_seed_article_has_no_related_or_credit_lines_left():
+    art = load(SEED)
+    text = kept(art)
+    assert len(text) >= 15
+    assert not any(t.startswith(("Related:", "©")) for t in text)
+    assert art.title not in text and "Policy + Politics" not in text
+    assert text[0].startswith("Vladimir Putin")
+    assert text[-1].endswith("and it took it.")
+
+
+def test_headline_is_dropped_even_without_a_title_but_a_one_line_story_stays():
+    assert kept(story("Russia rejects US talks offer", "Russia rejected the offer on Thursday.")) == [
+        "Russia rejected the offer on Thursday."]
+    assert kept(Article(id="t", text="Russia rejects US talks offer\n")) == ["Russia rejects US talks offer"]
+    one = Article(id="t", text="Russia rejects US talks offer", title="Russia rejects US talks offer")
+    assert kept(one) == ["Russia rejects US talks offer"]
+
+
+@pytest.mark.parametrize("line", [
+    "Related: Putin Claims Attack Thwarted",
+    "READ MORE: Putin says the U.S. is wrong about Syria again.",
+    "See also Syria talks collapse",
+    "Click here to read the full report on the Syrian conflict.",
+    "Advertisement",
+    "Share this",
+    "Follow us on Twitter @example",
+    "© Kevin Lamarque / Reuters",
+    "Photo: Russian President Vladimir Putin speaks in Moscow on Thursday.",
+    "(Photo by Alex Wong/Getty Images)",
+    "Image: Sergei Karpukhin / AFP",
+    "Getty Images",
+    "President Obama speaks in the Rose Garden. REUTERS/Kevin Lamarque",
+    "Policy + Politics",
+    "World News",
+    "Middle East",
+    "By John Smith",
+    "By John Smith, Reuters",
+    "John Smith | AP",
+    "Copyright 2015 Reuters. All rights reserved.",
+    "(Reporting by Ivan Petrov; Editing by Jane Doe)",
+    "Associated Press writer Jim Heintz in Moscow contributed to this report.",
+    "https://example.com/world/2015/10/15/story",
+    "Email: desk@example.com",
+    "Published 10:32 GMT",
+    "Updated: Oct 15, 2015 8:32 AM ET",
+    "October 15, 2015",
+])
+def test_non_story_lines_are_dropped(line):
+    body = "Russia offered to send a delegation to Washington for talks on Syria."
+    art = story(body, line, "The White House turned the offer down on Wednesday.")
+    assert line not in kept(art)
+    assert len(kept(art)) == 2
+
+
+@pytest.mark.parametrize("line", [
+    "Athens responded within hours.",
+    "He refused.",
+    '"We will not go," he said.',
+    "Russia said in a statement:",
+    "Putin told reporters Moscow would “respond”",
+    "By Tuesday, the army had withdrawn from the town.",
+    "Reporting by the BBC found that Russian jets bombed a hospital in Idlib.",
+    "Subscribers to the newsletter were told on Friday that the magazine would close.",
+    "Copyright lawyers for the Kremlin argued the case before a Moscow court on Monday.",
+])
+def test_real_sentences_are_kept(line):
+    art = story("Russia offered talks on Syria on Thursday.", line)
+    assert kept(art) == ["Russia offered talks on Syria on Thursday.", line]
+
+
+@pytest.mark.parametrize("lead, rest", [
+    ("MOSCOW (Reuters) - ", "Russia said on Thursday it regretted the decision."),
+    ("MOSCOW, Oct 15 (Reuters) - ", "Russia said on Thursday it regretted the decision."),
+    ("BEIRUT, Lebanon (AP) — ", "Syrian troops advanced on Thursday."),
+    ("WASHINGTON — ", "The White House refused the offer."),
+    ("(Reuters) - ", "Russia said on Thursday it regretted the decision."),
+    ("Moscow (Reuters) - ", "Russia said on Thursday it regretted the decision."),
+])
+def test_dateline_prefix_is_cut_and_the_lead_kept(lead, rest):
+    art = story("Russia regrets US refusal", lead + rest, "More talks are planned.")
+    spans = story_spans(art)
+    assert art.text[slice(*spans[0])] == rest
+    assert spans[0][0] == art.text.index(rest)
+
+
+def test_dateline_lookalikes_are_left_alone():
+    for line in ("NATO - the alliance said it would send more troops.",
+                 "Russia and Syria - and Iran - held talks on Friday."):
+        assert kept(story(line)) == [line]
+    later = story("Russia offered talks.", "MOSCOW (Reuters) - Russia said it regretted the decision.")
+    assert kept(later)[1].startswith("MOSCOW")  # only the first story line carries a dateline
+
+
+def test_hard_wrapped_paragraph_is_one_span_and_its_tail_is_not_a_label():
+    text = ("Russia rejects talks\n\n"
+            "MOSCOW (Reuters) - Russia said on Thursday it was disappointed that\n"
+            "the United States had refused to receive a delegation led by Prime\n"
+            "Minister Dmitry Medvedev for talks on Syria.\n\n"
+            "(Reporting by Ivan Petrov; Editing by Jane Doe)\n")
+    art = Article(id="t", text=text, title="Russia rejects talks")
+    assert kept(art) == [
+        "Russia said on Thursday it was disappointed that\n"
+        "the United States had refused to receive a delegation led by Prime\n"
+        "Minister Dmitry Medvedev for talks on Syria."]
+
+
+def test_one_paragraph_per_line_stays_line_by_line():
+    lines = ["The defence ministers of Chad and Niger signed an agreement on Monday to run joint patrols.",
+             "The accord allows soldiers from either country to pursue armed groups into the other's territory.",
+             "Related: Floods displace thousands",
+             "Chad's government praised the agreement as a sign of trust between the two neighbours."]
+    art = Article(id="t", text="\n".join(lines))
+    assert kept(art) == [lines[0], lines[1], lines[3]]
+
+
+def test_repeated_paragraph_is_kept_once_and_crlf_offsets_hold():
+    text = "Iran seized a tanker.\r\n\r\nIran seized a tanker.\r\n\r\n  Britain protested on Friday.  \r\n"
+    art = Article(id="t", text=text)
+    spans = story_spans(art)
+    assert [text[s:e] for s, e in spans] == ["Iran seized a tanker.", "Britain protested on Friday."]
+    assert spans[1][0] == text.index("Britain")
+
+
+def test_markdown_headings_and_markers():
+    art = load(DATA / "story.md")
+    assert kept(art) == [
+        "Kenya recalled its ambassador from Mogadishu on Saturday after Somalia's government "
+        "accused Nairobi of interfering in regional elections.",
+        "The foreign ministry in Nairobi said the envoy would return for consultations."]
+
+
+def test_clean_text_joins_kept_paragraphs():
+    art = story("Russia rejects talks", "Related: Something else", "Russia rejected the talks.",
+                "Moscow said more later.")
+    assert clean_text(art) == "Russia rejected the talks.\n\nMoscow said more later."
+
+
+def test_boilerplate_phrases_can_be_extended(tmp_path):
+    tsv = tmp_path / "bp.tsv"
+    tsv.write_text("# German sites\nprefix\tLesen Sie auch\nagency\tdpa\n", "utf-8")
+    art = story("Russland lehnt Gespräche ab.", "Lesen Sie auch: Putin droht dem Westen.",
+                "Die Regierung in Moskau hat die Gespräche abgesagt.")
+    assert len(kept(art)) == 3
+    assert len(story_spans(art, Boilerplate.load(tsv))) == 2
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("suffix\tfoo\n", "utf-8")
+    with pytest.raises(ValueError, match="bad.tsv:1"):
+        Boilerplate.load(bad)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Here's Why Obama Is Refusing to Meet with Russia to Discuss Syria", True),
+    ("Is Russia bluffing?", True),
+    ("Russia said it would attend.", False),
+    ("the talks were called off", False),
+    ("", False),
+])
+def test_looks_like_headline(line, expected):
+    assert looks_like_headline(line) is expected

