@@ -106,7 +106,7 @@ class Boilerplate:
         )
         place = r"[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}"  # MOSCOW, ST. PETERSBURG
         detail = r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,2})?"  # ", Lebanon" / ", Oct 15"
-        agency = rf"\((?i:{ag})\)"
+        agency = rf"\((?:(?i:{ag})|[A-Z][\w.&'’ -]{{1,30}})\)"  # any "(Agency)" after a place
         self.dateline = re.compile(
             rf"(?:{place}{detail}\s*(?:{agency})?"
             rf"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,2}}{detail}\s*{agency}"  # Moscow (Reuters)

@@ -62,7 +62,9 @@ def code(paths, date, fmt, output, model, lexicon_dirs, no_builtin):
         t0 = time.perf_counter()
         events = coder.code_articles(read_paths(list(paths), date=date, on_error=report))
         names = _names()
-        n = write_events(events, fmt, stream, names=names)
+        # Off a terminal (a pipe, a file) the table keeps its full width.
+        width = None if stream.isatty() else 160
+        n = write_events(events, fmt, stream, names=names, width=width)
     finally:
         if output:
             stream.close()
@@ -91,7 +93,7 @@ def evaluate(gold, errors, as_json, model, lexicon_dirs, no_builtin):
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=1))
     else:
-        click.echo(report.format(errors=errors, worst=errors, names=_names()))
+        click.echo(report.format(worst=errors, names=_names()))
     n = len(report.records)
     click.echo(f"{n} records coded in {took:.1f}s ({n / took:.1f} records/s)", err=True)
 

@@ -304,6 +304,8 @@ def mood(trig: Token, speech: set[str]) -> tuple[str, str]:
         if node.dep_ == "pcomp" and head.dep_ == "prep":  # "dedicated to attacking"
             node, head = head, head.head
         effect = gov.get(head.lemma_.lower())
+        if node.dep_ in ("xcomp", "ccomp") and effect == "future" and _own_doer(node, head):
+            return "hypothetical", head.text  # "Obama wants Putin to attack": Putin has not
         if node.dep_ in ("xcomp", "pcomp", "acl", "prep", "dobj") and effect:
             if effect == "negate":
                 return "negated", head.text
@@ -313,3 +315,10 @@ def mood(trig: Token, speech: set[str]) -> tuple[str, str]:
                 result, why = "future", head.text
         node = head
     return result, why
+
+
+def _own_doer(clause: Token, governor: Token) -> bool:
+    """Does the complement clause have a doer other than the governor's subject?"""
+    if any(c.dep_ in _SUBJ for c in clause.children):
+        return True
+    return clause.dep_ == "xcomp" and any(c.dep_ in _OBJ for c in governor.children)

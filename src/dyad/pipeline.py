@@ -5,6 +5,7 @@ the public entry points (also exported from ``dyad``).
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -12,8 +13,8 @@ from spacy.tokens import Span
 
 from . import clean, dates, ontology, places
 from .actors import ActorIndex, DocContext, SentenceActors
-from .events import PatternIndex, default_targets, expand_conj, mood, subjects
-from .lexicon import Lexicon, default_lexicon, load
+from .events import PatternIndex, default_targets, expand_conj, is_passive, mood, subjects
+from .lexicon import Lexicon, builtin_dir, default_lexicon, load
 from .model import Actor, Article, Event
 from .parse import load_model, parse_blocks
 from .read import articles_from_records
@@ -100,13 +101,18 @@ class Coder:
                 continue
             if not targets and trig.pos_ == "NOUN":
                 targets = _governing_subject(sa, trig, sources)
+            if not targets and tgt_toks:
+                targets = _places_as_actors(sa, tgt_toks)  # "shelled Aleppo" -> SYR
+            if not targets and p.names_target:
+                info["dropped"] = "the pattern's target is not an actor"
+                continue
             pairs = [(s, t) for s in sources for t in (targets or [None])]
             if not targets and len(sources) > 1 and code[:2] in _RECIPROCAL_ROOTS:
                 pairs = [(s, t) for s in sources for t in sources if s is not t]
             made = 0
             for s, t in pairs:
-                if t is not None and s.code == t.code and s.start == t.start:
-                    continue
+                if t is not None and s.code == t.code:
+                    continue  # an actor acting on itself is a misreading
                 events.append(self._event(art, sid, sent, sa, code, p, trig, s, t, state))
                 made += 1
             info["kept"] = made
@@ -171,6 +177,30 @@ def _resolve_all(sa: SentenceActors, toks) -> list[Actor]:
     return out
 
 
+@functools.cache
+def _place_nouns() -> frozenset[str]:
+    text = (builtin_dir() / "place_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _places_as_actors(sa: SentenceActors, toks) -> list[Actor]:
+    """A target that is a place ("shelled Aleppo", "villages near Kharkiv") is coded
+    as the place's country."""
+    out = []
+    for tok in toks:
+        for t in expand_conj(tok):
+            if t.ent_type_ not in ("GPE", "LOC", "FAC") and t.lemma_.lower() not in _place_nouns():
+                continue  # "repelled an attack near X": the attack is not the place
+            ents = [e for e in t.doc.ents if e.label_ in ("GPE", "LOC", "FAC")
+                    and t.left_edge.i <= e.start and e.end <= t.right_edge.i + 1]
+            for ent in ents:
+                place = places.resolve(ent.text)
+                if place is not None and place.country:
+                    out.append(Actor(place.country, ent.text, ent.start_char + sa.offset, ent.end_char + sa.offset, f"place: {place.name}", t.i))
+                    break
+    return out
+
+
 def _governing_subject(sa: SentenceActors, noun, sources: list[Actor]) -> list[Actor]:
     """"X refused an offer from Y": the party the offer went to is X."""
     head = noun.head
@@ -179,7 +209,9 @@ def _governing_subject(sa: SentenceActors, noun, sources: list[Actor]) -> list[A
     if head.pos_ not in ("VERB", "AUX"):
         return []
     src_codes = {s.code for s in sources}
-    return [a for a in _resolve_all(sa, subjects(head)) if a.code not in src_codes]
+    # "were killed in Israeli shelling": the shelling was done to the passive subject.
+    doers = [c for c in head.children if c.dep_ == "nsubjpass"] if is_passive(head) else subjects(head)
+    return [a for a in _resolve_all(sa, doers) if a.code not in src_codes]
 
 
 def explain(text: str, date: str | None = None, **kw) -> list[dict]:

