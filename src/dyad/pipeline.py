@@ -133,13 +133,13 @@ class Coder:
     def _event(self, art, sid, sent, sa, code, p, trig, s: Actor, t: Actor | None, state: str) -> Event:
         c = ontology.cameo(code)
         ptype, pmode = ontology.plover(code)
-        day, date_ev = dates.event_date(sent, art.date)
         off = sa.offset
+        day, date_ev = dates.event_date(sent, art.date, anchor=trig.i, offset=off)
         loc = None
         if self.locate:
             countries = [a.code[:3] for a in (s, t) if a is not None and a.code[:3].isalpha()]
             exclude = {(a.head, a.head + 1) for a in (s, t) if a is not None and a.head is not None}
-            loc = places.locate(sent, countries, exclude=exclude)
+            loc = places.locate(sent, countries, exclude=exclude, offset=off)
         evidence = {
             "trigger": [trig.idx + off, trig.idx + len(trig) + off],
             "trigger_text": trig.text,
@@ -193,6 +193,8 @@ def _places_as_actors(sa: SentenceActors, toks) -> list[Actor]:
                 continue  # "repelled an attack near X": the attack is not the place
             ents = [e for e in t.doc.ents if e.label_ in ("GPE", "LOC", "FAC")
                     and t.left_edge.i <= e.start and e.end <= t.right_edge.i + 1]
+            # The small model misses many place names: try the proper nouns too.
+            ents += [t.doc[w.i : w.i + 1] for w in t.subtree if w.pos_ == "PROPN"]
             for ent in ents:
                 place = places.resolve(ent.text)
                 if place is not None and place.country:
