@@ -19,6 +19,7 @@ _NOT_PART_OF_NP = {"relcl", "advcl", "conj", "cc", "punct", "ccomp", "parataxis"
 _NP_DEPTH = 4
 _KIND_RANK = {"person": 0, "group": 1, "organisation": 2, "government": 3, "country": 4, "capital": 5, "agent": 6}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_THING_PRONOUNS = {"it", "its", "they", "them", "their"}
 
 
 @dataclass
@@ -167,13 +168,32 @@ class SentenceActors:
                 best, dist = part.country, abs(m.start - head.i)
         return best or self.context.last_country
 
+    def _pronoun(self, pron: Token) -> Actor | None:
+        """"he"/"she" is the nearest person before it; "it"/"they" the nearest state,
+        organisation or group; looking back into earlier sentences when needed."""
+        w = pron.lower_
+        if w in _PERSON_PRONOUNS:
+            want = ("person",)
+        elif w in _THING_PRONOUNS:
+            want = ("country", "capital", "government", "organisation", "group")
+        else:
+            return None
+        found = None
+        for m in self.mentions:
+            if m.end <= pron.i and m.kind in want:
+                found = m
+        if found is not None:
+            a = self.resolve(pron.doc[found.end - 1])
+        else:
+            a = self.context.last_person if want == ("person",) else self.context.last_actor
+        if a is None:
+            return None
+        return Actor(a.code, pron.text, pron.idx + self.offset, pron.idx + len(pron) + self.offset, f"pronoun -> {a.text} ({a.entry})", pron.i)
+
     def resolve(self, head: Token) -> Actor | None:
         """Code the noun phrase headed by ``head``; None when it names no actor."""
-        if head.lower_ in _PERSON_PRONOUNS or head.pos_ == "PRON":
-            if head.lower_ in _PERSON_PRONOUNS and self.context.last_person:
-                a = self.context.last_person
-                return Actor(a.code, head.text, head.idx + self.offset, head.idx + len(head) + self.offset, f"pronoun -> {a.text}", head.i)
-            return None
+        if head.pos_ == "PRON":
+            return self._pronoun(head)
         toks = self._np_tokens(head)
         seen: set[int] = set()
         parts: list[tuple[int, Part, Mention]] = []
@@ -217,8 +237,6 @@ class SentenceActors:
         end = max([m.end for m in used] + [head.i + 1])
         span = head.doc[start:end]
         actor = Actor(code, span.text, span.start_char + self.offset, span.end_char + self.offset, "; ".join(entries), head.i)
-        if head.ent_type_ == "PERSON" or (head_part and parts and any(m.kind == "person" and m.start <= head.i < m.end for _, _, m in parts)):
-            self.context.last_person = actor
         return actor
 
 
@@ -228,9 +246,14 @@ class DocContext:
     def __init__(self) -> None:
         self.last_country = ""
         self.last_person: Actor | None = None
+        self.last_actor: Actor | None = None
 
     def update(self, sa: SentenceActors) -> None:
         for m in sa.mentions:
             part = mention_part(m, sa.day)
             if part.country:
                 self.last_country = part.country
+            if m.kind == "person":
+                self.last_person = sa.resolve(sa.sent.doc[m.end - 1]) or self.last_person
+            elif m.kind in ("country", "capital", "government", "organisation", "group"):
+                self.last_actor = sa.resolve(sa.sent.doc[m.end - 1]) or self.last_actor

@@ -256,6 +256,12 @@ def default_targets(trig: Token) -> list[Token]:
         objs = _prep_objects(trig, prep)
         if objs:
             return objs
+    # "demanded that Hamas renounce...": the one asked is the complement's subject.
+    for c in trig.children:
+        if c.dep_ in ("ccomp", "xcomp"):
+            subj = [g for g in c.children if g.dep_ in _SUBJ]
+            if subj:
+                return subj
     return []
 
 

@@ -118,6 +118,10 @@ class Coder:
             info["kept"] = made
             if state == "future":
                 info["mood"] = f"future ({why}): {p.code} -> {code}"
+        # "shelled Juba, killing 20 people": the participle tells the outcome of the
+        # main event, not another event.
+        main = {e.evidence["trigger"][0] for e in events}
+        events = [e for e in events if not _is_outcome_of(e, main, sent, sa.offset)]
         if any(e.cameo[:2] != "01" for e in events):
             events = [e for e in events if e.cameo[:2] != "01"]
         seen, out = set(), []
@@ -165,6 +169,13 @@ class Coder:
             plover=ptype, plover_mode=pmode, goldstein=c.goldstein, quad_class=c.quad_class,
             location=loc, evidence=evidence, rule=p.rule, confidence=round(min(conf, 0.99), 2),
         )
+
+
+def _is_outcome_of(e: Event, triggers: set[int], sent: Span, offset: int) -> bool:
+    tok = next((t for t in sent if t.idx + offset == e.evidence["trigger"][0]), None)
+    if tok is None or tok.dep_ != "advcl" or tok.tag_ != "VBG":
+        return False
+    return tok.head.idx + offset in triggers
 
 
 def _resolve_all(sa: SentenceActors, toks) -> list[Actor]:
