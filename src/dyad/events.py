@@ -37,8 +37,7 @@ class Candidate:
     source_tokens: list[Token] = field(default_factory=list)
     swapped: bool = False  # `$` pattern: the subject is the target
     code: str = ""
-    mood: str = "fact"
-    reason: str = ""
+    others: list["Candidate"] = field(default_factory=list)
 
 
 @functools.cache
@@ -56,7 +55,8 @@ class PatternIndex:
             (self.nouns if p.kind == "noun" else self.verbs)[p.trigger].append(p)
         for table in (self.verbs, self.nouns):
             for plist in table.values():
-                plist.sort(key=lambda p: -p.specificity)
+                # Longer patterns first; among equals, the one with more words to match.
+                plist.sort(key=lambda p: (-p.specificity, -sum(bool(e.words) for e in p.elements)))
 
     def candidates(self, sent: Span) -> list[Candidate]:
         found: list[Candidate] = []
@@ -68,11 +68,10 @@ class PatternIndex:
                 plist = self.nouns.get(lemma, ())
             else:
                 continue
-            for p in plist:  # most specific first
-                c = match(p, tok)
-                if c is not None:
-                    found.append(c)
-                    break
+            matches = [c for c in (match(p, tok) for p in plist) if c is not None]
+            if matches:  # most specific first; the others are fallbacks
+                matches[0].others = matches[1:]
+                found.append(matches[0])
         # A token used as another pattern's object or complement is not a trigger itself
         # ("launched an attack on", "refused to meet").
         found.sort(key=lambda c: -c.pattern.specificity)
@@ -83,6 +82,30 @@ class PatternIndex:
             kept.append(c)
             used |= c.consumed
         return kept
+
+
+@functools.cache
+def _split_words(words: frozenset[str]) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    single = frozenset(w for w in words if " " not in w)
+    multi = tuple(tuple(w.split()) for w in words if " " in w)
+    return single, multi
+
+
+def word_is(tok: Token, words: frozenset[str]) -> bool:
+    """Does ``tok`` (with its particle or modifiers) spell one of ``words``? Multi-word
+    entries match a verb with its particle ("step down") or a noun with its compound or
+    adjective modifiers ("hunger strike", "car bomb")."""
+    single, multi = _split_words(words)
+    lemma = tok.lemma_.lower()
+    if lemma in single or tok.lower_ in single:
+        return True
+    for parts in multi:
+        kids = {c.lower_ for c in tok.children} | {c.lemma_.lower() for c in tok.children}
+        if lemma == parts[0] and all(p in kids for p in parts[1:]):
+            return True  # verb + particle
+        if lemma == parts[-1] and all(p in kids for p in parts[:-1]):
+            return True  # modifiers + noun
+    return False
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -108,7 +131,9 @@ def _prep_objects(anchor: Token, prep: str) -> list[Token]:
 def match(p: Pattern, trig: Token) -> Candidate | None:
     """Try one pattern at one trigger token; None when an element is not satisfied."""
     if p.particle:
-        prt = [c for c in trig.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ == p.particle]
+        # verbs: a particle ("turn down"); nouns: a modifier ("hunger strike")
+        deps = ("prt", "prep", "advmod") if p.kind == "verb" else ("compound", "amod", "nmod")
+        prt = [c for c in trig.children if c.dep_ in deps and p.particle in (c.lower_, c.lemma_.lower())]
         if not prt:
             return None
     cand = Candidate(p, trig, {trig.i})
@@ -119,19 +144,23 @@ def match(p: Pattern, trig: Token) -> Candidate | None:
             if not objs:
                 return None
             cand.target_tokens = objs
+            anchors = [verb, *objs]  # "accused the minister of corruption"
         elif el.kind == "obj":
-            objs = [o for o in (_objects(verb) if verb.pos_ != "NOUN" else []) if o.lemma_.lower() in el.words]
+            objs = [o for o in (_objects(verb) if verb.pos_ != "NOUN" else []) if word_is(o, el.words)]
             if not objs:
                 # Attribute and oblique readings: "is a threat", "gave support".
-                objs = [c for c in verb.children if c.dep_ in ("attr", "oprd", "npadvmod") and c.lemma_.lower() in el.words]
+                objs = [c for c in verb.children if c.dep_ in ("attr", "oprd", "npadvmod") and word_is(c, el.words)]
             if not objs:
                 return None
             cand.consumed.update(o.i for o in objs)
             anchors = [objs[0], verb]
         elif el.kind == "comp":
-            comps = [c for c in verb.children if c.dep_ in _COMP_DEPS and c.lemma_.lower() in el.words]
-            if not comps:
-                comps = [o for o in _prep_objects(verb, "to") if o.lemma_.lower() in el.words]
+            comps = []
+            for a in anchors:  # "demanded an end to the fighting", "calls to resign"
+                comps = [c for c in a.children if c.dep_ in _COMP_DEPS and word_is(c, el.words)]
+                comps = comps or [o for o in _prep_objects(a, "to") if word_is(o, el.words)]
+                if comps:
+                    break
             if not comps:
                 return None
             verb = comps[0]
@@ -151,7 +180,7 @@ def match(p: Pattern, trig: Token) -> Candidate | None:
                 cand.source_tokens = objs
                 cand.swapped = True
             else:
-                objs = [o for o in objs if o.lemma_.lower() in el.words]
+                objs = [o for o in objs if word_is(o, el.words)]
                 if not objs:
                     return None
                 cand.consumed.update(o.i for o in objs)

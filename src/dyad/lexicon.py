@@ -126,7 +126,12 @@ def parse_pattern(text: str, code: str, kind: str, rule: str, sets: dict[str, fr
     trig = toks[0]
     if not is_lemma(trig):
         raise ValueError(f"trigger {trig!r} must be a lower-case lemma (phrasal verbs as turn_down)")
-    trigger, _, particle = trig.partition("_")
+    if kind == "noun" and "_" in trig:
+        # "hunger_strike": the head noun is the trigger, the rest its modifier
+        particle, _, trigger = trig.rpartition("_")
+        particle = particle.replace("_", " ")
+    else:
+        trigger, _, particle = trig.partition("_")
 
     def words(tok: str) -> frozenset[str]:
         out: set[str] = set()

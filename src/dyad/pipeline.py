@@ -79,45 +79,22 @@ class Coder:
 
     def code_sentence(self, art: Article, sid: int, sent: Span, sa: SentenceActors, trace: Trace | None) -> list[Event]:
         events: list[Event] = []
-        for cand in self.patterns.candidates(sent):
-            p, trig = cand.pattern, cand.trigger
-            info = {"trigger": trig.text, "rule": p.rule, "pattern": p.text, "code": p.code}
-            if trace is not None:
-                trace.tried.append(info)
+        for best in self.patterns.candidates(sent):
+            trig = best.trigger
             state, why = mood(trig, self.speech)
-            if state in ("negated", "hypothetical"):
-                info["dropped"] = f"{state} ({why})"
-                continue
-            code = self.lexicon.future_code(p.code) if state == "future" else p.code
-            if cand.swapped:
-                src_toks, tgt_toks = cand.source_tokens, subjects(trig)
-            else:
-                src_toks = subjects(trig)
-                tgt_toks = cand.target_tokens if p.names_target else default_targets(trig)
-            sources = _resolve_all(sa, src_toks)
-            targets = _resolve_all(sa, tgt_toks)
-            if not sources:
-                info["dropped"] = "no source actor"
-                continue
-            if not targets and trig.pos_ == "NOUN":
-                targets = _governing_subject(sa, trig, sources)
-            if not targets and tgt_toks:
-                targets = _places_as_actors(sa, tgt_toks)  # "shelled Aleppo" -> SYR
-            if not targets and p.names_target:
-                info["dropped"] = "the pattern's target is not an actor"
-                continue
-            pairs = [(s, t) for s in sources for t in (targets or [None])]
-            if not targets and len(sources) > 1 and code[:2] in _RECIPROCAL_ROOTS:
-                pairs = [(s, t) for s in sources for t in sources if s is not t]
-            made = 0
-            for s, t in pairs:
-                if t is not None and s.code == t.code:
-                    continue  # an actor acting on itself is a misreading
-                events.append(self._event(art, sid, sent, sa, code, p, trig, s, t, state))
-                made += 1
-            info["kept"] = made
-            if state == "future":
-                info["mood"] = f"future ({why}): {p.code} -> {code}"
+            # The most specific pattern first; when its target is no actor, the next.
+            for cand in [best, *best.others]:
+                info = {"trigger": trig.text, "rule": cand.pattern.rule, "pattern": cand.pattern.text, "code": cand.pattern.code}
+                if trace is not None:
+                    trace.tried.append(info)
+                if state in ("negated", "hypothetical"):
+                    info["dropped"] = f"{state} ({why})"
+                    break
+                made = self._apply(cand, state, art, sid, sent, sa, info, events)
+                if state == "future":
+                    info["mood"] = f"future ({why}): {cand.pattern.code} -> {self.lexicon.future_code(cand.pattern.code)}"
+                if made is not None:
+                    break
         # "shelled Juba, killing 20 people": the participle tells the outcome of the
         # main event, not another event.
         main = {e.evidence["trigger"][0] for e in events}
@@ -133,6 +110,39 @@ class Coder:
             trace.actors = [a for a in (sa.resolve(sent.doc[m.end - 1]) for m in sa.mentions) if a]
             trace.parse = [(t.i - sent.start, t.text, t.lemma_, t.pos_, t.dep_, t.head.i - sent.start) for t in sent]
         return out
+
+    def _apply(self, cand, state, art, sid, sent, sa, info, events) -> int | None:
+        """Turn one matched pattern into events; None when its target is no actor."""
+        p, trig = cand.pattern, cand.trigger
+        code = self.lexicon.future_code(p.code) if state == "future" else p.code
+        if cand.swapped:
+            src_toks, tgt_toks = cand.source_tokens, subjects(trig)
+        else:
+            src_toks = subjects(trig)
+            tgt_toks = cand.target_tokens if p.names_target else default_targets(trig)
+        sources = _resolve_all(sa, src_toks)
+        if not sources:
+            info["dropped"] = "no source actor"
+            return 0
+        targets = _resolve_all(sa, tgt_toks)
+        if not targets and trig.pos_ == "NOUN":
+            targets = _governing_subject(sa, trig, sources)
+        if not targets and tgt_toks:
+            targets = _places_as_actors(sa, tgt_toks)  # "shelled Aleppo" -> SYR
+        if not targets and p.names_target:
+            info["dropped"] = "the pattern's target is not an actor"
+            return None
+        pairs = [(s, t) for s in sources for t in (targets or [None])]
+        if not targets and len(sources) > 1 and code[:2] in _RECIPROCAL_ROOTS:
+            pairs = [(s, t) for s in sources for t in sources if s is not t]
+        made = 0
+        for s, t in pairs:
+            if t is not None and s.code == t.code:
+                continue  # an actor acting on itself is a misreading
+            events.append(self._event(art, sid, sent, sa, code, p, trig, s, t, state))
+            made += 1
+        info["kept"] = made
+        return made
 
     def _event(self, art, sid, sent, sa, code, p, trig, s: Actor, t: Actor | None, state: str) -> Event:
         c = ontology.cameo(code)
