@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from .events import is_list_appos
 from .lexicon import ActorEntry, Lexicon
 from .model import Actor
 
@@ -150,7 +151,7 @@ class SentenceActors:
             if depth >= _NP_DEPTH:
                 continue
             for child in tok.children:
-                if child.dep_ in _NOT_PART_OF_NP or (child.dep_ == "acl" and child.tag_ == "VBG"):
+                if child.dep_ in _NOT_PART_OF_NP or (child.dep_ == "acl" and child.tag_ == "VBG") or is_list_appos(child):
                     continue  # "rebels seeking to overthrow X": X is not part of who they are
                 stack.append((depth + 1, child))
         return out

@@ -198,8 +198,13 @@ def expand_conj(tok: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"))
+        stack.extend(c for c in t.children if (c.dep_ == "conj" or is_list_appos(c)) and c.pos_ in ("NOUN", "PROPN", "PRON"))
     return sorted(out, key=lambda t: t.i)
+
+
+def is_list_appos(tok: Token) -> bool:
+    """"The US, Russia, and Switzerland": the parser reads Russia as an apposition."""
+    return tok.dep_ == "appos" and any(c.dep_ == "conj" for c in tok.children)
 
 
 def subjects(verb: Token) -> list[Token]:
@@ -332,6 +337,9 @@ def mood(trig: Token, speech: set[str]) -> tuple[str, str]:
             break
         if node.dep_ in _REPORT_DEPS and head.lemma_.lower() in speech:
             break  # reported content: the speaker's mood is not the event's
+        effect = gov.get(head.lemma_.lower())
+        if node.dep_ in ("xcomp", "ccomp") and effect == "future" and _own_doer(node, head):
+            return "hypothetical", head.text  # "Obama wants Putin to attack": Putin has not
         if node.dep_ not in _CHAIN_DEPS:
             break
         if node.dep_ == "conj" and any(c.dep_ in _SUBJ | _PASS_SUBJ for c in node.children):
@@ -339,8 +347,6 @@ def mood(trig: Token, speech: set[str]) -> tuple[str, str]:
         if node.dep_ == "pcomp" and head.dep_ == "prep":  # "dedicated to attacking"
             node, head = head, head.head
         effect = gov.get(head.lemma_.lower())
-        if node.dep_ in ("xcomp", "ccomp") and effect == "future" and _own_doer(node, head):
-            return "hypothetical", head.text  # "Obama wants Putin to attack": Putin has not
         if node.dep_ in ("xcomp", "pcomp", "acl", "prep", "dobj") and effect:
             if effect == "negate":
                 return "negated", head.text
