@@ -203,7 +203,10 @@ class SentenceActors:
             if m is None or id(m) in seen:
                 continue
             seen.add(id(m))
-            parts.append((depth, mention_part(m, self.day), m))
+            part = mention_part(m, self.day)
+            if m.kind == "country" and m.start > 0 and head.doc[m.start - 1].lower_ == "ethnic":
+                part.country = ""  # "ethnic Albanians in Serbia" are not Albania
+            parts.append((depth, part, m))
         if not parts:
             return None
         head_part = next((p for d, p, m in parts if m.start <= head.i < m.end), None)

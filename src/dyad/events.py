@@ -280,7 +280,7 @@ def noun_sources(noun: Token) -> list[Token]:
     return [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN", "NOUN")]
 
 
-def default_targets(trig: Token) -> list[Token]:
+def default_targets(trig: Token, depth: int = 0) -> list[Token]:
     """Targets for a pattern that names none: an object or a with/to/against phrase."""
     if trig.pos_ != "NOUN":
         objs = _objects(trig)
@@ -296,6 +296,16 @@ def default_targets(trig: Token) -> list[Token]:
             subj = [g for g in c.children if g.dep_ in _SUBJ]
             if subj:
                 return subj
+    if depth == 0:
+        # "staged demonstrations to demand reforms by Suharto's government": the
+        # purpose clause names whom the act is aimed at.
+        for c in trig.children:
+            if c.dep_ in ("advcl", "xcomp", "acl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                found = default_targets(c, depth=1)
+                if found:
+                    return found
+            if c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "protest" for g in c.children):
+                return [g for pr in c.children for g in pr.children if g.dep_ == "prep" for g in g.children if g.dep_ == "pobj"]
     return []
 
 
