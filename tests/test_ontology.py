@@ -63,6 +63,9 @@ def test_plover_mapping():
 def test_every_code_maps_to_one_of_16_plover_types():
     for code in ontology.all_codes():
         event, mode = ontology.plover(code)
+        if code in ("01", "010", "013", "014", "017", "018", "019"):
+            assert event == "", code  # PLOVER does not code plain statements
+            continue
         assert event in PLOVER_16, code
         assert isinstance(mode, str)
 

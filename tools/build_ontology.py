@@ -42,11 +42,16 @@ PLOVER_DEFINITIONS = {
 }
 
 # CAMEO root 01 (statements) has no PLOVER counterpart: PLOVER does not code bare
-# statements. Every code still needs a type, so these are our choices, marked
-# basis=rule in the output so the coder can treat them differently.
+# statements, so plain statements get no type (""). The few that carry a stance
+# get our choice, marked basis=rule in the output.
 STATEMENT_RULES = {
-    "01": ("SUPPORT", ""),
-    "010": ("SUPPORT", ""),
+    "01": ("", ""),
+    "010": ("", ""),
+    "013": ("", ""),
+    "014": ("", ""),
+    "017": ("", ""),
+    "018": ("", ""),
+    "019": ("", ""),
     "011": ("REJECT", ""),            # declining to comment refuses engagement
     "012": ("ACCUSE", "disapprove"),  # pessimism about another side is implicit criticism
     "015": ("CONCEDE", ""),           # admitting responsibility is an admission, like an apology
@@ -150,7 +155,7 @@ def main() -> None:
     table = read_mapping(args.shared, contexts)
     known = {t["type"] for t in types}
     mapping = build_mapping([c["code"] for c in codes], table)
-    bad = [m for m in mapping if m[1] not in known]
+    bad = [m for m in mapping if m[1] not in known and m[1] != ""]  # "" = no PLOVER type
     if bad:
         raise SystemExit(f"unknown PLOVER types: {bad}")
     write_tsv(OUT / "cameo2plover.tsv", ["cameo", "plover", "mode", "basis"], mapping)

@@ -1,0 +1,59 @@
+"""Actor resolution on the built-in lexicon: compositional codes, metonyms, people by date."""
+import pytest
+
+from dyad.actors import ActorIndex, DocContext, SentenceActors
+
+
+@pytest.fixture(scope="module")
+def index(coder):
+    return ActorIndex(coder.lexicon, coder.nlp.tokenizer)
+
+
+def resolve(coder, index, text, word, day="2015-10-15"):
+    doc = coder.nlp(text)
+    sent = next(doc.sents)
+    sa = SentenceActors(sent, index.mentions(doc), day, 0, DocContext())
+    tok = next(t for t in doc if t.text == word)
+    a = sa.resolve(tok)
+    return a.code if a else None
+
+
+@pytest.mark.parametrize(
+    "text,word,code",
+    [
+        ("Russian senator Vladimir Dzhabarov criticized the decision.", "Dzhabarov", "RUSLEG"),
+        ("The Kremlin rejected the offer.", "Kremlin", "RUSGOV"),
+        ("The White House said nothing.", "House", "USAGOV"),
+        ("Moscow said it was ready.", "Moscow", "RUS"),
+        ("Syrian rebels attacked the base.", "rebels", "SYRREB"),
+        ("The Obama administration refused.", "administration", "USAGOV"),
+        ("Afghan police arrested two men.", "police", "AFGCOP"),
+        ("UN Secretary-General Ban Ki-moon arrived.", "moon", "IGOUNO"),
+    ],
+)
+def test_compositional_codes(coder, index, text, word, code):
+    assert resolve(coder, index, text, word) == code
+
+
+def test_person_code_follows_story_date(coder, index):
+    text = "Medvedev spoke."
+    assert resolve(coder, index, text, "Medvedev", "2010-01-01") == "RUSGOV"
+    assert resolve(coder, index, text, "Medvedev", "2015-10-15") == "RUSGOV"
+
+
+def test_lower_case_word_is_not_a_capitalised_alias(coder, index):
+    # "us" the pronoun is not the United States
+    assert resolve(coder, index, "They told us nothing.", "us") is None
+
+
+def test_verb_is_not_a_sector_noun(coder, index):
+    doc = coder.nlp("The crisis forced the government to resign.")
+    assert all(m.entries[0].phrase.lower() != "force" for m in index.mentions(doc))
+
+
+def test_compound_actor_gives_each_member(coder):
+    from dyad import code_text
+
+    evs = code_text("Egypt, Saudi Arabia, Bahrain and the UAE cut diplomatic ties with Qatar on Monday.", date="2017-06-05")
+    sources = {e.source[:3] for e in evs if e.target[:3] == "QAT"}
+    assert sources == {"EGY", "SAU", "BHR", "ARE"}
