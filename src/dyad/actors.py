@@ -64,9 +64,10 @@ class ActorIndex:
         if toks[-1].pos_ not in ("NOUN", "PROPN", "X"):
             # Sector nouns are nouns: "forced", "ministering" are not actors.
             found = [e for e in found if e.kind != "agent"]
-        # A capitalised phrase must not match lower-case text ("US" vs "us").
+        # An acronym must not match lower-case text ("US" vs "us", "IS" vs "is"); names
+        # may ("president obama").
         text_all_lower = all(t.text == t.lower_ for t in toks)
-        found = [e for e in found if not (text_all_lower and e.phrase != e.phrase.lower())]
+        found = [e for e in found if not (text_all_lower and (e.phrase.isupper() or len(e.phrase) <= 3) and e.phrase != e.phrase.lower())]
         return found or None
 
     def mentions(self, doc) -> list[Mention]:
@@ -157,17 +158,21 @@ class SentenceActors:
         return out
 
     def _context_country(self, head: Token) -> str:
-        """Nearest country named elsewhere in the sentence, else earlier in the story."""
-        best, dist = "", 10**6
+        """The nearest country named before the actor in the sentence, else earlier in
+        the story, else after it in the sentence ("President Museveni banned Ugandan
+        opposition candidates")."""
+        before, after = [], []
         for m in self.mentions:
-            if m.start <= head.i < m.end:
-                continue
-            if m.kind in ("group", "organisation"):
+            if m.start <= head.i < m.end or m.kind in ("group", "organisation"):
                 continue  # where a group fights says little about whose rebels these are
-            part = mention_part(m, self.day)
-            if part.country and abs(m.start - head.i) < dist:
-                best, dist = part.country, abs(m.start - head.i)
-        return best or self.context.last_country
+            country = mention_part(m, self.day).country
+            if country:
+                (before if m.start < head.i else after).append((abs(m.start - head.i), country))
+        if before:
+            return min(before)[1]
+        if self.context.last_country:
+            return self.context.last_country
+        return min(after)[1] if after else ""
 
     def _pronoun(self, pron: Token) -> Actor | None:
         """"he"/"she" is the nearest person before it; "it"/"they" the nearest state,

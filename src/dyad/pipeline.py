@@ -135,6 +135,8 @@ class Coder:
         pairs = [(s, t) for s in sources for t in (targets or [None])]
         if not targets and len(sources) > 1 and code[:2] in _RECIPROCAL_ROOTS:
             pairs = [(s, t) for s in sources for t in sources if s is not t]
+        elif targets and code in _symmetric_codes():
+            pairs += [(t, s) for s, t in pairs]  # "A held talks with B": B with A too
         made = 0
         for s, t in pairs:
             if t is not None and s.code == t.code:
@@ -182,10 +184,17 @@ class Coder:
 
 
 def _is_outcome_of(e: Event, triggers: set[int], sent: Span, offset: int) -> bool:
+    """Is the event's trigger a participle or gerund that only qualifies another event
+    ("shelled the city, killing 20", "jailed him for helping militants")?"""
     tok = next((t for t in sent if t.idx + offset == e.evidence["trigger"][0]), None)
-    if tok is None or tok.dep_ != "advcl" or tok.tag_ != "VBG":
+    if tok is None or tok.tag_ != "VBG":
         return False
-    return tok.head.idx + offset in triggers
+    head = tok.head
+    if tok.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    elif tok.dep_ != "advcl":
+        return False
+    return head.idx + offset in triggers and head.idx + offset != e.evidence["trigger"][0]
 
 
 def _resolve_all(sa: SentenceActors, toks) -> list[Actor]:
@@ -199,9 +208,18 @@ def _resolve_all(sa: SentenceActors, toks) -> list[Actor]:
 
 
 @functools.cache
+def _symmetric_codes() -> frozenset[str]:
+    return _word_list("symmetric.txt")
+
+
+@functools.cache
 def _place_nouns() -> frozenset[str]:
-    text = (builtin_dir() / "place_nouns.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return _word_list("place_nouns.txt")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    text = (builtin_dir() / name).read_text(encoding="utf-8")
+    return frozenset(w.split()[0] for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
 def _places_as_actors(sa: SentenceActors, toks) -> list[Actor]:
