@@ -14,7 +14,7 @@ def codes(coder, text, date="2015-10-15"):
     [
         ("Russian troops attacked Syrian rebels on Monday.", [("RUSMIL", "SYRREB", "190")]),
         ("Syrian rebels were attacked by Russian troops.", [("RUSMIL", "SYRREB", "190")]),
-        ("Obama met with Putin in Moscow.", [("USAGOV", "RUSGOV", "040")]),
+        ("Obama met with Putin in Moscow.", [("RUSGOV", "USAGOV", "040"), ("USAGOV", "RUSGOV", "040")]),
         ("The Obama administration refused a meeting with Russian Prime Minister Dmitry Medvedev.",
          [("USAGOV", "RUSGOV", "125")]),
         ("Washington refused to meet Russian officials.", [("USA", "RUS", "125")]),

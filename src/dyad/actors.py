@@ -18,6 +18,7 @@ from .model import Actor
 # Dependents that start a new clause or a separate actor: they do not describe the head.
 _NOT_PART_OF_NP = {"relcl", "advcl", "conj", "cc", "punct", "ccomp", "parataxis", "mark", "case"}
 _NP_DEPTH = 4
+_TOPIC_PREPS = {"about", "regarding", "concerning"}  # "talks about Syria" are not Syria
 _KIND_RANK = {"person": 0, "group": 1, "organisation": 2, "government": 3, "country": 4, "capital": 5, "agent": 6}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _THING_PRONOUNS = {"it", "its", "they", "them", "their"}
@@ -152,7 +153,8 @@ class SentenceActors:
             if depth >= _NP_DEPTH:
                 continue
             for child in tok.children:
-                if child.dep_ in _NOT_PART_OF_NP or (child.dep_ == "acl" and child.tag_ == "VBG") or is_list_appos(child):
+                if (child.dep_ in _NOT_PART_OF_NP or (child.dep_ == "acl" and child.tag_ == "VBG")
+                        or is_list_appos(child) or child.lower_ in _TOPIC_PREPS):
                     continue  # "rebels seeking to overthrow X": X is not part of who they are
                 stack.append((depth + 1, child))
         return out

@@ -277,7 +277,12 @@ def noun_sources(noun: Token) -> list[Token]:
     by = _prep_objects(noun, "by") or _prep_objects(noun, "from")
     if by:
         return by
-    return [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN", "NOUN")]
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN", "NOUN")]
+    if mods:
+        return mods
+    if noun.dep_ in _OBJ and noun.head.pos_ in ("VERB", "AUX"):
+        return subjects(noun.head)  # "X launched an attack", "X kept providing support"
+    return []
 
 
 def default_targets(trig: Token, depth: int = 0) -> list[Token]:
@@ -320,7 +325,7 @@ _NEG = {"neg"}
 def mood(trig: Token, speech: set[str]) -> tuple[str, str]:
     """``fact``, ``future``, ``negated`` or ``hypothetical``, with the word that decided."""
     gov = _governors()
-    reported = any(t.lemma_.lower() in speech and t.i != trig.i for t in trig.sent)
+    reported = _is_reported(trig, speech)
     node, result, why, steps = trig, "fact", "", 0
     while steps < 8:
         steps += 1
@@ -373,3 +378,18 @@ def _own_doer(clause: Token, governor: Token) -> bool:
     if any(c.dep_ in _SUBJ for c in clause.children):
         return True
     return clause.dep_ == "xcomp" and any(c.dep_ in _OBJ for c in governor.children)
+
+
+def _is_reported(trig: Token, speech: set[str]) -> bool:
+    """Is the trigger's clause someone's reported words: under a speech verb ("said
+    Russia would...") or carrying one as an aside ("Moscow, he said, would...")?"""
+    node = trig
+    for _ in range(8):
+        if node.lemma_.lower() in speech and node is not trig and node.pos_ == "VERB":
+            return True
+        if any(c.dep_ in _REPORT_DEPS and c.lemma_.lower() in speech for c in node.children if c is not trig):
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False

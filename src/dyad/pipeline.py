@@ -127,6 +127,8 @@ class Coder:
         targets = _resolve_all(sa, tgt_toks)
         if not targets and trig.pos_ == "NOUN":
             targets = _governing_subject(sa, trig, sources)
+        elif not targets and trig.dep_ == "acl" and trig.head.pos_ == "NOUN":
+            targets = _governing_subject(sa, trig.head, sources)  # "refused an offer from Y to open talks"
         if not targets and tgt_toks:
             targets = _places_as_actors(sa, tgt_toks)  # "shelled Aleppo" -> SYR
         if not targets and p.names_target:
