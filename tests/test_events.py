@@ -70,3 +70,27 @@ def test_event_carries_evidence(mini_coder):
     assert text[t[0]:t[1]] == "Syrian rebels"
     assert text[slice(*e.evidence["trigger"])] == "attacked"
     assert e.rule.endswith(":2") and e.goldstein == -10.0 and e.quad_class == 4 and e.plover
+
+
+def test_discards_named_actors_and_require_dyad(tmp_path):
+    from dyad.model import Article
+    from dyad.pipeline import Coder
+    from conftest import DATA
+    import shutil
+
+    lex = tmp_path / "lex"
+    shutil.copytree(DATA / "mini_lexicon", lex)
+    (lex / "discards.tsv").write_text("phrase\tscope\nwar of words\tsentence\nworld cup\tstory\n")
+    (lex / "actors" / "named.tsv").write_text(
+        "name\taliases\tcode\trole\tstart\tend\nArnor\t\tARN\t\t\t\nGondor\t\tGONGOV\t\t1990-01-01\t1999-12-31\nGondor\t\tGONREB\t\t2000-01-01\t\n")
+    c = Coder(lexicon_dirs=[str(lex)], builtin=False, locate=False)
+
+    def codes(text, date="1995-01-01", **opts):
+        return sorted((e.source, e.target, e.cameo) for e in c.code_articles([Article("t", text, date, options=opts or None)]))
+
+    assert codes("Arnor attacked Gondor.") == [("ARN", "GONGOV", "190")]
+    assert codes("Arnor attacked Gondor.", "2005-01-01") == [("ARN", "GONREB", "190")]
+    assert codes("Arnor attacked Gondor in a war of words.") == []
+    assert codes("Arnor said the economy grew.") == [("ARN", "", "010")]
+    assert codes("Arnor said the economy grew.", require_dyad="True") == []
+    assert list(c.code_articles([Article("s", "Arnor attacked Gondor. Gondor won the World Cup.", "1995-01-01")])) == []

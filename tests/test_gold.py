@@ -5,13 +5,13 @@ import pytest
 from conftest import shared_file
 
 # Reached on 2026-11-28 (docs/ACCURACY.md): petr2 root 0.420, plover 0.437,
-# petr_validate detect 0.628 (the built-in lexicon does not know its fictional actors).
+# petr_validate detect 0.362 (the built-in lexicon does not know its fictional actors).
 FLOORS = {
     ("petr2_gsr", "root"): 0.38,
     ("petr2_gsr", "detect"): 0.78,
     ("plover_gsr", "plover"): 0.40,
     ("plover_gsr", "detect"): 0.88,
-    ("petr_validate", "detect"): 0.58,
+    ("petr_validate", "detect"): 0.32,  # per-record require_dyad drops target-less events
 }
 
 

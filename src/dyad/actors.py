@@ -19,7 +19,7 @@ from .model import Actor
 _NOT_PART_OF_NP = {"relcl", "advcl", "conj", "cc", "punct", "ccomp", "parataxis", "mark", "case"}
 _NP_DEPTH = 4
 _TOPIC_PREPS = {"about", "regarding", "concerning"}  # "talks about Syria" are not Syria
-_KIND_RANK = {"person": 0, "group": 1, "organisation": 2, "government": 3, "country": 4, "capital": 5, "agent": 6}
+_KIND_RANK = {"person": 0, "named": 0, "group": 1, "organisation": 2, "government": 3, "country": 4, "capital": 5, "agent": 6}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _THING_PRONOUNS = {"it", "its", "they", "them", "their"}
 
@@ -95,7 +95,7 @@ def _in_range(e: ActorEntry, day: str | None) -> bool:
 
 def pick_person(entries: list[ActorEntry], day: str | None) -> ActorEntry:
     """The office held on ``day``; else the latest one that ended before it; else the first."""
-    people = [e for e in entries if e.kind == "person"] or entries
+    people = [e for e in entries if e.kind in ("person", "named")] or entries
     current = [e for e in people if _in_range(e, day)]
     if current:
         return current[0]
@@ -118,7 +118,7 @@ class Part:
 
 def mention_part(m: Mention, day: str | None) -> Part:
     e = m.entries[0]
-    if e.kind == "person":
+    if e.kind in ("person", "named"):
         e = pick_person(m.entries, day)
         return Part(country=e.code[:3], sector=e.code[3:6], full=e.code, entry=e.source)
     if e.kind in ("country", "capital"):
@@ -183,7 +183,7 @@ class SentenceActors:
         if w in _PERSON_PRONOUNS:
             want = ("person",)
         elif w in _THING_PRONOUNS:
-            want = ("country", "capital", "government", "organisation", "group")
+            want = ("country", "capital", "government", "organisation", "group", "named")
         else:
             return None
         found = None
@@ -266,5 +266,5 @@ class DocContext:
                 self.last_country = part.country
             if m.kind == "person":
                 self.last_person = sa.resolve(sa.sent.doc[m.end - 1]) or self.last_person
-            elif m.kind in ("country", "capital", "government", "organisation", "group"):
+            elif m.kind in ("country", "capital", "government", "organisation", "group", "named"):
                 self.last_actor = sa.resolve(sa.sent.doc[m.end - 1]) or self.last_actor

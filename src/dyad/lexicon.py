@@ -201,11 +201,22 @@ class ActorEntry:
         return self.kind == "agent"
 
 
+@dataclass(frozen=True)
+class Discard:
+    """A phrase that marks a sentence (or a whole story) as not event news: sports
+    results, film titles, idioms ("war of words" is no war)."""
+
+    phrase: str
+    scope: str  # sentence | story
+    source: str
+
+
 @dataclass
 class Lexicon:
     patterns: list[Pattern] = field(default_factory=list)
     sets: dict[str, frozenset[str]] = field(default_factory=dict)
     actors: list[ActorEntry] = field(default_factory=list)
+    discards: list[Discard] = field(default_factory=list)
     future: dict[str, str] = field(default_factory=dict)
     issues: list[LexiconIssue] = field(default_factory=list)
     dirs: list[str] = field(default_factory=list)
@@ -262,6 +273,18 @@ def _load_dir(lex: Lexicon, d: Path, known_codes: frozenset[str] | None) -> None
                     issues.append(LexiconIssue(str(f), ln, f"pattern {row['pattern']!r}: {exc}"))
     _load_modality(lex, d / "modality.tsv")
     _load_actors(lex, d / "actors")
+    _load_discards(lex, d / "discards.tsv")
+
+
+def _load_discards(lex: Lexicon, f: Path) -> None:
+    if not f.exists():
+        return
+    for ln, r in _read_tsv(f, ["phrase", "scope"], lex.issues):
+        scope = (r["scope"] or "sentence").lower()
+        if scope not in ("sentence", "story") or not r["phrase"]:
+            lex.issues.append(LexiconIssue(str(f), ln, f"need a phrase and a scope of sentence or story (got {scope!r})"))
+            continue
+        lex.discards.append(Discard(r["phrase"], scope, f"{f}:{ln}"))
 
 
 def _load_modality(lex: Lexicon, path: Path) -> None:
@@ -316,8 +339,12 @@ def _load_actors(lex: Lexicon, d: Path) -> None:
                 issues.append(LexiconIssue(str(f), ln, f"sector {sector!r} must be a CAMEO sector code such as GOV"))
                 continue
             add(ActorEntry(r["phrase"], sector, "agent", src(f, ln)))
-    f = d / "people.tsv"
-    if f.exists():
+    # people.tsv: people by office; named.tsv: any named actor whose code changes with
+    # time (imported dictionaries). Same columns, same date rules.
+    for name, kind in (("people.tsv", "person"), ("named.tsv", "named")):
+        f = d / name
+        if not f.exists():
+            continue
         for ln, r in _read_tsv(f, ["name", "aliases", "code", "role", "start", "end"], issues):
             code = r["code"].upper()
             bad = [v for v in (r["start"], r["end"]) if v and not _valid_date(v)]
@@ -325,7 +352,8 @@ def _load_actors(lex: Lexicon, d: Path) -> None:
                 issues.append(LexiconIssue(str(f), ln, f"need a code like RUSGOV and dates as YYYY-MM-DD (got {code!r}, {bad})"))
                 continue
             for p in [r["name"], *_split(r["aliases"])]:
-                add(ActorEntry(p, code, "person", src(f, ln), r["start"], r["end"], r["role"]))
+                add(ActorEntry(p, code, kind, src(f, ln), r["start"], r["end"], r["role"]))
+
 
 
 def load(dirs: list[str | Path] | None = None, builtin: bool = True, strict: bool = False) -> Lexicon:

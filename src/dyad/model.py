@@ -20,6 +20,8 @@ class Article:
     source: str | None = None
     url: str | None = None
     origin: str | None = None  # file (and line) the story came from, for messages
+    # Coder options for this story only, e.g. {"require_dyad": True} (events need a target).
+    options: dict[str, Any] | None = None
 
 
 @dataclass

@@ -6,6 +6,7 @@ the public entry points (also exported from ``dyad``).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -46,6 +47,11 @@ class Coder:
         self.speech = {p.trigger for p in lexicon.patterns if p.code.startswith("01") and p.kind == "verb"}
         self.speech |= {"say", "tell", "add", "state", "announce", "report", "claim"}
         self.locate = locate
+        self.discards = [(_phrase_re(d.phrase), d) for d in lexicon.discards]
+
+    def _discarded(self, text: str, scope: str):
+        """The discard entry whose phrase occurs in ``text``, if any."""
+        return next((d for rx, d in self.discards if d.scope == scope and rx.search(text)), None)
 
     # -- public API ------------------------------------------------------------
 
@@ -56,6 +62,8 @@ class Coder:
         def blocks():
             for art in articles:
                 state[art.id] = [0, DocContext()]
+                if self._discarded(art.text, "story"):
+                    continue  # e.g. a sports report: "war" there is no war
                 for start, end in clean.story_spans(art):
                     yield art.text[start:end], (art, start)
 
@@ -79,6 +87,13 @@ class Coder:
 
     def code_sentence(self, art: Article, sid: int, sent: Span, sa: SentenceActors, trace: Trace | None) -> list[Event]:
         events: list[Event] = []
+        discard = self._discarded(sent.text, "sentence")
+        if discard is not None:
+            if trace is not None:
+                trace.tried.append({"trigger": "(sentence)", "rule": discard.source, "pattern": discard.phrase,
+                                    "code": "", "dropped": "discard phrase"})
+            return []
+        require_dyad = str((art.options or {}).get("require_dyad", "")).lower() == "true"
         for best in self.patterns.candidates(sent):
             trig = best.trigger
             state, why = mood(trig, self.speech)
@@ -99,6 +114,8 @@ class Coder:
         # main event, not another event.
         main = {e.evidence["trigger"][0] for e in events}
         events = [e for e in events if not _is_outcome_of(e, main, sent, sa.offset)]
+        if require_dyad:
+            events = [e for e in events if e.target]
         if any(e.cameo[:2] != "01" for e in events):
             events = [e for e in events if e.cameo[:2] != "01"]
         seen, out = set(), []
@@ -183,6 +200,11 @@ class Coder:
             plover=ptype, plover_mode=pmode, goldstein=c.goldstein, quad_class=c.quad_class,
             location=loc, evidence=evidence, rule=p.rule, confidence=round(min(conf, 0.99), 2),
         )
+
+
+def _phrase_re(phrase: str) -> re.Pattern:
+    words = [re.escape(w) for w in phrase.replace("_", " ").split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
 
 
 def _is_outcome_of(e: Event, triggers: set[int], sent: Span, offset: int) -> bool:
@@ -277,7 +299,7 @@ def explain(text: str, date: str | None = None, **kw) -> list[dict]:
 
 def code_gold(coder: Coder, records: list[dict]) -> dict[str, list[dict]]:
     """Predictions for gold records (id, text, date), as ``dyad.evaluate`` expects."""
-    arts = [Article(id=r["id"], text=r["text"], date=r.get("date")) for r in records]
+    arts = [Article(id=r["id"], text=r["text"], date=r.get("date"), options=r.get("config")) for r in records]
     out: dict[str, list[dict]] = {a.id: [] for a in arts}
     for e in coder.code_articles(arts):
         out[e.doc_id].append(e.to_dict())
