@@ -70,3 +70,11 @@ def test_builtin_lexicon_is_valid():
     codes = {p.code for p in lex.patterns}
     assert len(codes) >= 200
     assert {c[:2] for c in codes} == {f"{i:02d}" for i in range(1, 21)}
+
+
+def test_dict_lookup_shows_code_and_entry():
+    res = CliRunner().invoke(main, ["dict", "lookup", "Dmitry Medvedev", "--date", "2015-10-15"])
+    assert res.exit_code == 0, res.output
+    assert "RUSGOV" in res.output and "people.tsv" in res.output
+    chosen = [l for l in res.output.splitlines() if "chosen" in l]
+    assert len(chosen) == 1 and "Prime Minister" in chosen[0]

@@ -133,6 +133,22 @@ def dict_group() -> None:
     """Work with lexicon directories."""
 
 
+@dict_group.command("lookup")
+@click.argument("phrase")
+@click.option("--date", help="Story date (YYYY-MM-DD): people are coded by the office they held then.")
+@model_option
+@lexicon_option
+@builtin_option
+def dict_lookup(phrase, date, model, lexicon_dirs, no_builtin):
+    """Show how PHRASE is coded, and the lexicon entries it came from."""
+    res = _coder(model, lexicon_dirs, no_builtin).lookup(phrase, date)
+    click.echo(f"{phrase!r} on {date or 'any date'}: {res['code'] or '(not an actor)'}")
+    for e in res["entries"]:
+        dates = f" {e['role'] or ''} {e['start'] or '…'} to {e['end'] or 'now'}" if "start" in e else ""
+        mark = "  <- chosen" if e.get("chosen") else ""
+        click.echo(f"  {e['phrase']!r:<28} {e['code']:<10} {e['kind']:<12} {e['entry']}{dates}{mark}")
+
+
 @dict_group.command("validate")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False))
 def dict_validate(directory):

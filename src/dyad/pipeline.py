@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from . import clean, dates, ontology, places
-from .actors import ActorIndex, DocContext, SentenceActors
+from .actors import ActorIndex, DocContext, SentenceActors, pick_person
 from .events import PatternIndex, default_targets, expand_conj, is_passive, mood, subjects
 from .lexicon import Lexicon, builtin_dir, default_lexicon, load
 from .model import Actor, Article, Event
@@ -82,6 +82,25 @@ class Coder:
                 ctx.update(sa)
                 counter += 1
             state[art.id][0] = counter
+
+    def lookup(self, phrase: str, date: str | None = None) -> dict:
+        """How ``phrase`` is coded on ``date``: the code and the lexicon entries behind it."""
+        doc = self.nlp(phrase)
+        sent = doc[:]
+        mentions = self.actor_index.mentions(doc)
+        sa = SentenceActors(sent, mentions, date, 0, DocContext())
+        head = sent.root
+        actor = sa.resolve(head)
+        entries = []
+        for m in mentions:
+            for e in m.entries:
+                if e.kind in ("person", "named"):
+                    chosen = e is pick_person(m.entries, date)
+                    entries.append({"phrase": e.phrase, "code": e.code, "kind": e.kind, "entry": e.source,
+                                    "role": e.role, "start": e.start, "end": e.end, "chosen": chosen})
+                else:
+                    entries.append({"phrase": e.phrase, "code": e.code, "kind": e.kind, "entry": e.source})
+        return {"text": phrase, "date": date, "code": actor.code if actor else "", "entries": entries}
 
     # -- one sentence ------------------------------------------------------------
 
