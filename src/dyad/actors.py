@@ -176,6 +176,26 @@ class SentenceActors:
             return self.context.last_country
         return min(after)[1] if after else ""
 
+    def coordinated_modifiers(self, head: Token) -> list[Actor]:
+        """"Hungarian and Romanian officials": one actor per coordinated country
+        adjective; the first is already coded with the head."""
+        out = []
+        for mod in head.children:
+            if mod.dep_ not in ("amod", "compound") or mod.i not in self.by_token:
+                continue
+            for other in mod.children:
+                m = self.by_token.get(other.i)
+                if other.dep_ != "conj" or m is None:
+                    continue
+                part = mention_part(m, self.day)
+                base = self.resolve(head)
+                if base is None or not part.country:
+                    continue
+                code = part.full or part.country + base.code[3:]
+                span = head.doc[m.start : m.end]
+                out.append(Actor(code, span.text, span.start_char + self.offset, span.end_char + self.offset, part.entry, head.i))
+        return out
+
     def _pronoun(self, pron: Token) -> Actor | None:
         """"he"/"she" is the nearest person before it; "it"/"they" the nearest state,
         organisation or group; looking back into earlier sentences when needed."""

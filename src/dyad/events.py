@@ -252,7 +252,7 @@ def _syntactic_subjects(verb: Token) -> list[Token]:
             if objs and head.lemma_.lower() in _object_control():
                 return objs
             verb = head
-        elif dep in ("conj", "advcl"):
+        elif dep in ("conj", "advcl", "acomp"):  # "Norway is willing to send"
             verb = head
         elif dep == "pcomp":  # "dedicated to attacking"
             verb = head.head if head.dep_ in ("prep", "agent") else head
@@ -302,10 +302,10 @@ def default_targets(trig: Token, depth: int = 0) -> list[Token]:
             if subj:
                 return subj
     if depth == 0:
-        # "staged demonstrations to demand reforms by Suharto's government": the
-        # purpose clause names whom the act is aimed at.
+        # "staged demonstrations to demand reforms by Suharto's government", "agreed to
+        # provide aid for Romania": the complement names whom the act is aimed at.
         for c in trig.children:
-            if c.dep_ in ("advcl", "xcomp", "acl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            if c.dep_ in ("advcl", "xcomp", "acl") and (c.dep_ == "xcomp" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
                 found = default_targets(c, depth=1)
                 if found:
                     return found

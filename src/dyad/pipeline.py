@@ -244,9 +244,9 @@ def _resolve_all(sa: SentenceActors, toks) -> list[Actor]:
     out: list[Actor] = []
     for tok in toks:
         for t in expand_conj(tok):
-            a = sa.resolve(t)
-            if a is not None and all(a.code != b.code or a.start != b.start for b in out):
-                out.append(a)
+            for a in [sa.resolve(t), *sa.coordinated_modifiers(t)]:
+                if a is not None and all(a.code != b.code or a.start != b.start for b in out):
+                    out.append(a)
     return out
 
 
