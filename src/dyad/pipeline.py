@@ -15,7 +15,7 @@ from spacy.tokens import Span
 from . import clean, dates, ontology, places
 from .actors import ActorIndex, DocContext, SentenceActors, pick_person
 from .events import PatternIndex, default_targets, expand_conj, is_passive, mood, subjects
-from .lexicon import Lexicon, builtin_dir, default_lexicon, load
+from .lexicon import Lexicon, _read_tsv, builtin_dir, default_lexicon, load
 from .model import Actor, Article, Event
 from .parse import load_model, parse_blocks
 from .read import articles_from_records
@@ -151,6 +151,8 @@ class Coder:
         """Turn one matched pattern into events; None when its target is no actor."""
         p, trig = cand.pattern, cand.trigger
         code = self.lexicon.future_code(p.code) if state == "future" else p.code
+        if code[:2] == "01":
+            code = _obligation(trig) or code
         if cand.swapped:
             src_toks, tgt_toks = cand.source_tokens, subjects(trig)
         else:
@@ -248,6 +250,24 @@ def _resolve_all(sa: SentenceActors, toks) -> list[Actor]:
                 if a is not None and all(a.code != b.code or a.start != b.start for b in out):
                     out.append(a)
     return out
+
+
+def _obligation(speech_verb) -> str | None:
+    """The demand or appeal code when the reported words oblige someone ("X said Libya
+    must hand over the suspects")."""
+    table = _obligations()
+    for clause in speech_verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        for aux in clause.children:
+            if aux.dep_ == "aux" and aux.lower_ in table:
+                return table[aux.lower_]
+    return None
+
+
+@functools.cache
+def _obligations() -> dict[str, str]:
+    return {r["modal"]: r["code"] for _, r in _read_tsv(builtin_dir() / "obligation.tsv", ["modal", "code"], [])}
 
 
 @functools.cache
