@@ -56,8 +56,12 @@ def test_reported_speech_codes_the_reported_event(mini_coder):
     assert got == [("RUSMIL", "UKR", "190")]
 
 
-def test_bare_statement_is_coded(mini_coder):
-    assert codes(mini_coder, "Putin said the economy was improving.") == [("RUSGOV", "", "010")]
+def test_statement_about_another_actor_is_coded(mini_coder):
+    assert codes(mini_coder, "Putin said Ukraine was improving.") == [("RUSGOV", "UKR", "010")]
+
+
+def test_statement_about_nobody_is_not_an_event(mini_coder):
+    assert codes(mini_coder, "Putin said the economy was improving.") == []
 
 
 def test_event_carries_evidence(mini_coder):
@@ -91,6 +95,7 @@ def test_discards_named_actors_and_require_dyad(tmp_path):
     assert codes("Arnor attacked Gondor.") == [("ARN", "GONGOV", "190")]
     assert codes("Arnor attacked Gondor.", "2005-01-01") == [("ARN", "GONREB", "190")]
     assert codes("Arnor attacked Gondor in a war of words.") == []
-    assert codes("Arnor said the economy grew.") == [("ARN", "", "010")]
-    assert codes("Arnor said the economy grew.", require_dyad="True") == []
+    assert codes("Arnor visited Gondor.") == [("ARN", "GONGOV", "042")]
+    assert codes("Arnor visited.") == [("ARN", "", "042")]
+    assert codes("Arnor visited.", require_dyad="True") == []
     assert list(c.code_articles([Article("s", "Arnor attacked Gondor. Gondor won the World Cup.", "1995-01-01")])) == []

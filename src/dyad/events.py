@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -285,33 +286,26 @@ def noun_sources(noun: Token) -> list[Token]:
     return []
 
 
-def default_targets(trig: Token, depth: int = 0) -> list[Token]:
-    """Targets for a pattern that names none: an object or a with/to/against phrase."""
+def default_targets(trig: Token, depth: int = 0) -> Iterator[list[Token]]:
+    """Candidate targets for a pattern that names none, best first: the object, a
+    with/to/against... phrase, the subject of a demanded clause, then the same inside a
+    purpose or complement clause. The caller takes the first that names an actor."""
     if trig.pos_ != "NOUN":
-        objs = _objects(trig)
-        if objs:
-            return objs
+        yield _objects(trig)
     for prep in _DEFAULT_TARGET_PREPS:
-        objs = _prep_objects(trig, prep)
-        if objs:
-            return objs
+        yield _prep_objects(trig, prep)
     # "demanded that Hamas renounce...": the one asked is the complement's subject.
     for c in trig.children:
         if c.dep_ in ("ccomp", "xcomp"):
-            subj = [g for g in c.children if g.dep_ in _SUBJ]
-            if subj:
-                return subj
+            yield [g for g in c.children if g.dep_ in _SUBJ]
     if depth == 0:
         # "staged demonstrations to demand reforms by Suharto's government", "agreed to
         # provide aid for Romania": the complement names whom the act is aimed at.
         for c in trig.children:
             if c.dep_ in ("advcl", "xcomp", "acl") and (c.dep_ == "xcomp" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
-                found = default_targets(c, depth=1)
-                if found:
-                    return found
+                yield from default_targets(c, depth=1)
             if c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "protest" for g in c.children):
-                return [g for pr in c.children for g in pr.children if g.dep_ == "prep" for g in g.children if g.dep_ == "pobj"]
-    return []
+                yield [g for pr in c.children for g in pr.children if g.dep_ == "prep" for g in g.children if g.dep_ == "pobj"]
 
 
 # --- mood ---------------------------------------------------------------------

@@ -137,6 +137,8 @@ class Coder:
             events = [e for e in events if e.target]
         if any(e.cameo[:2] != "01" for e in events):
             events = [e for e in events if e.cameo[:2] != "01"]
+        # "X said" about nobody else says nothing codable.
+        events = [e for e in events if e.cameo != "010" or e.target]
         seen, out = set(), []
         for e in events:
             if e.key() not in seen:
@@ -157,12 +159,20 @@ class Coder:
             src_toks, tgt_toks = cand.source_tokens, subjects(trig)
         else:
             src_toks = subjects(trig)
-            tgt_toks = cand.target_tokens if p.names_target else default_targets(trig)
+            tgt_toks = cand.target_tokens if p.names_target else []
         sources = _resolve_all(sa, src_toks)
         if not sources:
             info["dropped"] = "no source actor"
             return 0
         targets = _resolve_all(sa, tgt_toks)
+        if not cand.swapped and not p.names_target:
+            groups = [g for g in default_targets(trig) if g]
+            tgt_toks = groups[0] if groups else []  # for the place fallback below
+            for group in groups:
+                targets = [t for t in _resolve_all(sa, group) if t.code not in {s.code for s in sources}]
+                if targets:
+                    tgt_toks = group
+                    break
         if not targets and trig.pos_ == "NOUN":
             targets = _governing_subject(sa, trig, sources)
         elif not targets and trig.dep_ == "acl" and trig.head.pos_ == "NOUN":
