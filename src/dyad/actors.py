@@ -222,6 +222,13 @@ class SentenceActors:
         """Code the noun phrase headed by ``head``; None when it names no actor."""
         if head.pos_ == "PRON":
             return self._pronoun(head)
+        if head.i not in self.by_token:
+            # "Hundreds of UN troops", "dozens of protesters": the actor is the "of" phrase.
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and pobj.i in self.by_token:
+                            return self.resolve(pobj)
         toks = self._np_tokens(head)
         seen: set[int] = set()
         parts: list[tuple[int, Part, Mention]] = []

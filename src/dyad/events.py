@@ -62,13 +62,13 @@ class PatternIndex:
     def candidates(self, sent: Span) -> list[Candidate]:
         found: list[Candidate] = []
         for tok in sent:
-            lemma = tok.lemma_.lower()
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_ in ("VBG", "VBN")):
-                plist = self.verbs.get(lemma, ())
+                table = self.verbs
             elif tok.pos_ in ("NOUN", "PROPN"):
-                plist = self.nouns.get(lemma, ())
+                table = self.nouns
             else:
                 continue
+            plist = next((table[w] for w in lemma_candidates(tok) if w in table), ())
             matches = [c for c in (match(p, tok) for p in plist) if c is not None]
             if matches:  # most specific first; the others are fallbacks
                 matches[0].others = matches[1:]
@@ -107,6 +107,20 @@ def word_is(tok: Token, words: frozenset[str]) -> bool:
         if lemma == parts[-1] and all(p in kids for p in parts[:-1]):
             return True  # modifiers + noun
     return False
+
+
+def lemma_candidates(tok: Token) -> list[str]:
+    """The lemma, then guesses from the word form: the small model mislemmatises some
+    verbs ("staged" -> "stag", "raped" -> "rap")."""
+    out = [tok.lemma_.lower()]
+    w = tok.lower_
+    if tok.tag_ in ("VBD", "VBN") and w.endswith("ed"):
+        out += [w[:-1], w[:-2]]
+    elif tok.tag_ == "VBZ" and w.endswith("s"):
+        out += [w[:-1], w[:-2]]
+    elif tok.tag_ == "VBG" and w.endswith("ing"):
+        out += [w[:-3] + "e", w[:-3]]
+    return out
 
 
 def _objects(verb: Token) -> list[Token]:
