@@ -249,6 +249,13 @@ def _syntactic_subjects(verb: Token) -> list[Token]:
                 return agents
             if seen > 1:  # "X was asked to attack", "X has been dedicated to attacking"
                 return [c for c in verb.children if c.dep_ in _PASS_SUBJ]
+            # "were killed in Israeli shelling", "died in a Taliban attack": the doer is
+            # whoever did the act named in the phrase.
+            for prep in ("in", "during", "after"):
+                for noun in _prep_objects(verb, prep):
+                    doers = noun_sources(noun) if noun.pos_ == "NOUN" else []
+                    if doers:
+                        return doers
             if verb.dep_ == "acl":  # "rebels backed by Turkey" -> nothing more to find
                 return []
         else:
