@@ -227,8 +227,9 @@ class SentenceActors:
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for pobj in prep.children:
-                        if pobj.dep_ == "pobj" and pobj.i in self.by_token:
-                            return self.resolve(pobj)
+                        actor = self.resolve(pobj) if pobj.dep_ == "pobj" else None
+                        if actor is not None:
+                            return actor
         toks = self._np_tokens(head)
         seen: set[int] = set()
         parts: list[tuple[int, Part, Mention]] = []

@@ -23,7 +23,7 @@ _PASS_SUBJ = {"nsubjpass", "csubjpass"}
 _OBJ = {"dobj", "obj"}
 _DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "for", "from")
 _COMP_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "conj", "acl"}
-_CHAIN_DEPS = {"xcomp", "conj", "pcomp", "csubj", "acl", "advcl", "dobj"}
+_CHAIN_DEPS = {"xcomp", "conj", "pcomp", "csubj", "acl", "advcl", "dobj", "pobj", "acomp"}
 _REPORT_DEPS = {"ccomp", "parataxis"}
 
 
@@ -302,8 +302,14 @@ def noun_sources(noun: Token) -> list[Token]:
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN", "NOUN")]
     if mods:
         return mods
-    if noun.dep_ in _OBJ and noun.head.pos_ in ("VERB", "AUX"):
-        return subjects(noun.head)  # "X launched an attack", "X kept providing support"
+    # "X launched an attack", "X kept providing support", "X refused to commit to any
+    # assistance": the subject of a light, promising or refusing verb does the act.
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    if noun.dep_ in _OBJ | {"pobj"} and verb.pos_ in ("VERB", "AUX") and (
+            _governors().get(verb.lemma_.lower()) in ("light", "future", "negate", "refuse")):
+        return subjects(verb)
     return []
 
 
@@ -375,10 +381,14 @@ def mood(trig: Token, speech: set[str]) -> tuple[str, str]:
             break
         if node.dep_ == "conj" and any(c.dep_ in _SUBJ | _PASS_SUBJ for c in node.children):
             break  # "X did not attack, but Y will send": a clause of its own
-        if node.dep_ == "pcomp" and head.dep_ == "prep":  # "dedicated to attacking"
-            node, head = head, head.head
+        if node.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.pos_ == "ADP":
+            node, head = head, head.head  # "dedicated to attacking", "commit to assistance"
         effect = gov.get(head.lemma_.lower())
-        if node.dep_ in ("xcomp", "pcomp", "acl", "prep", "dobj") and effect:
+        # Governors act on their complements, not on adjuncts ("refused ... following
+        # an offer": the offer is not refused).
+        if effect and (node.dep_ in ("xcomp", "acl", "dobj") or (node.dep_ == "prep" and effect != "refuse")):
+            if effect == "refuse":
+                return "refused", head.text
             if effect == "negate":
                 return "negated", head.text
             if effect == "hypothetical":

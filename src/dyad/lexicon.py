@@ -218,15 +218,24 @@ class Lexicon:
     actors: list[ActorEntry] = field(default_factory=list)
     discards: list[Discard] = field(default_factory=list)
     future: dict[str, str] = field(default_factory=dict)
+    refused: dict[str, str] = field(default_factory=dict)
     issues: list[LexiconIssue] = field(default_factory=list)
     dirs: list[str] = field(default_factory=list)
 
     def future_code(self, code: str) -> str:
         """The intent/threat code for a promised or threatened action (modality.tsv)."""
-        for n in range(len(code), 1, -1):
-            if code[:n] in self.future:
-                return self.future[code[:n]]
-        return code
+        return _by_prefix(self.future, code) or code
+
+    def refused_code(self, code: str) -> str | None:
+        """The rejection code for a refused action ("declined to resign"), if any."""
+        return _by_prefix(self.refused, code)
+
+
+def _by_prefix(table: dict[str, str], code: str) -> str | None:
+    for n in range(len(code), 1, -1):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None
 
 
 def _valid_date(value: str) -> bool:
@@ -290,7 +299,10 @@ def _load_discards(lex: Lexicon, f: Path) -> None:
 def _load_modality(lex: Lexicon, path: Path) -> None:
     if path.exists():
         for _, row in _read_tsv(path, ["prefix", "future"], lex.issues):
-            lex.future[row["prefix"]] = row["future"]
+            if row["future"]:
+                lex.future[row["prefix"]] = row["future"]
+            if row.get("refused"):
+                lex.refused[row["prefix"]] = row["refused"]
 
 
 def _load_actors(lex: Lexicon, d: Path) -> None:

@@ -121,7 +121,7 @@ class Coder:
                 info = {"trigger": trig.text, "rule": cand.pattern.rule, "pattern": cand.pattern.text, "code": cand.pattern.code}
                 if trace is not None:
                     trace.tried.append(info)
-                if state in ("negated", "hypothetical"):
+                if state in ("negated", "hypothetical") or (state == "refused" and not self.lexicon.refused_code(cand.pattern.code)):
                     info["dropped"] = f"{state} ({why})"
                     break
                 made = self._apply(cand, state, art, sid, sent, sa, info, events)
@@ -152,7 +152,11 @@ class Coder:
     def _apply(self, cand, state, art, sid, sent, sa, info, events) -> int | None:
         """Turn one matched pattern into events; None when its target is no actor."""
         p, trig = cand.pattern, cand.trigger
-        code = self.lexicon.future_code(p.code) if state == "future" else p.code
+        code = p.code
+        if state == "future":
+            code = self.lexicon.future_code(p.code)
+        elif state == "refused":
+            code = self.lexicon.refused_code(p.code)  # "declined to resign": 1231
         if code[:2] == "01":
             code = _obligation(trig) or code
         if cand.swapped:
