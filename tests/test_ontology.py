@@ -55,7 +55,7 @@ def test_plover_mapping():
     assert ontology.plover("190")[0] == "ASSAULT"
     assert ontology.plover("19")[0] == "ASSAULT"
     assert ontology.plover("1041") == ("REQUEST", "change")
-    assert ontology.plover("163")[0] == "COERCE"  # sanctions are coercion in PLOVER's table
+    assert ontology.plover("163")[0] == "SANCTION"  # PLOVER 2.0 moves sanctions out of COERCE
     assert ontology.plover_basis("042") == "table"
     assert ontology.plover_basis("19") == "parent:190"
 

@@ -107,9 +107,22 @@ def parents(code: str) -> list[str]:
     return [code + "0"]
 
 
+# The shared table is the 2021 draft; where the PLOVER 2.0 definitions
+# (plover_ontology.json) put a CAMEO code elsewhere, 2.0 wins: international sanctions
+# are SANCTION, lifting a curfew or a state of emergency is a CONCEDE.
+PLOVER2_OVERRIDES = {
+    "163": ("SANCTION", ""),
+    "0813": ("CONCEDE", ""),
+    "0814": ("CONCEDE", ""),
+}
+
+
 def build_mapping(codes: list[str], table: dict[str, tuple[str, str]]) -> list[tuple[str, str, str, str]]:
     out = []
     for code in codes:
+        if code in PLOVER2_OVERRIDES:
+            out.append((code, *PLOVER2_OVERRIDES[code], "plover2"))
+            continue
         if code in table:
             out.append((code, *table[code], "table"))
             continue
