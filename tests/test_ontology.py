@@ -113,5 +113,6 @@ def test_matches_reference_tables():
         assert ontology.cameo(code).goldstein == g, code
     with open(SHARED / "cameo2plover.csv", newline="", encoding="utf-8") as f:
         for r in csv.DictReader(f):
-            if ontology.is_code(r["cameo_code"]):
-                assert ontology.plover(r["cameo_code"])[0] == r["plover_event"], r["cameo_code"]
+            code = r["cameo_code"]
+            if ontology.is_code(code) and ontology.plover_basis(code) != "plover2":
+                assert ontology.plover(code)[0] == r["plover_event"], code
