@@ -181,7 +181,7 @@ class SentenceActors:
         adjective; the first is already coded with the head."""
         out = []
         for mod in head.children:
-            if mod.dep_ not in ("amod", "compound") or mod.i not in self.by_token:
+            if mod.dep_ not in ("amod", "compound", "nmod") or mod.i not in self.by_token:
                 continue
             for other in mod.children:
                 m = self.by_token.get(other.i)
