@@ -40,7 +40,7 @@ PARTICLES = frozenset(
     "up down off out back away over forth forward forwards aside together apart along "
     "around ahead home".split()
 )
-_DETERMINERS = frozenset({"the", "a", "an"})
+_DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "our", "my", "your", "whose"})
 _NEGATIONS = frozenset({"not", "no", "n't", "never", "neither", "nor"})
 _CONJUNCTIONS = frozenset({"and", "or"})
 _SET_NAME = re.compile(r"^&[A-Z][A-Z0-9_]*$")
@@ -693,11 +693,17 @@ class _VerbImporter:
                     have_target = True
                 elif it == "+":
                     approx.append("a + after other words is dropped (dyad then takes the target from the object or a with/to/against phrase)")
+                elif els and not any(e.endswith(" $") for e in els):
+                    # "+ * MONEY $": the source follows the object, as "from" does
+                    els.append("from $")
+                    approx.append("a $ after the object is read as (FROM $)")
                 else:
-                    raise _Skip("a $ after the verb must be in a prepositional phrase, e.g. (FROM $)")
+                    raise _Skip("a $ right after the verb must be in a prepositional phrase, e.g. (FROM $)")
                 first = False
                 continue
             kind = it[0]
+            if kind == "word" and lower(it[1]) in _DETERMINERS:
+                continue  # "THEIR ^ ABOUT +": a determiner or possessive says nothing
             if kind == "word" and lower(it[1]) in _NEGATIONS:
                 raise _Skip(f"{it[1]} (negation is decided by the coder, not by patterns)")
             if kind == "word" and first and not particle and lower(it[1]) in PARTICLES:

@@ -129,21 +129,27 @@ class Coder:
                     info["mood"] = f"future ({why}): {cand.pattern.code} -> {self.lexicon.future_code(cand.pattern.code)}"
                 if made is not None:
                     break
-        # "shelled Juba, killing 20 people": the participle tells the outcome of the
-        # main event, not another event.
         main = {e.evidence["trigger"][0] for e in events}
-        events = [e for e in events if not _is_outcome_of(e, main, sent, sa.offset)]
-        if require_dyad:
-            events = [e for e in events if e.target]
-        if any(e.cameo[:2] != "01" for e in events):
-            events = [e for e in events if e.cameo[:2] != "01"]
-        # "X said" about nobody else says nothing codable.
-        events = [e for e in events if e.cameo != "010" or e.target]
-        seen, out = set(), []
+        has_more = any(e.cameo[:2] != "01" for e in events)
+        out, seen = [], set()
         for e in events:
-            if e.key() not in seen:
+            if _is_outcome_of(e, main, sent, sa.offset):
+                why = "the participle tells the outcome of the main event ('shelled Juba, killing 20')"
+            elif require_dyad and not e.target:
+                why = "no target and this story requires dyads"
+            elif e.cameo[:2] == "01" and has_more:
+                why = "a statement is coded only when the sentence says nothing more"
+            elif e.cameo == "010" and not e.target:
+                why = "a statement about nobody else"
+            elif e.key() in seen:
+                why = "duplicate"
+            else:
                 seen.add(e.key())
                 out.append(e)
+                continue
+            if trace is not None:
+                trace.tried.append({"trigger": e.evidence["trigger_text"], "rule": e.rule, "pattern": f"{e.source}->{e.target or '-'}",
+                                    "code": e.cameo, "dropped": why})
         if trace is not None:
             trace.actors = [a for a in (sa.resolve(sent.doc[m.end - 1]) for m in sa.mentions) if a]
             trace.parse = [(t.i - sent.start, t.text, t.lemma_, t.pos_, t.dep_, t.head.i - sent.start) for t in sent]
