@@ -161,5 +161,29 @@ def dict_validate(directory):
     click.echo(f"{directory}: no problems")
 
 
+@dict_group.command("import-petrarch")
+@click.option("--verbs", type=click.Path(exists=True, dir_okay=False), help="PETRARCH verb-pattern dictionary (e.g. CAMEO.2.0.txt).")
+@click.option("--actors", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Actor dictionary (repeatable).")
+@click.option("--agents", type=click.Path(exists=True, dir_okay=False), help="Agents dictionary.")
+@click.option("--discards", type=click.Path(exists=True, dir_okay=False), help="Discard list.")
+@click.option("--ontology", "ontology_file", type=click.Path(exists=True, dir_okay=False), help="PETRARCH internal coding ontology, to turn internal codes into CAMEO codes.")
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="Lexicon directory to write (created if needed).")
+def dict_import_petrarch(verbs, actors, agents, discards, ontology_file, out):
+    """Convert PETRARCH/TABARI dictionaries into a dyad lexicon directory; every line
+    not converted is printed as file:line: reason."""
+    from .petrarch import import_petrarch
+
+    if not (verbs or actors or agents or discards):
+        raise click.UsageError("give at least one of --verbs, --actors, --agents, --discards")
+    report = import_petrarch(verbs, list(actors), agents, discards, ontology_file, out)
+    click.echo(report.format())
+    problems = validate(out)
+    for i in problems:
+        click.echo(f"lexicon problem: {i}")
+    if problems:
+        raise click.ClickException(f"{len(problems)} problem(s) in the imported lexicon {out}")
+    click.echo(f"{out}: the imported lexicon loads without problems")
+
+
 if __name__ == "__main__":
     main()

@@ -374,7 +374,7 @@ def mood(trig: Token, speech: set[str]) -> tuple[str, str]:
         if node.dep_ in _REPORT_DEPS and head.lemma_.lower() in speech:
             break  # reported content: the speaker's mood is not the event's
         effect = gov.get(head.lemma_.lower())
-        if node.dep_ in ("xcomp", "ccomp") and effect in ("future", "object-control", "appeal") and _own_doer(node, head):
+        if node.dep_ in ("xcomp", "ccomp", "acl") and effect in ("future", "object-control", "appeal") and _own_doer(node, head):
             # "Obama wants Putin to attack", "demanded that the US cancel": asked, not done
             return "hypothetical", head.text
         if node.dep_ not in _CHAIN_DEPS:

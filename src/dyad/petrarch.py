@@ -189,6 +189,8 @@ class _Lemmas:
     def noun_variants(self, word: str) -> list[str]:
         """The word as written and its lemma ("relations", "relation")."""
         w = word.lower()
+        if self.available and (w in self.exc["verb"] or len(w) <= 3):
+            return [w]  # "was", "has", "is": no noun plural to undo
         lem = self.lemma(w, "noun")
         return [w] if lem == w else [w, lem]
 
@@ -642,7 +644,7 @@ class _VerbImporter:
         ``+`` (the subject is the target: needs a ``PREP $`` after the verb), ``%``
         (compound actor), ``^``; anything else constrains the subject, which dyad
         patterns cannot."""
-        has_source = any(e == "$" for e in elements)
+        has_source = any(e.endswith(" $") for e in elements)
         approx = []
         rest = []
         for it in pre:
@@ -725,7 +727,11 @@ class _VerbImporter:
                 have_target |= any(e.endswith(" +") for e in els)
                 first = False
                 continue
-            if kind == "word" and lower(it[1]) in PREPOSITIONS and i < len(items) and items[i] != "^":
+            if kind == "word" and lower(it[1]) in PREPOSITIONS and (i >= len(items) or items[i] == "^"):
+                self._pp(lower(it[1]), [], els, bare_pps, approx, n)  # "* ACROSS": as (ACROSS)
+                first = False
+                continue
+            if kind == "word" and lower(it[1]) in PREPOSITIONS:
                 # TABARI style: a bare preposition with what follows ("ON &SOLUTION", "ABOUT +")
                 nxt = items[i]
                 i += 1
@@ -837,8 +843,9 @@ class _VerbImporter:
                     els = ([v.obj] if v.obj else []) + cv.elements
                     self._add(trigger, els, cv.code, cv.exact and not v.approx, n, v.trigger)
         for (n, reason), verbs in sorted(self.conflicts.items()):
-            shown = ", ".join(sorted(verbs)[:5]) + (f" and {len(verbs) - 5} more" if len(verbs) > 5 else "")
+            shown = ", ".join(sorted(verbs)[:6]) + (f" and {len(verbs) - 6} more" if len(verbs) > 6 else "")
             self.issue(n, f"skipped for {shown}: {reason}")
+            c["pattern rows skipped (verb x pattern)"] += len(verbs)
         rows = []
         for (trigger, els), (code, exact, line, word) in self.rows.items():
             rows.append((code, " ".join([trigger, *els]), f"{self.name}:{line}"))
@@ -853,7 +860,7 @@ class _VerbImporter:
         try:
             parse_pattern(text, code, "verb", f"{self.name}:{n}", self._sets_fs)
         except ValueError as exc:
-            self._conflict(n, word, f"dyad cannot read {text!r}: {exc}")
+            self._conflict(n, word, f"dyad cannot read VERB {' '.join(els)}: {exc}")
             return
         key = (trigger, tuple(els))
         old = self.rows.get(key)
@@ -867,10 +874,10 @@ class _VerbImporter:
         # as in PETRARCH, which overwrites.
         if (exact, n) > (o_exact, o_line):
             if o_code != code:
-                self._conflict(o_line, o_word, f"same dyad pattern {text!r} as line {n} [{code}], which wins")
+                self._conflict(o_line, o_word, f"the same dyad pattern (VERB {' '.join(els)}) comes from line {n} [{code}], which wins")
             self.rows[key] = [code, exact, n, word]
         elif o_code != code:
-            self._conflict(n, word, f"same dyad pattern {text!r} as line {o_line} [{o_code}], which wins")
+            self._conflict(n, word, f"the same dyad pattern (VERB {' '.join(els)}) comes from line {o_line} [{o_code}], which wins")
 
 
 def _show(items: list) -> str:

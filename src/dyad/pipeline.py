@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from . import clean, dates, ontology, places
 from .actors import ActorIndex, DocContext, SentenceActors, pick_person
@@ -129,18 +129,25 @@ class Coder:
                     info["mood"] = f"future ({why}): {cand.pattern.code} -> {self.lexicon.future_code(cand.pattern.code)}"
                 if made is not None:
                     break
-        main = {e.evidence["trigger"][0] for e in events}
+        by_offset = {t.idx + sa.offset: t for t in sent}
+        trig_of = [by_offset[e.evidence["trigger"][0]] for e in events]
+        main = set(trig_of)
         has_more = any(e.cameo[:2] != "01" for e in events)
+        targeted = {(e.source, e.cameo) for e in events if e.target}
         out, seen = [], set()
-        for e in events:
-            if _is_outcome_of(e, main, sent, sa.offset):
+        for e, tok in zip(events, trig_of):
+            if _is_outcome_of(tok, main):
                 why = "the participle tells the outcome of the main event ('shelled Juba, killing 20')"
+            elif _is_background(tok, main):
+                why = "a relative clause gives background to another event ('whom they had taken hostage')"
             elif require_dyad and not e.target:
                 why = "no target and this story requires dyads"
             elif e.cameo[:2] == "01" and has_more:
                 why = "a statement is coded only when the sentence says nothing more"
             elif e.cameo == "010" and not e.target:
                 why = "a statement about nobody else"
+            elif not e.target and (e.source, e.cameo) in targeted:
+                why = "the same act is coded with its target"
             elif e.key() in seen:
                 why = "duplicate"
             else:
@@ -248,18 +255,22 @@ def _phrase_re(phrase: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
 
 
-def _is_outcome_of(e: Event, triggers: set[int], sent: Span, offset: int) -> bool:
-    """Is the event's trigger a participle or gerund that only qualifies another event
-    ("shelled the city, killing 20", "jailed him for helping militants")?"""
-    tok = next((t for t in sent if t.idx + offset == e.evidence["trigger"][0]), None)
-    if tok is None or tok.tag_ != "VBG":
+def _is_background(tok: Token, others: set[Token]) -> bool:
+    """A relative clause beside another event gives background ("whom they had taken")."""
+    return tok.dep_ == "relcl" and bool(others - {tok})
+
+
+def _is_outcome_of(tok: Token, triggers: set[Token]) -> bool:
+    """Is the trigger a participle or gerund that only qualifies another event ("shelled
+    the city, killing 20", "jailed him for helping militants")?"""
+    if tok.tag_ != "VBG":
         return False
     head = tok.head
     if tok.dep_ == "pcomp" and head.dep_ == "prep":
         head = head.head
     elif tok.dep_ != "advcl":
         return False
-    return head.idx + offset in triggers and head.idx + offset != e.evidence["trigger"][0]
+    return head in triggers and head is not tok
 
 
 def _resolve_all(sa: SentenceActors, toks) -> list[Actor]:
