@@ -201,17 +201,22 @@ class SentenceActors:
         organisation or group; looking back into earlier sentences when needed."""
         w = pron.lower_
         if w in _PERSON_PRONOUNS:
-            want = ("person",)
+            # a known person, or a titled one ("President Abdelaziz Bouteflika")
+            want = ("person", "agent")
         elif w in _THING_PRONOUNS:
             want = ("country", "capital", "government", "organisation", "group", "named")
+            if w in ("they", "them", "their"):
+                want += ("agent",)  # "rebel leaders said they ..."
         else:
             return None
         found = None
         for m in self.mentions:
             if m.end <= pron.i and m.kind in want:
-                found = m
+                head = _np_head(pron.doc[m.end - 1])
+                if head.i < pron.i and (m.kind != "agent" or w not in _PERSON_PRONOUNS or head.ent_type_ == "PERSON" or head is pron.doc[m.end - 1]):
+                    found = head
         if found is not None:
-            a = self.resolve(pron.doc[found.end - 1])
+            a = self.resolve(found)
         else:
             a = self.context.last_person if want == ("person",) else self.context.last_actor
         if a is None:
@@ -277,6 +282,13 @@ class SentenceActors:
         span = head.doc[start:end]
         actor = Actor(code, span.text, span.start_char + self.offset, span.end_char + self.offset, "; ".join(entries), head.i)
         return actor
+
+
+def _np_head(tok: Token) -> Token:
+    """The head noun of the phrase a modifier belongs to ("President" -> "Bouteflika")."""
+    while tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head is not tok:
+        tok = tok.head
+    return tok
 
 
 class DocContext:

@@ -670,6 +670,7 @@ class _VerbImporter:
         els: list[str] = []  # dyad tokens, already joined per element
         approx: list[str] = []
         have_obj = have_target = False
+        obj_el = None  # the object element, once there is one
         bare_pps: list[int] = []  # indexes in els of "PREP ?" placeholders
         i = 0
         first = True
@@ -695,7 +696,7 @@ class _VerbImporter:
                     have_target = True
                 elif it == "+":
                     approx.append("a + after other words is dropped (dyad then takes the target from the object or a with/to/against phrase)")
-                elif els and not any(e.endswith(" $") for e in els):
+                elif els and els[-1] == obj_el and not any(e.endswith(" $") for e in els):
                     # "+ * MONEY $": the source follows the object, as "from" does
                     els.append("from $")
                     approx.append("a $ after the object is read as (FROM $)")
@@ -745,8 +746,8 @@ class _VerbImporter:
             # a noun (or a synonym set, or a {multi word} noun)
             first = False
             if not have_obj and not (els and els[-1] == "+"):
-                words = self._words([it], n)
-                els.append(words)
+                obj_el = self._words([it], n)
+                els.append(obj_el)
                 have_obj = True
             else:
                 approx.append(f"{_show([it])} is dropped (a pattern constrains one object)")
@@ -1204,5 +1205,8 @@ def import_petrarch(verbs: str | None, actors: list[str], agents: str | None, di
         rows = _read_discards(discards, report)
         _write_tsv(outdir / "discards.tsv", ["phrase", "scope", "source"], rows, note)
         report.files["discards"] = str(outdir / "discards.tsv")
+    # issues in file order, then line order
+    order = {str(p): k for k, p in enumerate([ontology, verbs, *actors, agents, discards]) if p}
+    report.issues.sort(key=lambda i: (order.get(i.file, len(order)), i.line))
     report.seconds = time.perf_counter() - t0
     return report
