@@ -57,3 +57,9 @@ def test_compound_actor_gives_each_member(coder):
     evs = code_text("Egypt, Saudi Arabia, Bahrain and the UAE cut diplomatic ties with Qatar on Monday.", date="2017-06-05")
     sources = {e.source[:3] for e in evs if e.target[:3] == "QAT"}
     assert sources == {"EGY", "SAU", "BHR", "ARE"}
+
+
+def test_the_country_is_the_nearest_earlier_country(coder, index):
+    assert resolve(coder, index, "Iran said the country would not give up its rights.", "country") == "IRN"
+    # without "the" it is no reference
+    assert resolve(coder, index, "Iran said no country would give up its rights.", "country") is None

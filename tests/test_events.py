@@ -99,3 +99,7 @@ def test_discards_named_actors_and_require_dyad(tmp_path):
     assert codes("Arnor visited.") == [("ARN", "", "042")]
     assert codes("Arnor visited.", require_dyad="True") == []
     assert list(c.code_articles([Article("s", "Arnor attacked Gondor. Gondor won the World Cup.", "1995-01-01")])) == []
+
+
+def test_meetings_are_coded_both_ways(mini_coder):
+    assert codes(mini_coder, "Obama met with Putin.") == [("RUSGOV", "USAGOV", "040"), ("USAGOV", "RUSGOV", "040")]

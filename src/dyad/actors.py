@@ -18,6 +18,7 @@ from .model import Actor
 # Dependents that start a new clause or a separate actor: they do not describe the head.
 _NOT_PART_OF_NP = {"relcl", "advcl", "conj", "cc", "punct", "ccomp", "parataxis", "mark", "case"}
 _NP_DEPTH = 4
+_COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic", "emirate"}
 _TOPIC_PREPS = {"about", "regarding", "concerning"}  # "talks about Syria" are not Syria
 _KIND_RANK = {"person": 0, "named": 0, "group": 1, "organisation": 2, "government": 3, "country": 4, "capital": 5, "agent": 6}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -159,22 +160,22 @@ class SentenceActors:
                 stack.append((depth + 1, child))
         return out
 
-    def _context_country(self, head: Token) -> str:
+    def _context_country(self, head: Token, after: bool = True) -> str:
         """The nearest country named before the actor in the sentence, else earlier in
         the story, else after it in the sentence ("President Museveni banned Ugandan
         opposition candidates")."""
-        before, after = [], []
+        before, later = [], []
         for m in self.mentions:
             if m.start <= head.i < m.end or m.kind in ("group", "organisation"):
                 continue  # where a group fights says little about whose rebels these are
             country = mention_part(m, self.day).country
             if country:
-                (before if m.start < head.i else after).append((abs(m.start - head.i), country))
+                (before if m.start < head.i else later).append((abs(m.start - head.i), country))
         if before:
             return min(before)[1]
         if self.context.last_country:
             return self.context.last_country
-        return min(after)[1] if after else ""
+        return min(later)[1] if later and after else ""
 
     def coordinated_modifiers(self, head: Token) -> list[Actor]:
         """"Hungarian and Romanian officials": one actor per coordinated country
@@ -227,6 +228,11 @@ class SentenceActors:
         """Code the noun phrase headed by ``head``; None when it names no actor."""
         if head.pos_ == "PRON":
             return self._pronoun(head)
+        if head.lower_ in _COUNTRY_NOUNS and head.i not in self.by_token and any(c.lower_ == "the" for c in head.children):
+            # "the country", "the kingdom": the nearest country named before
+            country = self._context_country(head, after=False)
+            if country:
+                return Actor(country, head.text, head.idx + self.offset, head.idx + len(head) + self.offset, "the nearest earlier country", head.i)
         if head.i not in self.by_token:
             # "Hundreds of UN troops", "dozens of protesters": the actor is the "of" phrase.
             for prep in head.children:

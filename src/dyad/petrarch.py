@@ -215,11 +215,18 @@ class _Codes:
         self.pico: dict[str, int] = {}
         if ontology_file:
             self._read_ontology(ontology_file)
-        try:
-            text = (builtin_dir() / "symmetric.txt").read_text(encoding="utf-8")
-            self.symmetric = frozenset(l.split()[0] for l in text.splitlines() if l.strip() and not l.startswith("#"))
-        except OSError:
-            self.symmetric = frozenset()
+        # The coder's own reverse events ("A met B" is also "B met A"): a PETRARCH
+        # [040:040] needs no warning when the coder adds the reverse event anyway.
+        self.reverse: dict[str, str] = {}
+        for name in ("symmetric.tsv", "symmetric.txt"):
+            try:
+                text = (builtin_dir() / name).read_text(encoding="utf-8")
+            except OSError:
+                continue
+            for l in text.splitlines():
+                cells = l.split()
+                if cells and not l.startswith("#") and cells[0] != "code":
+                    self.reverse.setdefault(cells[0], cells[1] if len(cells) > 1 and cells[1][:1].isdigit() else cells[0])
         self.cache: dict[str, tuple[str | None, str]] = {}
 
     def _read_ontology(self, path: str) -> None:
@@ -243,6 +250,11 @@ class _Codes:
             self.pico[code] = value
             n_ok += 1
         self.report.counts["ontology codes read"] += n_ok
+
+    def reverse_ok(self, code: str, passive: str) -> bool:
+        """Does the coder itself add the reverse event [:passive] to ``code``?"""
+        rev = self.cache.get(passive, (passive, ""))[0] if passive in self.cache else (passive if passive in self.known else None)
+        return rev is not None and self.reverse.get(code) == rev
 
     def _prefix(self, code: str) -> str | None:
         for n in range(min(len(code), 4), 1, -1):
@@ -496,12 +508,15 @@ class _VerbImporter:
     def _resolve_sets(self) -> None:
         c = self.report.counts
         for name in self.raw_sets:
-            dy = "&" + re.sub(r"[^A-Z0-9_]", "_", name[1:].upper())
+            # "&AUXVERB_": the final _ only says "no plurals"; patterns may omit it
+            dy = "&" + re.sub(r"[^A-Z0-9_]", "_", name[1:].upper()).rstrip("_")
             if not _SET_NAME.match(dy):
                 dy = "&S_" + dy[1:]
-            if dy != name:
+            if dy != name and dy + "_" != name:
                 self.issue(self.set_lines[name], f"note: synonym set {name} is written as {dy}")
             self.set_names[name] = dy
+            self.set_names.setdefault(name.rstrip("_"), dy)
+            self.set_names.setdefault(name.rstrip("_") + "_", dy)
         done: dict[str, list[str] | None] = {}
 
         def expand(name: str, stack: tuple[str, ...]) -> list[str]:
@@ -514,10 +529,11 @@ class _VerbImporter:
             for n, member in self.raw_sets[name]:
                 m = member.strip().rstrip("_").strip()
                 if m.startswith("&"):
-                    if m.split()[0] not in self.raw_sets:
+                    ref = next((r for r in (m.split()[0], m.split()[0] + "_", m.split()[0].rstrip("_")) if r in self.raw_sets), None)
+                    if ref is None:
                         self.issue(n, f"skipped: synonym set {m} is not defined")
                         continue
-                    words += expand(m.split()[0], stack + (name,))
+                    words += expand(ref, stack + (name,))
                     continue
                 alts = self._phrase_alternatives(m.replace("_", " ").split(), n, allow_sets=False)
                 if alts is None:
@@ -532,7 +548,8 @@ class _VerbImporter:
             c["synonym sets"] += 1
             c["synonym set members"] += len(self.raw_sets[name])
             if words:
-                self.sets[self.set_names[name]] = words
+                dy = self.set_names[name]
+                self.sets[dy] = list(dict.fromkeys(self.sets.get(dy, []) + words))
             else:
                 self.issue(self.set_lines[name], f"skipped: synonym set {name} has no member dyad can use; patterns using it are skipped")
 
@@ -615,7 +632,7 @@ class _VerbImporter:
             return None
         approx: list[str] = []
         if passive and passive != "---":
-            if not (passive == m.group(1).partition(":")[0].strip() and code in self.codes.symmetric):
+            if not self.codes.reverse_ok(code, passive):
                 approx.append(f"the reverse event [:{passive}] (target to source) is not expressible; coded [{code}] only")
         if body.count("*") != 1:
             self.issue(n, f"skipped: a pattern needs exactly one * for the verb (found {body.count('*')})")
@@ -655,6 +672,8 @@ class _VerbImporter:
                     raise _Skip("+ before the verb (the subject is the target) needs a (PREP $) after it; dyad cannot take the source elsewhere")
                 continue
             if it == "%":
+                if not elements:
+                    raise _Skip("% (a compound subject, coded both ways) without other words: dyad has no such constraint, and without it this is the bare verb")
                 approx.append("the compound marker % is dropped (dyad codes 'A and B met' as mutual for roots 04, 05, 06, 19)")
                 continue
             rest.append(it)
@@ -829,7 +848,7 @@ class _VerbImporter:
                     if raw.strip().startswith("---") or not raw.strip().partition(":")[0].strip():
                         c["verbs whose bare form is no event ([---])"] += 1
                 else:
-                    if passive and passive != "---" and not (passive == raw.partition(":")[0].strip() and code in self.codes.symmetric):
+                    if passive and passive != "---" and not self.codes.reverse_ok(code, passive):
                         self.issue(v.line, f"approximated: the reverse event [:{passive}] of {v.word} (target to source) is not expressible; coded [{code}] only")
                     self._add(v.trigger, ([v.obj] if v.obj else []), code, not v.approx, v.line, v.trigger)
                 for n, cv in converted:
@@ -861,7 +880,7 @@ class _VerbImporter:
         try:
             parse_pattern(text, code, "verb", f"{self.name}:{n}", self._sets_fs)
         except ValueError as exc:
-            self._conflict(n, word, f"dyad cannot read VERB {' '.join(els)}: {exc}")
+            self._conflict(n, word, f"dyad cannot read {_verb_pattern(els)}: {exc}")
             return
         key = (trigger, tuple(els))
         old = self.rows.get(key)
@@ -875,10 +894,14 @@ class _VerbImporter:
         # as in PETRARCH, which overwrites.
         if (exact, n) > (o_exact, o_line):
             if o_code != code:
-                self._conflict(o_line, o_word, f"the same dyad pattern (VERB {' '.join(els)}) comes from line {n} [{code}], which wins")
+                self._conflict(o_line, o_word, f"the same dyad pattern ({_verb_pattern(els)}) comes from line {n} [{code}], which wins")
             self.rows[key] = [code, exact, n, word]
         elif o_code != code:
-            self._conflict(n, word, f"the same dyad pattern (VERB {' '.join(els)}) comes from line {o_line} [{o_code}], which wins")
+            self._conflict(n, word, f"the same dyad pattern ({_verb_pattern(els)}) comes from line {o_line} [{o_code}], which wins")
+
+
+def _verb_pattern(els: list[str]) -> str:
+    return " ".join(["VERB", *els])
 
 
 def _show(items: list) -> str:
@@ -1034,7 +1057,7 @@ def _actor_rows(actors: list[_Actor], path: str, report: ImportReport) -> list[l
         if not a.phrases:
             continue
         if not a.codes:
-            report.add(path, a.line, f"skipped: actor {a.phrases[0]!r} has no usable code")
+            report.add(path, a.line, f"skipped: actor {a.phrases[0]!r} has no usable code" + (f" (nor its {len(a.phrases) - 1} synonym(s) below)" if len(a.phrases) > 1 else ""))
             c["actors skipped"] += 1
             continue
         starts = {ac.start for ac in a.codes if ac.start}

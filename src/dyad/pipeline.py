@@ -202,13 +202,14 @@ class Coder:
         pairs = [(s, t) for s in sources for t in (targets or [None])]
         if not targets and len(sources) > 1 and code[:2] in _RECIPROCAL_ROOTS:
             pairs = [(s, t) for s in sources for t in sources if s is not t]
-        elif targets and code in _symmetric_codes():
-            pairs += [(t, s) for s, t in pairs]  # "A held talks with B": B with A too
+        reverse = _reverse_codes().get(code)
+        if targets and reverse:  # "A held talks with B": B with A too; A visited B: B hosted A
+            pairs += [(t, s, reverse) for s, t in pairs]
         made = 0
-        for s, t in pairs:
+        for s, t, *rev in pairs:
             if t is not None and s.code == t.code:
                 continue  # an actor acting on itself is a misreading
-            events.append(self._event(art, sid, sent, sa, code, p, trig, s, t, state))
+            events.append(self._event(art, sid, sent, sa, rev[0] if rev else code, p, trig, s, t, state))
             made += 1
         info["kept"] = made
         return made
@@ -302,8 +303,8 @@ def _obligations() -> dict[str, str]:
 
 
 @functools.cache
-def _symmetric_codes() -> frozenset[str]:
-    return _word_list("symmetric.txt")
+def _reverse_codes() -> dict[str, str]:
+    return {r["code"]: r["reverse"] for _, r in _read_tsv(builtin_dir() / "symmetric.tsv", ["code", "reverse"], [])}
 
 
 @functools.cache
