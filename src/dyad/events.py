@@ -353,6 +353,9 @@ def mood(trig: Token, speech: set[str]) -> tuple[str, str]:
         for c in node.children:
             w = c.lower_
             if c.dep_ in _NEG or (w in ("never", "no") and c.dep_ in ("advmod", "det", "neg")):
+                # "will not attend", "would not provide": a refusal, not a non-event
+                if any(a.dep_ == "aux" and a.lower_ in _FUTURE_AUX | {"would"} for a in node.children):
+                    return "refused", c.text
                 return "negated", c.text
             if c.dep_ == "aux" and c.tag_ == "MD" or (c.dep_ == "aux" and w in _FUTURE_AUX):
                 if w in _FUTURE_AUX:
