@@ -163,7 +163,7 @@ def test_actors(imported):
     gondor = next(r for r in named if r["name"] == "Gondor")
     assert gondor["code"] == "GON" and gondor["aliases"] == "Minas Tirith|Gondorian"
     gollum = [(r["code"], r["start"], r["end"]) for r in named if r["name"] == "Gollum"]
-    assert gollum == [("HOB", "", "1995-06-01"), ("HOBGOV", "1995-06-01", "1999-08-15"), ("HOBREB", "1999-08-16", "")]
+    assert gollum == [("HOB", "", "1995-05-31"), ("HOBGOV", "1995-06-01", "1999-08-15"), ("HOBREB", "1999-08-16", "")]
     sam = [(r["code"], r["start"], r["end"]) for r in named if r["name"] == "Sam Gamgee"]
     # dated rows first, the undated default last; a period ends the day before the next starts
     assert sam == [("HOBMIL", "2008-01-20", "2012-11-08"), ("HOBGOV", "2012-11-09", "2013-01-19"), ("HOB", "", "")]

@@ -23,6 +23,7 @@ _TOPIC_PREPS = {"about", "regarding", "concerning"}  # "talks about Syria" are n
 _KIND_RANK = {"person": 0, "named": 0, "group": 1, "organisation": 2, "government": 3, "country": 4, "capital": 5, "agent": 6}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _THING_PRONOUNS = {"it", "its", "they", "them", "their"}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
 
 
 @dataclass
@@ -197,29 +198,61 @@ class SentenceActors:
                 out.append(Actor(code, span.text, span.start_char + self.offset, span.end_char + self.offset, part.entry, head.i))
         return out
 
-    def _pronoun(self, pron: Token) -> Actor | None:
-        """"he"/"she" is the nearest person before it; "it"/"they" the nearest state,
-        organisation or group; looking back into earlier sentences when needed."""
+    def referent(self, pron: Token) -> Token | None:
+        """The head of the phrase a pronoun refers to, when it is in this sentence:
+        "he"/"she" the nearest person (known, or titled: "President Bouteflika");
+        "it" the nearest state, organisation or group; "they" also groups of people."""
         w = pron.lower_
         if w in _PERSON_PRONOUNS:
-            # a known person, or a titled one ("President Abdelaziz Bouteflika")
-            want = ("person", "agent")
+            want: tuple[str, ...] = ("person", "agent")
         elif w in _THING_PRONOUNS:
             want = ("country", "capital", "government", "organisation", "group", "named")
-            if w in ("they", "them", "their"):
-                want += ("agent",)  # "rebel leaders said they ..."
+            if w in _PLURAL_PRONOUNS:
+                want += ("agent", "person")  # "rebel leaders said they ...", "Obama and Putin said they"
         else:
             return None
+        speaker = self._speaker_of(pron)
+        if speaker is not None:
+            return speaker  # "Militants loyal to Zarqawi said they attempted...": the militants
         found = None
         for m in self.mentions:
             if m.end <= pron.i and m.kind in want:
                 head = _np_head(pron.doc[m.end - 1])
-                if head.i < pron.i and (m.kind != "agent" or w not in _PERSON_PRONOUNS or head.ent_type_ == "PERSON" or head is pron.doc[m.end - 1]):
+                if head.i < pron.i and (m.kind != "agent" or w not in _PERSON_PRONOUNS
+                                        or head.ent_type_ == "PERSON" or head is pron.doc[m.end - 1]):
                     found = head
+        if found is not None and w in _PLURAL_PRONOUNS:
+            while found.dep_ == "conj" and found.head.i < found.i:
+                found = found.head  # the first of "Obama and Putin"
+        return found
+
+    def _speaker_of(self, pron: Token) -> Token | None:
+        """For the subject of reported words, the one who speaks: "X said they..."."""
+        verb = pron.head
+        if pron.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp":
+            return None
+        speech = verb.head
+        if speech.lemma_.lower() not in self.context.speech:
+            return None
+        subj = next((c for c in speech.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+        if subj is None or self.resolve(subj) is None:
+            return None
+        if pron.lower_ in _PERSON_PRONOUNS and subj.ent_type_ != "PERSON" and not any(
+                m.kind in ("person", "agent") for m in self.mentions if m.start <= subj.i < m.end):
+            return None
+        return subj
+
+    def _pronoun(self, pron: Token) -> Actor | None:
+        """The actor a pronoun refers to, looking back into earlier sentences if needed."""
+        found = self.referent(pron)
         if found is not None:
             a = self.resolve(found)
+        elif pron.lower_ in _PERSON_PRONOUNS:
+            a = self.context.last_person
+        elif pron.lower_ in _THING_PRONOUNS:
+            a = self.context.last_actor
         else:
-            a = self.context.last_person if want == ("person",) else self.context.last_actor
+            a = None
         if a is None:
             return None
         return Actor(a.code, pron.text, pron.idx + self.offset, pron.idx + len(pron) + self.offset, f"pronoun -> {a.text} ({a.entry})", pron.i)
@@ -300,7 +333,8 @@ def _np_head(tok: Token) -> Token:
 class DocContext:
     """What later sentences may refer back to."""
 
-    def __init__(self) -> None:
+    def __init__(self, speech: frozenset[str] = frozenset()) -> None:
+        self.speech = speech  # verbs of saying, for "X said they..."
         self.last_country = ""
         self.last_person: Actor | None = None
         self.last_actor: Actor | None = None

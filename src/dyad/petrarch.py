@@ -1066,7 +1066,7 @@ def _actor_rows(actors: list[_Actor], path: str, report: ImportReport) -> list[l
         name, aliases = a.phrases[0], "|".join(dict.fromkeys(p for p in a.phrases[1:] if p != a.phrases[0]))
         for ac in sorted(a.codes, key=lambda x: not x.dated):
             end = ac.end
-            if end and ac.start and end in starts and end != ac.start:
+            if end and end in starts and end != ac.start:
                 end = end - timedelta(days=1)  # as PETRARCH: a period ends the day before the next starts
             rows.append([name, aliases, ac.code, f"{a.file}:{ac.line}",
                          ac.start.isoformat() if ac.start else "", end.isoformat() if end else ""])

@@ -45,7 +45,7 @@ class Coder:
         self.actor_index = ActorIndex(lexicon, self.nlp.tokenizer)
         self.patterns = PatternIndex(lexicon)
         self.speech = {p.trigger for p in lexicon.patterns if p.code.startswith("01") and p.kind == "verb"}
-        self.speech |= {"say", "tell", "add", "state", "announce", "report", "claim"}
+        self.speech = frozenset(self.speech | {"say", "tell", "add", "state", "announce", "report", "claim"})
         self.locate = locate
         self.discards = [(_phrase_re(d.phrase), d) for d in lexicon.discards]
 
@@ -61,7 +61,7 @@ class Coder:
 
         def blocks():
             for art in articles:
-                state[art.id] = [0, DocContext()]
+                state[art.id] = [0, DocContext(self.speech)]
                 if self._discarded(art.text, "story"):
                     continue  # e.g. a sports report: "war" there is no war
                 for start, end in clean.story_spans(art):
@@ -88,7 +88,7 @@ class Coder:
         doc = self.nlp(phrase)
         sent = doc[:]
         mentions = self.actor_index.mentions(doc)
-        sa = SentenceActors(sent, mentions, date, 0, DocContext())
+        sa = SentenceActors(sent, mentions, date, 0, DocContext(self.speech))
         head = sent.root
         actor = sa.resolve(head)
         entries = []
@@ -277,6 +277,10 @@ def _is_outcome_of(tok: Token, triggers: set[Token]) -> bool:
 def _resolve_all(sa: SentenceActors, toks) -> list[Actor]:
     out: list[Actor] = []
     for tok in toks:
+        if tok.lower_ in ("they", "them", "their"):
+            ref = sa.referent(tok)
+            if ref is not None:
+                tok = ref  # "Obama and Putin said they will...": both of them
         for t in expand_conj(tok):
             for a in [sa.resolve(t), *sa.coordinated_modifiers(t)]:
                 if a is not None and all(a.code != b.code or a.start != b.start for b in out):
