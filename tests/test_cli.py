@@ -78,3 +78,12 @@ def test_dict_lookup_shows_code_and_entry():
     assert "RUSGOV" in res.output and "people.tsv" in res.output
     chosen = [l for l in res.output.splitlines() if "chosen" in l]
     assert len(chosen) == 1 and "Prime Minister" in chosen[0]
+
+
+def test_bad_date_and_missing_input_fail_clearly(tmp_path):
+    res = CliRunner().invoke(main, ["code", str(tmp_path / "nope.txt")])
+    assert res.exit_code == 1 and "nope.txt" in res.stderr and "no such file" in res.stderr
+    story = tmp_path / "s.txt"
+    story.write_text("Russian troops attacked Ukrainian positions.\n")
+    res = CliRunner().invoke(main, ["code", str(story), "--date", "2024-13-45"])
+    assert res.exit_code == 2 and "YYYY-MM-DD" in res.output

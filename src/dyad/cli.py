@@ -17,6 +17,18 @@ lexicon_option = click.option("--lexicon", "lexicon_dirs", multiple=True, type=c
 builtin_option = click.option("--no-builtin", is_flag=True, help="Use only the --lexicon directories.")
 
 
+def _check_date(value: str | None) -> str | None:
+    import datetime
+
+    if value is None:
+        return None
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2015-10-15") from None
+    return value
+
+
 def _names() -> dict[str, str]:
     return {c: ontology.cameo(c).name for c in ontology.all_codes()}
 
@@ -38,7 +50,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--date", help="Story date (YYYY-MM-DD) for stories that carry none.")
+@click.option("--date", callback=lambda ctx, param, v: _check_date(v), help="Story date (YYYY-MM-DD) for stories that carry none.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default=None, help="Output format (default: table on a terminal, else jsonl).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of standard output.")
 @model_option
@@ -60,7 +72,14 @@ def code(paths, date, fmt, output, model, lexicon_dirs, no_builtin):
         fmt = "table" if (not output and sys.stdout.isatty()) else "jsonl"
     try:
         t0 = time.perf_counter()
-        events = coder.code_articles(read_paths(list(paths), date=date, on_error=report))
+        read = [0]
+
+        def counted(articles):
+            for art in articles:
+                read[0] += 1
+                yield art
+
+        events = coder.code_articles(counted(read_paths(list(paths), date=date, on_error=report)))
         names = _names()
         # Off a terminal (a pipe, a file) the table keeps its full width.
         width = None if stream.isatty() else 160
@@ -69,7 +88,9 @@ def code(paths, date, fmt, output, model, lexicon_dirs, no_builtin):
         if output:
             stream.close()
     took = time.perf_counter() - t0
-    click.echo(f"{n} events in {took:.1f}s; {len(problems)} input problem(s) skipped", err=True)
+    click.echo(f"{n} events from {read[0]} stories in {took:.1f}s; {len(problems)} input problem(s) skipped", err=True)
+    if problems and not read[0]:
+        raise SystemExit(1)  # nothing could be read at all: a script should notice
 
 
 @main.command()

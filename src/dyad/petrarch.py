@@ -253,7 +253,7 @@ class _Codes:
 
     def reverse_ok(self, code: str, passive: str) -> bool:
         """Does the coder itself add the reverse event [:passive] to ``code``?"""
-        rev = self.cache.get(passive, (passive, ""))[0] if passive in self.cache else (passive if passive in self.known else None)
+        rev = passive if passive in self.known else self.cache.get(passive, (None, ""))[0]
         return rev is not None and self.reverse.get(code) == rev
 
     def _prefix(self, code: str) -> str | None:
@@ -694,9 +694,7 @@ class _VerbImporter:
         i = 0
         first = True
 
-        def lower(w: str) -> str:
-            return w.lower()
-
+        lower = str.lower
         while i < len(items):
             it = items[i]
             i += 1
