@@ -217,6 +217,7 @@ class Lexicon:
     sets: dict[str, frozenset[str]] = field(default_factory=dict)
     actors: list[ActorEntry] = field(default_factory=list)
     discards: list[Discard] = field(default_factory=list)
+    settings: dict[str, bool] = field(default_factory=lambda: dict(SETTINGS))
     future: dict[str, str] = field(default_factory=dict)
     refused: dict[str, str] = field(default_factory=dict)
     issues: list[LexiconIssue] = field(default_factory=list)
@@ -283,6 +284,28 @@ def _load_dir(lex: Lexicon, d: Path, known_codes: frozenset[str] | None) -> None
     _load_modality(lex, d / "modality.tsv")
     _load_actors(lex, d / "actors")
     _load_discards(lex, d / "discards.tsv")
+    _load_settings(lex, d / "settings.tsv")
+
+
+# Coder switches a lexicon may set (settings.tsv: name, value), with their defaults.
+SETTINGS = {
+    # recode promised or threatened acts as intent/threat codes ("will send aid": 033);
+    # dictionaries that code the verb literally (PETRARCH) turn this off
+    "future_as_intent": True,
+    # add the reverse event of mutual acts listed in symmetric.tsv ("A met B": B met A)
+    "reverse_mutual": True,
+}
+
+
+def _load_settings(lex: Lexicon, f: Path) -> None:
+    if not f.exists():
+        return
+    for ln, r in _read_tsv(f, ["name", "value"], lex.issues):
+        name, value = r["name"], r["value"].lower()
+        if name not in SETTINGS or value not in ("true", "false"):
+            lex.issues.append(LexiconIssue(str(f), ln, f"unknown setting {name!r} or value {value!r}: settings are {', '.join(SETTINGS)}, values true or false"))
+            continue
+        lex.settings[name] = value == "true"
 
 
 def _load_discards(lex: Lexicon, f: Path) -> None:

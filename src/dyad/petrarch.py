@@ -1194,6 +1194,11 @@ def import_petrarch(verbs: str | None, actors: list[str], agents: str | None, di
     outdir = Path(out)
     report = ImportReport(str(outdir))
     outdir.mkdir(parents=True, exist_ok=True)
+    # PETRARCH codes the verb as written ("will contribute" is 070, not 033) and adds
+    # reverse events only where a pattern says [A:B].
+    _write_tsv(outdir / "settings.tsv", ["name", "value"],
+               [("future_as_intent", "false"), ("reverse_mutual", "false")],
+               "coder settings for dictionaries imported from PETRARCH")
     src = ", ".join(Path(p).name for p in [verbs, *actors, agents, discards] if p)
     note = f"imported from PETRARCH dictionaries ({src}) by dyad dict import-petrarch"
 

@@ -166,7 +166,7 @@ class Coder:
         """Turn one matched pattern into events; None when its target is no actor."""
         p, trig = cand.pattern, cand.trigger
         code = p.code
-        if state == "future":
+        if state == "future" and self.lexicon.settings["future_as_intent"]:
             code = self.lexicon.future_code(p.code)
         elif state == "refused":
             code = self.lexicon.refused_code(p.code)  # "declined to resign": 1231
@@ -202,7 +202,7 @@ class Coder:
         pairs = [(s, t) for s in sources for t in (targets or [None])]
         if not targets and len(sources) > 1 and code[:2] in _RECIPROCAL_ROOTS:
             pairs = [(s, t) for s in sources for t in sources if s is not t]
-        reverse = _reverse_codes().get(code)
+        reverse = _reverse_codes().get(code) if self.lexicon.settings["reverse_mutual"] else None
         if targets and reverse:  # "A held talks with B": B with A too; A visited B: B hosted A
             pairs += [(t, s, reverse) for s, t in pairs]
         made = 0
