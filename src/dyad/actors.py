@@ -178,6 +178,17 @@ class SentenceActors:
             return self.context.last_country
         return min(later)[1] if later and after else ""
 
+    def coordinated_inside(self, head: Token) -> list[Token]:
+        """Actors coordinated inside a phrase that is not itself an actor: "ties between
+        Minas Tirith and Osgiliath", "resumption of ties with Mordor, Rohan and Bree"."""
+        if head.i in self.by_token:
+            return []
+        for depth, tok in sorted(self._np_tokens(head), key=lambda x: (x[0], x[1].i)):
+            if tok.i in self.by_token and tok is not head:
+                members = [tok] + [c for c in tok.subtree if c.dep_ == "conj" and c.i in self.by_token]
+                return members if len(members) > 1 else []
+        return []
+
     def coordinated_modifiers(self, head: Token) -> list[Actor]:
         """"Hungarian and Romanian officials": one actor per coordinated country
         adjective; the first is already coded with the head."""
@@ -307,7 +318,10 @@ class SentenceActors:
             entries.append(p.entry)
         if full:
             code = full
-            if head_part is not None and head_part.full != full and sector and len(full) == 3:
+            if len(full) == 3 and not sector:
+                # "Bree President Romendacil": a country-level name takes the title's sector
+                sector = next((p.sector for _, p, m in parts if m.kind == "agent" and p.sector), "")
+            if sector and len(full) == 3:
                 code = full + sector
         else:
             if not country:

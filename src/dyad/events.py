@@ -183,7 +183,9 @@ def match(p: Pattern, trig: Token) -> Candidate | None:
             anchors = [verb]
         elif el.kind == "prep":
             objs: list[Token] = []
-            for a in anchors:
+            # the phrase may hang on the verb, or on its object ("warned their
+            # populations about the Prince")
+            for a in [*anchors, *(_objects(verb) if verb.pos_ != "NOUN" else [])]:
                 objs = _prep_objects(a, el.prep)
                 if objs:
                     break

@@ -200,7 +200,7 @@ class Coder:
             info["dropped"] = "the pattern's target is not an actor"
             return None
         pairs = [(s, t) for s in sources for t in (targets or [None])]
-        if not targets and len(sources) > 1 and code[:2] in _RECIPROCAL_ROOTS:
+        if not targets and len(sources) > 1 and (code[:2] in _RECIPROCAL_ROOTS or _says_their(trig)):
             pairs = [(s, t) for s in sources for t in sources if s is not t]
         reverse = _reverse_codes().get(code) if self.lexicon.settings["reverse_mutual"] else None
         if targets and reverse:  # "A held talks with B": B with A too; A visited B: B hosted A
@@ -256,6 +256,12 @@ def _phrase_re(phrase: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
 
 
+def _says_their(trig: Token) -> bool:
+    """"Gondor and Osgiliath postponed their meeting": an act on something the
+    coordinated subjects share is done to each other."""
+    return any(c.dep_ == "poss" and c.lower_ == "their" for o in trig.children if o.dep_ in ("dobj", "nsubjpass") for c in o.children)
+
+
 def _is_background(tok: Token, others: set[Token]) -> bool:
     """A relative clause beside another event gives background ("whom they had taken")."""
     return tok.dep_ == "relcl" and bool(others - {tok})
@@ -282,7 +288,9 @@ def _resolve_all(sa: SentenceActors, toks) -> list[Actor]:
             if ref is not None:
                 tok = ref  # "Obama and Putin said they will...": both of them
         for t in expand_conj(tok):
-            for a in [sa.resolve(t), *sa.coordinated_modifiers(t)]:
+            inside = sa.coordinated_inside(t)
+            found = [sa.resolve(m) for m in inside] if inside else [sa.resolve(t)]
+            for a in [*found, *sa.coordinated_modifiers(t)]:
                 if a is not None and all(a.code != b.code or a.start != b.start for b in out):
                     out.append(a)
     return out
