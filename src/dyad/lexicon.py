@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -78,6 +78,7 @@ class Pattern:
     elements: tuple[Element, ...]
     rule: str  # file:line
     text: str
+    reverse: str = ""  # code of the target-to-source event the act also is, if any
 
     @property
     def specificity(self) -> int:
@@ -277,8 +278,12 @@ def _load_dir(lex: Lexicon, d: Path, known_codes: frozenset[str] | None) -> None
                 if known_codes is not None and code not in known_codes:
                     issues.append(LexiconIssue(str(f), ln, f"unknown CAMEO code {code!r}"))
                     continue
+                reverse = row.get("reverse") or ""
+                if reverse and known_codes is not None and reverse not in known_codes:
+                    issues.append(LexiconIssue(str(f), ln, f"unknown CAMEO code {reverse!r} in column reverse"))
+                    continue
                 try:
-                    lex.patterns.append(parse_pattern(row["pattern"], code, kind, where, lex.sets))
+                    lex.patterns.append(replace(parse_pattern(row["pattern"], code, kind, where, lex.sets), reverse=reverse))
                 except ValueError as exc:
                     issues.append(LexiconIssue(str(f), ln, f"pattern {row['pattern']!r}: {exc}"))
     _load_modality(lex, d / "modality.tsv")

@@ -631,9 +631,7 @@ class _VerbImporter:
                 c["patterns skipped"] += 1
             return None
         approx: list[str] = []
-        if passive and passive != "---":
-            if not self.codes.reverse_ok(code, passive):
-                approx.append(f"the reverse event [:{passive}] (target to source) is not expressible; coded [{code}] only")
+        code = self._with_reverse(code, passive, n)
         if body.count("*") != 1:
             self.issue(n, f"skipped: a pattern needs exactly one * for the verb (found {body.count('*')})")
             c["patterns skipped"] += 1
@@ -846,8 +844,7 @@ class _VerbImporter:
                     if raw.strip().startswith("---") or not raw.strip().partition(":")[0].strip():
                         c["verbs whose bare form is no event ([---])"] += 1
                 else:
-                    if passive and passive != "---" and not self.codes.reverse_ok(code, passive):
-                        self.issue(v.line, f"approximated: the reverse event [:{passive}] of {v.word} (target to source) is not expressible; coded [{code}] only")
+                    code = self._with_reverse(code, passive, v.line)
                     self._add(v.trigger, ([v.obj] if v.obj else []), code, not v.approx, v.line, v.trigger)
                 for n, cv in converted:
                     if cv is None:
@@ -873,10 +870,17 @@ class _VerbImporter:
     def _conflict(self, n: int, word: str, reason: str) -> None:
         self.conflicts.setdefault((n, reason), set()).add(word.lower())
 
+    def _with_reverse(self, code: str, passive: str, n: int) -> str:
+        """``A:B`` when [A:B] also codes target to source as B (verbs/*.tsv ``reverse``)."""
+        if not passive or passive == "---":
+            return code
+        rev, _ = self.codes.convert(passive, self.path, n)
+        return f"{code}:{rev}" if rev else code
+
     def _add(self, trigger: str, els: list[str], code: str, exact: bool, n: int, word: str) -> None:
         text = " ".join([trigger, *els])
         try:
-            parse_pattern(text, code, "verb", f"{self.name}:{n}", self._sets_fs)
+            parse_pattern(text, code.partition(":")[0], "verb", f"{self.name}:{n}", self._sets_fs)
         except ValueError as exc:
             self._conflict(n, word, f"dyad cannot read {_verb_pattern(els)}: {exc}")
             return
@@ -1209,8 +1213,8 @@ def import_petrarch(verbs: str | None, actors: list[str], agents: str | None, di
         rows = vi.build()
         _write_tsv(outdir / "verbs" / "sets_petrarch.tsv", ["name", "words"],
                    [[k, "|".join(v)] for k, v in vi.sets.items()], note)
-        _write_tsv(outdir / "verbs" / "petrarch.tsv", ["code", "pattern", "kind", "source"],
-                   [[code, pat, "verb", where] for code, pat, where in rows], note)
+        _write_tsv(outdir / "verbs" / "petrarch.tsv", ["code", "pattern", "kind", "reverse", "source"],
+                   [[code.partition(":")[0], pat, "verb", code.partition(":")[2], where] for code, pat, where in rows], note)
         report.files["verbs"] = str(outdir / "verbs" / "petrarch.tsv")
         report.files["sets"] = str(outdir / "verbs" / "sets_petrarch.tsv")
     elif ontology:

@@ -202,7 +202,7 @@ class Coder:
         pairs = [(s, t) for s in sources for t in (targets or [None])]
         if not targets and len(sources) > 1 and (code[:2] in _RECIPROCAL_ROOTS or _says_their(trig)):
             pairs = [(s, t) for s in sources for t in sources if s is not t]
-        reverse = _reverse_codes().get(code) if self.lexicon.settings["reverse_mutual"] else None
+        reverse = p.reverse or (_reverse_codes().get(code) if self.lexicon.settings["reverse_mutual"] else None)
         if targets and reverse:  # "A held talks with B": B with A too; A visited B: B hosted A
             pairs += [(t, s, reverse) for s, t in pairs]
         made = 0
