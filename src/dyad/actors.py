@@ -178,15 +178,27 @@ class SentenceActors:
             return self.context.last_country
         return min(later)[1] if later and after else ""
 
-    def coordinated_inside(self, head: Token) -> list[Token]:
-        """Actors coordinated inside a phrase that is not itself an actor: "ties between
-        Minas Tirith and Osgiliath", "resumption of ties with Mordor, Rohan and Bree"."""
-        if head.i in self.by_token:
+    def coordinated_inside(self, head: Token) -> list[Actor]:
+        """One actor per member of a coordination inside the phrase: "ties between Minas
+        Tirith and Osgiliath", "ties with Mordor, Rohan and Bree", "lawmakers in Arnor
+        and Gondor" (each with the head's sector)."""
+        m = self.by_token.get(head.i)
+        if m is not None and m.kind != "agent":
             return []
+        sector = mention_part(m, self.day).sector if m is not None else ""
         for depth, tok in sorted(self._np_tokens(head), key=lambda x: (x[0], x[1].i)):
-            if tok.i in self.by_token and tok is not head:
+            if tok.i in self.by_token and tok is not head and not (m is not None and m.start <= tok.i < m.end):
                 members = [tok] + [c for c in tok.subtree if c.dep_ == "conj" and c.i in self.by_token]
-                return members if len(members) > 1 else []
+                if len(members) < 2:
+                    return []
+                out = []
+                for member in members:
+                    a = self.resolve(member)
+                    if a is not None:
+                        if sector and len(a.code) == 3:
+                            a.code += sector
+                        out.append(a)
+                return out
         return []
 
     def coordinated_modifiers(self, head: Token) -> list[Actor]:

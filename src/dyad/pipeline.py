@@ -288,8 +288,7 @@ def _resolve_all(sa: SentenceActors, toks) -> list[Actor]:
             if ref is not None:
                 tok = ref  # "Obama and Putin said they will...": both of them
         for t in expand_conj(tok):
-            inside = sa.coordinated_inside(t)
-            found = [sa.resolve(m) for m in inside] if inside else [sa.resolve(t)]
+            found = sa.coordinated_inside(t) or [sa.resolve(t)]
             for a in [*found, *sa.coordinated_modifiers(t)]:
                 if a is not None and all(a.code != b.code or a.start != b.start for b in out):
                     out.append(a)
