@@ -205,9 +205,17 @@ class SentenceActors:
         """"Hungarian and Romanian officials": one actor per coordinated country
         adjective; the first is already coded with the head."""
         out = []
+        own = self.by_token.get(head.i)
         for mod in head.children:
             if mod.dep_ not in ("amod", "compound", "nmod") or mod.i not in self.by_token:
                 continue
+            if own is not None and own.kind not in ("agent",) and not (own.start <= mod.i < own.end) \
+                    and any(c.dep_ == "conj" for c in mod.children):
+                # "Arnor, Calenardhon and the evil Gondor" parsed as modifiers of Gondor:
+                # the list's first member is an actor of its own
+                first = self.resolve(mod)
+                if first is not None:
+                    out.append(first)
             for other in mod.children:
                 m = self.by_token.get(other.i)
                 if other.dep_ != "conj" or m is None:
