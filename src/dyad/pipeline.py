@@ -139,7 +139,7 @@ class Coder:
             if _is_outcome_of(tok, main):
                 why = "the participle tells the outcome of the main event ('shelled Juba, killing 20')"
             elif _is_background(tok, main):
-                why = "a relative clause gives background to another event ('whom they had taken hostage')"
+                why = "a relative or temporal clause gives background to another event ('after crowds burned its embassy')"
             elif require_dyad and not e.target:
                 why = "no target and this story requires dyads"
             elif e.cameo[:2] == "01" and has_more:
@@ -262,9 +262,18 @@ def _says_their(trig: Token) -> bool:
     return any(c.dep_ == "poss" and c.lower_ == "their" for o in trig.children if o.dep_ in ("dobj", "nsubjpass") for c in o.children)
 
 
+_TEMPORAL_MARKS = {"after", "before", "since", "until", "when", "while", "as", "once"}
+
+
 def _is_background(tok: Token, others: set[Token]) -> bool:
-    """A relative clause beside another event gives background ("whom they had taken")."""
-    return tok.dep_ == "relcl" and bool(others - {tok})
+    """A relative or temporal clause beside another event gives background ("whom they
+    had taken hostage", "five years after crowds burned down its embassy")."""
+    if not others - {tok}:
+        return False
+    if tok.dep_ == "relcl":
+        return True
+    return tok.dep_ in ("advcl", "pcomp") and any(
+        c.dep_ in ("mark", "prep") and c.lower_ in _TEMPORAL_MARKS for c in [*tok.children, tok.head])
 
 
 def _is_outcome_of(tok: Token, triggers: set[Token]) -> bool:
