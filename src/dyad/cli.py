@@ -17,6 +17,11 @@ lexicon_option = click.option("--lexicon", "lexicon_dirs", multiple=True, type=c
 builtin_option = click.option("--no-builtin", is_flag=True, help="Use only the --lexicon directories.")
 
 
+def coder_options(f):
+    """--model, --lexicon and --no-builtin: every command that codes text takes them."""
+    return model_option(lexicon_option(builtin_option(f)))
+
+
 def _check_date(value: str | None) -> str | None:
     import datetime
 
@@ -53,9 +58,7 @@ def main() -> None:
 @click.option("--date", callback=lambda ctx, param, v: _check_date(v), help="Story date (YYYY-MM-DD) for stories that carry none.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default=None, help="Output format (default: table on a terminal, else jsonl).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of standard output.")
-@model_option
-@lexicon_option
-@builtin_option
+@coder_options
 def code(paths, date, fmt, output, model, lexicon_dirs, no_builtin):
     """Code the stories in PATHS (files, folders, or - for stdin) into events."""
     from .output import write_events
@@ -97,9 +100,7 @@ def code(paths, date, fmt, output, model, lexicon_dirs, no_builtin):
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--errors", default=0, show_default=True, help="Show the N worst records with gold and predicted events.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-@model_option
-@lexicon_option
-@builtin_option
+@coder_options
 def evaluate(gold, errors, as_json, model, lexicon_dirs, no_builtin):
     """Score dyad on a gold file (format: ../shared/gold/FORMAT.md)."""
     import json
@@ -122,9 +123,7 @@ def evaluate(gold, errors, as_json, model, lexicon_dirs, no_builtin):
 @main.command()
 @click.argument("text")
 @click.option("--date", help="Story date (YYYY-MM-DD), used for people and relative dates.")
-@model_option
-@lexicon_option
-@builtin_option
+@coder_options
 def explain(text, date, model, lexicon_dirs, no_builtin):
     """Show how TEXT is coded: parse, actors, patterns tried, events kept or dropped."""
     from .pipeline import explain as run
@@ -157,9 +156,7 @@ def dict_group() -> None:
 @dict_group.command("lookup")
 @click.argument("phrase")
 @click.option("--date", help="Story date (YYYY-MM-DD): people are coded by the office they held then.")
-@model_option
-@lexicon_option
-@builtin_option
+@coder_options
 def dict_lookup(phrase, date, model, lexicon_dirs, no_builtin):
     """Show how PHRASE is coded, and the lexicon entries it came from."""
     res = _coder(model, lexicon_dirs, no_builtin).lookup(phrase, date)

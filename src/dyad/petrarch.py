@@ -33,7 +33,7 @@ from datetime import date, timedelta
 from itertools import product
 from pathlib import Path
 
-from .lexicon import CODE_RE, PREPOSITIONS, builtin_dir, is_lemma, parse_pattern
+from .lexicon import CODE_RE, PREPOSITIONS, LexiconIssue, builtin_dir, is_lemma, parse_pattern
 
 # Words that make a phrasal verb with the verb before them ("set out", "break off").
 PARTICLES = frozenset(
@@ -51,16 +51,8 @@ _MAX_ALTERNATIVES = 400  # a {&SET &SET WORD} phrase expands to at most this man
 # --- report -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ImportIssue:
-    """One line (or part of one) that was not converted as written."""
-
-    file: str
-    line: int
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.reason}"
+# One line (or part of one) that was not converted as written: file, line, reason.
+ImportIssue = LexiconIssue
 
 
 @dataclass
