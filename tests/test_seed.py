@@ -43,3 +43,21 @@ def test_evidence_points_into_the_story(seed):
         s, t = e.evidence["source"]
         assert text[s:t] == e.source_text
         assert e.sentence in text
+
+
+def test_explain_shows_why_each_seed_event_was_coded(coder):
+    """`dyad explain` on the seed story: every event names the pattern that fired, and the
+    hypothetical sentence shows why nothing was coded."""
+    from dyad.pipeline import explain
+
+    text = shared_file("seed", "article.txt").read_text(encoding="utf-8")
+    sentences = explain(text, "2015-10-15")
+    events = [e for s in sentences for e in s["events"]]
+    assert len(events) >= 6
+    for s in sentences:
+        for e in s["events"]:
+            fired = [c for c in s["candidates"] if c["rule"] == e["rule"] and "kept" in c]
+            assert fired, (e["rule"], s["candidates"])
+    poison = next(s for s in sentences if "politically poisonous" in s["sentence"])
+    assert not poison["events"]
+    assert any("hypothetical" in c.get("dropped", "") or "no source" in c.get("dropped", "") for c in poison["candidates"])
