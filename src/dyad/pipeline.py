@@ -57,18 +57,18 @@ class Coder:
 
     def code_articles(self, articles: Iterable[Article], traces: list[Trace] | None = None) -> Iterator[Event]:
         """Code a stream of articles; events come out in article and sentence order."""
-        state: dict[str, list] = {}
-
         def blocks():
             for art in articles:
-                state[art.id] = [0, DocContext(self.speech)]
                 if self._discarded(art.text, "story"):
                     continue  # e.g. a sports report: "war" there is no war
+                # Sentence numbering and context belong to the story: the blocks of one
+                # story share this object, and it goes when they have been coded.
+                story = [0, DocContext(self.speech)]
                 for start, end in clean.story_spans(art):
-                    yield art.text[start:end], (art, start)
+                    yield art.text[start:end], (art, start, story)
 
-        for doc, (art, offset) in parse_blocks(self.nlp, blocks()):
-            counter, ctx = state[art.id]
+        for doc, (art, offset, story) in parse_blocks(self.nlp, blocks()):
+            counter, ctx = story
             mentions = self.actor_index.mentions(doc)
             for sent in doc.sents:
                 if not sent.text.strip():
@@ -81,7 +81,7 @@ class Coder:
                     traces.append(trace)
                 ctx.update(sa)
                 counter += 1
-            state[art.id][0] = counter
+            story[0] = counter
 
     def lookup(self, phrase: str, date: str | None = None) -> dict:
         """How ``phrase`` is coded on ``date``: the code and the lexicon entries behind it."""
