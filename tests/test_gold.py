@@ -4,14 +4,13 @@ import pytest
 
 from conftest import shared_file
 
-# Reached on 2026-11-28 (docs/ACCURACY.md): petr2 root 0.420, plover 0.437,
-# petr_validate detect 0.362 (the built-in lexicon does not know its fictional actors).
+# Reached on 2026-11-28 (docs/ACCURACY.md): petr2 root 0.503 / detect 0.857, plover
+# 0.526 / detect 0.910. petr_validate needs its own dictionaries: see the test below.
 FLOORS = {
-    ("petr2_gsr", "root"): 0.38,
-    ("petr2_gsr", "detect"): 0.78,
-    ("plover_gsr", "plover"): 0.40,
+    ("petr2_gsr", "root"): 0.46,
+    ("petr2_gsr", "detect"): 0.80,
+    ("plover_gsr", "plover"): 0.49,
     ("plover_gsr", "detect"): 0.88,
-    ("petr_validate", "detect"): 0.32,  # per-record require_dyad drops target-less events
 }
 
 
@@ -29,8 +28,8 @@ def test_gold_floor(coder, suite, level):
 
 def test_petr_validate_with_its_own_dictionaries(tmp_path):
     """The PETRARCH validation suite coded with its imported PETR_Validate_* dictionaries
-    and the built-in lexicon off (issue: recall 0.675 / precision 0.765 at code level
-    reached on 2026-11-28)."""
+    and the built-in lexicon off (recall 0.692 / precision 0.792 at code level reached
+    on 2026-11-28)."""
     from dyad import ontology
     from dyad.evaluate import load_gold, score
     from dyad.petrarch import import_petrarch
@@ -43,4 +42,4 @@ def test_petr_validate_with_its_own_dictionaries(tmp_path):
     coder = Coder(lexicon_dirs=[str(tmp_path)], builtin=False)
     gold = load_gold(shared_file("gold", "petr_validate.jsonl"))
     code = score(gold, code_gold(coder, gold), cameo_to_plover=lambda c: ontology.plover(c)[0]).levels["code"]
-    assert code.recall >= 0.63 and code.precision >= 0.72, (code.recall, code.precision)
+    assert code.recall >= 0.66 and code.precision >= 0.76, (code.recall, code.precision)
