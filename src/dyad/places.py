@@ -112,8 +112,11 @@ class Place:
 
 def key(name: str) -> str:
     """Normalise a place name for lookup: accents, case, dots, hyphens, 'the'."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    if name.isascii():  # most names: skip the slow accent folding
+        s = name.lower()
+    else:
+        s = unicodedata.normalize("NFKD", name)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
     s = s.replace("\u2019", "'")
     if s.endswith("'s"):
         s = s[:-2]
