@@ -16,7 +16,8 @@ from pathlib import Path
 
 PREPOSITIONS = frozenset(
     "with to against for of on in into from about over at by toward towards upon "
-    "between among across through under without".split()
+    "between among across through under without as until despite before after during "
+    "near along behind amid within since onto beyond inside outside around via".split()
 )
 SECTOR_RE = re.compile(r"^[A-Z]{3}$")
 CODE_RE = re.compile(r"^(?:[A-Z0-9]{3})+$")
