@@ -120,7 +120,7 @@ def test_counts(imported):
     (19, "outside a verb block"),
     (28, "before the verb (MILITARY)"),
     (30, "% (a compound subject"),
-    (32, "preposition 'AS'"),
+    (32, "preposition 'LIKE'"),
     (33, "missing ')'"),
     (35, "NOT (negation"),
     (36, "&NOPE is not defined"),
