@@ -39,6 +39,7 @@ class Candidate:
     swapped: bool = False  # `$` pattern: the subject is the target
     code: str = ""
     others: list["Candidate"] = field(default_factory=list)
+    anchors: list[Token] = field(default_factory=list)  # nouns the pattern's words matched
 
 
 @functools.cache
@@ -133,7 +134,7 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
 
-def _prep_objects(anchor: Token, prep: str) -> list[Token]:
+def prep_objects(anchor: Token, prep: str) -> list[Token]:
     out = []
     for c in anchor.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
@@ -155,7 +156,7 @@ def match(p: Pattern, trig: Token) -> Candidate | None:
     verb, anchors = trig, [trig]
     for el in p.elements:
         if el.kind == "target":
-            objs = _objects(verb) if p.kind == "verb" else _prep_objects(verb, "of")
+            objs = _objects(verb) if p.kind == "verb" else prep_objects(verb, "of")
             if not objs:
                 return None
             cand.target_tokens = objs
@@ -173,7 +174,7 @@ def match(p: Pattern, trig: Token) -> Candidate | None:
             comps = []
             for a in anchors:  # "demanded an end to the fighting", "calls to resign"
                 comps = [c for c in a.children if c.dep_ in _COMP_DEPS and word_is(c, el.words)]
-                comps = comps or [o for o in _prep_objects(a, "to") if word_is(o, el.words)]
+                comps = comps or [o for o in prep_objects(a, "to") if word_is(o, el.words)]
                 if comps:
                     break
             if not comps:
@@ -186,7 +187,7 @@ def match(p: Pattern, trig: Token) -> Candidate | None:
             # the phrase may hang on the verb, or on its object ("warned their
             # populations about the Prince")
             for a in [*anchors, *(_objects(verb) if verb.pos_ != "NOUN" else [])]:
-                objs = _prep_objects(a, el.prep)
+                objs = prep_objects(a, el.prep)
                 if objs:
                     break
             if not objs:
@@ -203,6 +204,7 @@ def match(p: Pattern, trig: Token) -> Candidate | None:
                 cand.consumed.update(o.i for o in objs)
                 anchors = [objs[0]] + anchors
     cand.code = p.code
+    cand.anchors = [a for a in anchors if a is not trig and a.i in cand.consumed]
     return cand
 
 
@@ -254,7 +256,7 @@ def _syntactic_subjects(verb: Token) -> list[Token]:
             # "were killed in Israeli shelling", "died in a Taliban attack": the doer is
             # whoever did the act named in the phrase.
             for prep in ("in", "during", "after"):
-                for noun in _prep_objects(verb, prep):
+                for noun in prep_objects(verb, prep):
                     doers = noun_sources(noun) if noun.pos_ == "NOUN" else []
                     if doers:
                         return doers
@@ -298,7 +300,7 @@ def noun_sources(noun: Token) -> list[Token]:
     poss = [c for c in noun.children if c.dep_ == "poss"]
     if poss:
         return poss
-    by = _prep_objects(noun, "by") or _prep_objects(noun, "from")
+    by = prep_objects(noun, "by") or prep_objects(noun, "from")
     if by:
         return by
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN", "NOUN")]
@@ -322,7 +324,7 @@ def default_targets(trig: Token, depth: int = 0) -> Iterator[list[Token]]:
     if trig.pos_ != "NOUN":
         yield _objects(trig)
     for prep in _DEFAULT_TARGET_PREPS:
-        yield _prep_objects(trig, prep)
+        yield prep_objects(trig, prep)
     # "demanded that Hamas renounce...": the one asked is the complement's subject.
     for c in trig.children:
         if c.dep_ in ("ccomp", "xcomp"):

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from . import clean, dates, ontology, places
 from .actors import ActorIndex, DocContext, SentenceActors, pick_person
-from .events import PatternIndex, default_targets, expand_conj, is_passive, mood, subjects
+from .events import PatternIndex, prep_objects, default_targets, expand_conj, is_passive, mood, subjects
 from .lexicon import Lexicon, _read_tsv, builtin_dir, default_lexicon, load
 from .model import Actor, Article, Event
 from .parse import load_model, parse_blocks
@@ -183,7 +183,9 @@ class Coder:
             return 0
         targets = _resolve_all(sa, tgt_toks)
         if not cand.swapped and not p.names_target:
-            groups = [g for g in default_targets(trig) if g]
+            # "clashed over the efforts of Eriador": the phrase on the matched noun first
+            near = [prep_objects(a, prep) for a in cand.anchors for prep in ("of", "by", "from", "with", "against", "to")]
+            groups = [g for g in [*near, *default_targets(trig)] if g]
             tgt_toks = groups[0] if groups else []  # for the place fallback below
             for group in groups:
                 targets = [t for t in _resolve_all(sa, group) if t.code not in {s.code for s in sources}]
