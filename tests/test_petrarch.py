@@ -10,7 +10,7 @@ import io
 import pytest
 from click.testing import CliRunner
 
-from conftest import DATA, SHARED, shared_file
+from conftest import DATA, shared_file
 from dyad.cli import main
 from dyad.lexicon import load, validate
 from dyad.petrarch import import_petrarch

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .lexicon import Element, Lexicon, Pattern, _read_tsv, builtin_dir
+from .lexicon import Lexicon, Pattern, _read_tsv, builtin_dir
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}

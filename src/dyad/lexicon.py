@@ -6,7 +6,6 @@ Every problem is reported as ``LexiconIssue(file, line, reason)``.
 """
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from dataclasses import dataclass, field, replace
