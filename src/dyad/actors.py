@@ -165,18 +165,26 @@ class SentenceActors:
         """The nearest country named before the actor in the sentence, else earlier in
         the story, else after it in the sentence ("President Museveni banned Ugandan
         opposition candidates")."""
-        before, later = [], []
+        before, later, groups = [], [], []
         for m in self.mentions:
-            if m.start <= head.i < m.end or m.kind in ("group", "organisation"):
-                continue  # where a group fights says little about whose rebels these are
+            if m.start <= head.i < m.end:
+                continue
             country = mention_part(m, self.day).country
+            if m.kind in ("group", "organisation"):
+                # where a group fights says little about whose rebels these are: only
+                # when nothing else names a country
+                if country:
+                    groups.append((abs(m.start - head.i), country))
+                continue
             if country:
                 (before if m.start < head.i else later).append((abs(m.start - head.i), country))
         if before:
             return min(before)[1]
         if self.context.last_country:
             return self.context.last_country
-        return min(later)[1] if later and after else ""
+        if later and after:
+            return min(later)[1]
+        return min(groups)[1] if groups else ""
 
     def coordinated_inside(self, head: Token) -> list[Actor]:
         """One actor per member of a coordination inside the phrase: "ties between Minas

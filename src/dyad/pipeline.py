@@ -21,7 +21,7 @@ from .parse import load_model, parse_blocks
 from .read import articles_from_records
 
 # Codes whose "A and B <verb>" with no other party means A and B acted on each other.
-_RECIPROCAL_ROOTS = ("04", "05", "06", "19")
+_RECIPROCAL_ROOTS = ("04", "05", "06", "11", "19")
 
 
 @dataclass
