@@ -103,3 +103,10 @@ def test_discards_named_actors_and_require_dyad(tmp_path):
 
 def test_meetings_are_coded_both_ways(mini_coder):
     assert codes(mini_coder, "Obama met with Putin.") == [("RUSGOV", "USAGOV", "040"), ("USAGOV", "RUSGOV", "040")]
+
+
+def test_builtin_discards_keep_sport_out(coder):
+    from dyad import code_text
+
+    assert code_text("India's cricket team beat Pakistan by six wickets on Sunday.", date="2023-10-15") == []
+    assert code_text("Indian troops attacked Pakistani positions on Sunday.", date="2023-10-15")
