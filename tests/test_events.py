@@ -110,3 +110,10 @@ def test_builtin_discards_keep_sport_out(coder):
 
     assert code_text("India's cricket team beat Pakistan by six wickets on Sunday.", date="2023-10-15") == []
     assert code_text("Indian troops attacked Pakistani positions on Sunday.", date="2023-10-15")
+
+
+def test_phrase_on_a_particle(coder):
+    from dyad import code_text
+
+    evs = code_text("Syrian rebels walked out of the peace talks with the government on Monday.", date="2020-01-01")
+    assert [e.cameo for e in evs] == ["164"]

@@ -139,6 +139,10 @@ def prep_objects(anchor: Token, prep: str) -> list[Token]:
     for c in anchor.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
             out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+        elif c.dep_ in ("prt", "prep", "advmod") and c.lower_ in ("out", "away", "back", "up", "down", "off"):
+            # "walked out of the talks": the phrase hangs on the particle
+            out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == prep
+                       for g in p.children if g.dep_ in ("pobj", "pcomp"))
         elif c.dep_ == "dative" and prep == "to" and c.pos_ != "ADP":
             out.append(c)  # "gave Iraq aid" reads as "gave aid to Iraq"
     return out
