@@ -117,3 +117,10 @@ def test_phrase_on_a_particle(coder):
 
     evs = code_text("Syrian rebels walked out of the peace talks with the government on Monday.", date="2020-01-01")
     assert [e.cameo for e in evs] == ["164"]
+
+
+def test_generic_threat_gives_way_to_the_threatened_act(coder):
+    from dyad import code_text
+
+    evs = code_text("North Korea threatened to fire missiles toward Guam.", date="2017-08-10")
+    assert [(e.source, e.cameo) for e in evs] == [("PRK", "1384")]

@@ -195,7 +195,7 @@ class SentenceActors:
             return []
         sector = mention_part(m, self.day).sector if m is not None else ""
         for depth, tok in sorted(self._np_tokens(head), key=lambda x: (x[0], x[1].i)):
-            if tok.i in self.by_token and tok is not head and not (m is not None and m.start <= tok.i < m.end):
+            if tok.i in self.by_token and tok != head and not (m is not None and m.start <= tok.i < m.end):
                 members = [tok] + [c for c in tok.subtree if c.dep_ == "conj" and c.i in self.by_token]
                 if len(members) < 2:
                     return []
@@ -258,7 +258,7 @@ class SentenceActors:
             if m.end <= pron.i and m.kind in want:
                 head = _np_head(pron.doc[m.end - 1])
                 if head.i < pron.i and (m.kind != "agent" or w not in _PERSON_PRONOUNS
-                                        or head.ent_type_ == "PERSON" or head is pron.doc[m.end - 1]):
+                                        or head.ent_type_ == "PERSON" or head == pron.doc[m.end - 1]):
                     found = head
         if found is not None and w in _PLURAL_PRONOUNS:
             while found.dep_ == "conj" and found.head.i < found.i:
@@ -367,7 +367,7 @@ class SentenceActors:
 
 def _np_head(tok: Token) -> Token:
     """The head noun of the phrase a modifier belongs to ("President" -> "Bouteflika")."""
-    while tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head is not tok:
+    while tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head != tok:
         tok = tok.head
     return tok
 

@@ -208,7 +208,7 @@ def match(p: Pattern, trig: Token) -> Candidate | None:
                 cand.consumed.update(o.i for o in objs)
                 anchors = [objs[0]] + anchors
     cand.code = p.code
-    cand.anchors = [a for a in anchors if a is not trig and a.i in cand.consumed]
+    cand.anchors = [a for a in anchors if a != trig and a.i in cand.consumed]
     return cand
 
 
@@ -273,7 +273,7 @@ def _syntactic_subjects(verb: Token) -> list[Token]:
         if verb.pos_ == "NOUN":
             return noun_sources(verb)
         dep, head = verb.dep_, verb.head
-        if head is verb:
+        if head == verb:
             return []
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
             return [head]
@@ -380,7 +380,7 @@ def mood(trig: Token, speech: set[str]) -> tuple[str, str]:
             if w == "going" and c.dep_ == "aux":
                 result, why = "future", "going to"
         head = node.head
-        if head is node:
+        if head == node:
             break
         if node.dep_ in _REPORT_DEPS and head.lemma_.lower() in speech:
             break  # reported content: the speaker's mood is not the event's
@@ -422,11 +422,11 @@ def _is_reported(trig: Token, speech: set[str]) -> bool:
     Russia would...") or carrying one as an aside ("Moscow, he said, would...")?"""
     node = trig
     for _ in range(8):
-        if node.lemma_.lower() in speech and node is not trig and node.pos_ == "VERB":
+        if node.lemma_.lower() in speech and node != trig and node.pos_ == "VERB":
             return True
-        if any(c.dep_ in _REPORT_DEPS and c.lemma_.lower() in speech for c in node.children if c is not trig):
+        if any(c.dep_ in _REPORT_DEPS and c.lemma_.lower() in speech for c in node.children if c != trig):
             return True
-        if node.head is node:
+        if node.head == node:
             return False
         node = node.head
     return False
