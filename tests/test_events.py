@@ -124,3 +124,10 @@ def test_generic_threat_gives_way_to_the_threatened_act(coder):
 
     evs = code_text("North Korea threatened to fire missiles toward Guam.", date="2017-08-10")
     assert [(e.source, e.cameo) for e in evs] == [("PRK", "1384")]
+
+
+def test_own_forces_are_not_the_target_of_a_deployment(coder):
+    from dyad import code_text
+
+    evs = code_text("India deployed additional troops to Ladakh on Tuesday.", date="2020-06-16")
+    assert evs and all(not e.target.startswith("INDMIL") for e in evs)

@@ -22,6 +22,8 @@ from .read import articles_from_records
 
 # Codes whose "A and B <verb>" with no other party means A and B acted on each other.
 _RECIPROCAL_ROOTS = ("04", "05", "06", "11", "19")
+# Postures and withdrawals move the actor's own forces: those forces are not a target.
+_OWN_FORCES_ROOTS = ("08", "15")
 
 
 @dataclass
@@ -213,6 +215,8 @@ class Coder:
         for s, t, *rev in pairs:
             if t is not None and s.code == t.code:
                 continue  # an actor acting on itself is a misreading
+            if t is not None and code[:2] in _OWN_FORCES_ROOTS and t.code[:3] == s.code[:3] and t.code[3:6] in ("MIL", "COP"):
+                t = None  # "India deployed troops to Ladakh": its own troops are what moves, not a target
             events.append(self._event(art, sid, sent, sa, rev[0] if rev else code, p, trig, s, t, state))
             made += 1
         info["kept"] = made
