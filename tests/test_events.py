@@ -131,3 +131,10 @@ def test_own_forces_are_not_the_target_of_a_deployment(coder):
 
     evs = code_text("India deployed additional troops to Ladakh on Tuesday.", date="2020-06-16")
     assert evs and all(not e.target.startswith("INDMIL") for e in evs)
+
+
+def test_object_words_look_through_quantities(coder):
+    from dyad import code_text
+
+    evs = code_text("Iran supplied hundreds of drones to Russia.", date="2022-10-10")
+    assert [(e.source, e.target, e.cameo[:2]) for e in evs] == [("IRN", "RUS", "07")]

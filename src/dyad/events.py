@@ -124,6 +124,18 @@ def lemma_candidates(tok: Token) -> list[str]:
     return out
 
 
+_QUANTITY = {"thousand", "hundred", "dozen", "million", "billion", "number", "some", "most", "many",
+             "first", "part", "half", "batch", "shipment", "consignment", "group", "score", "ton", "tonne"}
+
+
+def _through_quantity(obj: Token) -> list[Token]:
+    """The object, and for "thousands of soldiers", "the first of four systems" also the
+    noun after "of": patterns name the soldiers, not the thousands."""
+    if obj.lemma_.lower() in _QUANTITY or obj.pos_ == "NUM":
+        return [obj, *prep_objects(obj, "of")]
+    return [obj]
+
+
 def _objects(verb: Token) -> list[Token]:
     if is_passive(verb):
         return [c for c in verb.children if c.dep_ in _PASS_SUBJ]
@@ -166,7 +178,8 @@ def match(p: Pattern, trig: Token) -> Candidate | None:
             cand.target_tokens = objs
             anchors = [verb, *objs]  # "accused the minister of corruption"
         elif el.kind == "obj":
-            objs = [o for o in (_objects(verb) if verb.pos_ != "NOUN" else []) if word_is(o, el.words)]
+            objs = [o for o in (_objects(verb) if verb.pos_ != "NOUN" else []) for o in _through_quantity(o)
+                    if word_is(o, el.words)]
             if not objs:
                 # Attribute and oblique readings: "is a threat", "gave support".
                 objs = [c for c in verb.children if c.dep_ in ("attr", "oprd", "npadvmod") and word_is(c, el.words)]
