@@ -138,3 +138,10 @@ def test_object_words_look_through_quantities(coder):
 
     evs = code_text("Iran supplied hundreds of drones to Russia.", date="2022-10-10")
     assert [(e.source, e.target, e.cameo[:2]) for e in evs] == [("IRN", "RUS", "07")]
+
+
+def test_denied_content_did_not_happen(coder):
+    from dyad import code_text
+
+    evs = code_text("Iran denied that Tehran had supplied missiles to the Houthis.", date="2022-10-10")
+    assert not any(e.cameo.startswith("07") for e in evs)

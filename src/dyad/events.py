@@ -395,6 +395,8 @@ def mood(trig: Token, speech: set[str]) -> tuple[str, str]:
         head = node.head
         if head == node:
             break
+        if node.dep_ == "ccomp" and gov.get(head.lemma_.lower()) == "negate":
+            return "negated", head.text  # "Iran denied that Tehran had supplied missiles"
         if node.dep_ in _REPORT_DEPS and head.lemma_.lower() in speech:
             break  # reported content: the speaker's mood is not the event's
         effect = gov.get(head.lemma_.lower())
