@@ -145,3 +145,10 @@ def test_denied_content_did_not_happen(coder):
 
     evs = code_text("Iran denied that Tehran had supplied missiles to the Houthis.", date="2022-10-10")
     assert not any(e.cameo.startswith("07") for e in evs)
+
+
+def test_allowed_party_is_the_object(coder):
+    from dyad import code_text
+
+    evs = code_text("Israel allowed UN inspectors to enter Gaza.", date="2023-11-10")
+    assert [(e.source, e.target[:3], e.cameo[:2]) for e in evs] == [("ISR", "IGO", "08")]
