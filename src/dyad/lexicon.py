@@ -186,7 +186,7 @@ def parse_pattern(text: str, code: str, kind: str, rule: str, sets: dict[str, fr
 @dataclass(frozen=True)
 class ActorEntry:
     """A phrase that names an actor. ``code`` may be a country (3 letters), a full code,
-    or, for agents, a bare sector with ``is_agent`` set. People carry date ranges."""
+    or, for agents (``kind`` agent), a bare sector. People carry date ranges."""
 
     phrase: str
     code: str
@@ -196,10 +196,6 @@ class ActorEntry:
     end: str = ""
     role: str = ""
     country: str = ""  # home country for groups
-
-    @property
-    def is_agent(self) -> bool:
-        return self.kind == "agent"
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from datetime import date, timedelta
 from itertools import product
 from pathlib import Path
 
-from .lexicon import CODE_RE, PREPOSITIONS, LexiconIssue, builtin_dir, is_lemma, parse_pattern
+from .lexicon import CODE_RE, PREPOSITIONS, LexiconIssue, is_lemma, parse_pattern
 
 # Words that make a phrasal verb with the verb before them ("set out", "break off").
 PARTICLES = frozenset(
@@ -207,18 +207,6 @@ class _Codes:
         self.pico: dict[str, int] = {}
         if ontology_file:
             self._read_ontology(ontology_file)
-        # The coder's own reverse events ("A met B" is also "B met A"): a PETRARCH
-        # [040:040] needs no warning when the coder adds the reverse event anyway.
-        self.reverse: dict[str, str] = {}
-        for name in ("symmetric.tsv", "symmetric.txt"):
-            try:
-                text = (builtin_dir() / name).read_text(encoding="utf-8")
-            except OSError:
-                continue
-            for l in text.splitlines():
-                cells = l.split()
-                if cells and not l.startswith("#") and cells[0] != "code":
-                    self.reverse.setdefault(cells[0], cells[1] if len(cells) > 1 and cells[1][:1].isdigit() else cells[0])
         self.cache: dict[str, tuple[str | None, str]] = {}
 
     def _read_ontology(self, path: str) -> None:
@@ -242,11 +230,6 @@ class _Codes:
             self.pico[code] = value
             n_ok += 1
         self.report.counts["ontology codes read"] += n_ok
-
-    def reverse_ok(self, code: str, passive: str) -> bool:
-        """Does the coder itself add the reverse event [:passive] to ``code``?"""
-        rev = passive if passive in self.known else self.cache.get(passive, (None, ""))[0]
-        return rev is not None and self.reverse.get(code) == rev
 
     def _prefix(self, code: str) -> str | None:
         for n in range(min(len(code), 4), 1, -1):
