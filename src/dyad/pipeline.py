@@ -211,22 +211,24 @@ class Coder:
         reverse = p.reverse or (_reverse_codes().get(code) if self.lexicon.settings["reverse_mutual"] else None)
         if targets and reverse:  # "A held talks with B": B with A too; A visited B: B hosted A
             pairs += [(t, s, reverse) for s, t in pairs]
+        # One date per trigger, however many actor pairs it gives.
+        when = dates.event_date(sent, art.date, anchor=trig.i, offset=sa.offset)
         made = 0
         for s, t, *rev in pairs:
             if t is not None and s.code == t.code:
                 continue  # an actor acting on itself is a misreading
             if t is not None and code[:2] in _OWN_FORCES_ROOTS and t.code[:3] == s.code[:3] and t.code[3:6] in ("MIL", "COP"):
                 t = None  # "India deployed troops to Ladakh": its own troops are what moves, not a target
-            events.append(self._event(art, sid, sent, sa, rev[0] if rev else code, p, trig, s, t, state))
+            events.append(self._event(art, sid, sent, sa, rev[0] if rev else code, p, trig, s, t, state, when))
             made += 1
         info["kept"] = made
         return made
 
-    def _event(self, art, sid, sent, sa, code, p, trig, s: Actor, t: Actor | None, state: str) -> Event:
+    def _event(self, art, sid, sent, sa, code, p, trig, s: Actor, t: Actor | None, state: str, when) -> Event:
         c = ontology.cameo(code)
         ptype, pmode = ontology.plover(code)
         off = sa.offset
-        day, date_ev = dates.event_date(sent, art.date, anchor=trig.i, offset=off)
+        day, date_ev = when
         loc = None
         if self.locate:
             countries = [a.code[:3] for a in (s, t) if a is not None and a.code[:3].isalpha()]
