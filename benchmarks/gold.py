@@ -7,6 +7,9 @@
 Sets: the three shared gold sets (../shared/gold), dyad's own wire-style development
 set (benchmarks/dev_wire.jsonl), and petr_validate coded with its own PETR_Validate_*
 dictionaries imported by `dyad dict import-petrarch` (built-in lexicon off).
+`plover_gsr+plover` codes with `--scheme plover`, the convention of PLOVER data: an act
+done together is one event per participant, without a target. `plover_gsr` uses dyad's
+default, `--scheme cameo` (A->B and B->A).
 """
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ from dyad.pipeline import Coder, code_gold, get_coder
 
 HERE = Path(__file__).resolve().parent
 LEVELS = {"petr2_gsr": ["root", "code", "plover", "detect"], "plover_gsr": ["plover", "detect"],
+          "plover_gsr+plover": ["plover", "detect"],
           "petr_validate": ["root", "code", "detect"], "dev_wire": ["root", "code", "plover", "detect"],
           "petr_validate+dicts": ["root", "code", "detect"]}
 
@@ -60,7 +64,7 @@ def main() -> None:
         this = validation_coder(shared) if suite == "petr_validate+dicts" else coder
         gold = load_gold(path)
         t0 = time.perf_counter()
-        pred = code_gold(this, gold)
+        pred = code_gold(this, gold, **({"scheme": "plover"} if suite.endswith("+plover") else {}))
         took = time.perf_counter() - t0
         speeds.append((suite, len(gold), took))
         rep = score(gold, pred, cameo_to_plover=lambda c: ontology.plover(c)[0])

