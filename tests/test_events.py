@@ -193,3 +193,19 @@ def test_protest_keeps_its_named_target(coder):
 
     evs = code_text("Hundreds of Palestinians protested against Israel in Ramallah on Friday.", date="2024-05-16")
     assert [(e.source[:3], e.target[:3]) for e in evs] == [("PSE", "ISR")]
+
+
+def test_violence_without_a_named_doer_goes_to_unidentified_forces_where_it_happened(coder):
+    from dyad import code_text
+
+    evs = code_text("Three US soldiers were killed by a roadside bomb near the Iraqi city of Basra.", date="2004-05-16")
+    assert {(e.source, e.target[:3], e.cameo[:2]) for e in evs} == {("IRQUAF", "USA", "19")}
+    # Without a place there is nobody to code.
+    assert code_text("Three soldiers were killed by a roadside bomb.", date="2004-05-16") == []
+
+
+def test_stance_prefix_is_not_the_actors_country(coder):
+    from dyad import code_text
+
+    evs = code_text("Pro-Russia rebels shelled Ukrainian positions near Donetsk.", date="2015-05-16")
+    assert evs and all(not e.source.startswith("RUS") for e in evs), [(e.source, e.target) for e in evs]

@@ -21,6 +21,7 @@ _NP_DEPTH = 4
 _COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic", "emirate"}
 _TOPIC_PREPS = {"about", "regarding", "concerning"}  # "talks about Syria" are not Syria
 _KIND_RANK = {"person": 0, "named": 0, "group": 1, "organisation": 2, "government": 3, "country": 4, "capital": 5, "agent": 6}
+_STANCE_PREFIXES = {"anti", "pro"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _THING_PRONOUNS = {"it", "its", "they", "them", "their"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
@@ -167,7 +168,7 @@ class SentenceActors:
         opposition candidates")."""
         before, later, groups = [], [], []
         for m in self.mentions:
-            if m.start <= head.i < m.end:
+            if m.start <= head.i < m.end or (m.kind == "country" and _not_their_country(head.doc, m.start)):
                 continue
             country = mention_part(m, self.day).country
             if m.kind in ("group", "organisation"):
@@ -322,8 +323,8 @@ class SentenceActors:
                 continue
             seen.add(id(m))
             part = mention_part(m, self.day)
-            if m.kind == "country" and m.start > 0 and head.doc[m.start - 1].lower_ == "ethnic":
-                part.country = ""  # "ethnic Albanians in Serbia" are not Albania
+            if m.kind == "country" and _not_their_country(head.doc, m.start):
+                part.country = ""  # "ethnic Albanians in Serbia" are not Albania; "pro-Russia rebels" not Russia
             parts.append((depth, part, m))
         if not parts:
             return None
@@ -390,3 +391,11 @@ class DocContext:
                 self.last_person = sa.resolve(sa.sent.doc[m.end - 1]) or self.last_person
             elif m.kind in ("country", "capital", "government", "organisation", "group", "named"):
                 self.last_actor = sa.resolve(sa.sent.doc[m.end - 1]) or self.last_actor
+
+
+def _not_their_country(doc, start: int) -> bool:
+    """A country word that says what people are for, against or descended from, not
+    whose they are: "ethnic Albanians", "pro-Russia rebels", "an anti-Syria journalist"."""
+    if start > 0 and doc[start - 1].lower_ == "ethnic":
+        return True
+    return start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _STANCE_PREFIXES

@@ -26,6 +26,10 @@ _RECIPROCAL_ROOTS = ("04", "05", "06", "11", "19")
 # talks" is A->B and B->A. "plover" (POLECAT, the PLOVER gold standard): an act done
 # together is one event per participant, with no target.
 SCHEMES = ("cameo", "plover")
+# Violence whose doer the text does not name ("a roadside bomb killed two soldiers") is
+# coded to unidentified armed forces (UAF) of the country where it happened, as ICEWS and
+# the PLOVER gold standard do.
+_VIOLENT_ROOTS = ("18", "19", "20")
 # A protest that names no target is aimed at the country where it happens ("protest in
 # Beijing": CHN), or else at the protesters' own government (as the PLOVER gold standard
 # codes them).
@@ -196,6 +200,9 @@ class Coder:
             src_toks = subjects(trig)
             tgt_toks = cand.target_tokens if p.names_target else []
         sources = _resolve_all(sa, src_toks)
+        if not sources and code[:2] in _VIOLENT_ROOTS and trig.pos_ == "VERB" and all(
+                t.lemma_.lower() in _word_list("weapon_nouns.txt") for t in src_toks):
+            sources = _unattributed_attacker(sa, sent)  # "a roadside bomb near Samarra killed ..."
         if not sources:
             info["dropped"] = "no source actor"
             return 0
@@ -370,10 +377,6 @@ def _reverse_codes() -> dict[str, str]:
 
 
 @functools.cache
-def _place_nouns() -> frozenset[str]:
-    return _word_list("place_nouns.txt")
-
-
 def _word_list(name: str) -> frozenset[str]:
     text = (builtin_dir() / name).read_text(encoding="utf-8")
     return frozenset(w.split()[0] for w in text.splitlines() if w.strip() and not w.startswith("#"))
@@ -385,7 +388,7 @@ def _places_as_actors(sa: SentenceActors, toks) -> list[Actor]:
     out = []
     for tok in toks:
         for t in expand_conj(tok):
-            if t.ent_type_ not in ("GPE", "LOC", "FAC") and t.lemma_.lower() not in _place_nouns():
+            if t.ent_type_ not in ("GPE", "LOC", "FAC") and t.lemma_.lower() not in _word_list("place_nouns.txt"):
                 continue  # "repelled an attack near X": the attack is not the place
             ents = [e for e in t.doc.ents if e.label_ in ("GPE", "LOC", "FAC")
                     and t.left_edge.i <= e.start and e.end <= t.right_edge.i + 1]
@@ -397,6 +400,14 @@ def _places_as_actors(sa: SentenceActors, toks) -> list[Actor]:
                     out.append(Actor(place.country, ent.text, ent.start_char + sa.offset, ent.end_char + sa.offset, f"place: {place.name}", t.i))
                     break
     return out
+
+
+def _unattributed_attacker(sa: SentenceActors, sent: Span) -> list[Actor]:
+    where = places.locate(sent, [])
+    if where is None or where.get("source") != "text" or not where.get("country"):
+        return []
+    return [Actor(where["country"] + "UAF", where["text"], where["start"] + sa.offset, where["end"] + sa.offset,
+                  f"unattributed violence: unidentified forces where it happened ({where['name']})")]
 
 
 def _protested_country(sa: SentenceActors, sent: Span, sources: list[Actor]) -> list[Actor]:
