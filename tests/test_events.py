@@ -209,3 +209,17 @@ def test_stance_prefix_is_not_the_actors_country(coder):
 
     evs = code_text("Pro-Russia rebels shelled Ukrainian positions near Donetsk.", date="2015-05-16")
     assert evs and all(not e.source.startswith("RUS") for e in evs), [(e.source, e.target) for e in evs]
+
+
+def test_stative_passive_subject_is_the_doer(coder):
+    from dyad import code_text
+
+    evs = code_text("Israel is opposed to French mediation in the talks.", date="2000-05-16")
+    assert [(e.source, e.target[:3]) for e in evs] == [("ISR", "FRA")]
+
+
+def test_lowercase_adjective_is_not_the_doer_of_a_noun_act(coder):
+    from dyad import code_text
+
+    evs = code_text("The Turkish government has refused to commit to any direct assistance to Iraq.", date="2003-03-01")
+    assert [(e.source, e.target, e.cameo[:2]) for e in evs] == [("TURGOV", "IRQ", "12")]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .lexicon import Lexicon, Pattern, _read_tsv, builtin_dir
+from .lexicon import Lexicon, Pattern, _read_tsv, builtin_dir, word_list
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -137,6 +137,8 @@ def _through_quantity(obj: Token) -> list[Token]:
 
 
 def _objects(verb: Token) -> list[Token]:
+    if is_passive(verb) and verb.lemma_.lower() in word_list("stative_passives.txt"):
+        return prep_objects(verb, "to") or prep_objects(verb, "in")  # "is opposed to X"
     if is_passive(verb):
         return [c for c in verb.children if c.dep_ in _PASS_SUBJ]
     objs = [c for c in verb.children if c.dep_ in _OBJ]
@@ -273,6 +275,8 @@ def _syntactic_subjects(verb: Token) -> list[Token]:
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if agents:
                 return agents
+            if verb.lemma_.lower() in word_list("stative_passives.txt"):  # "Israel is opposed to"
+                return [c for c in verb.children if c.dep_ in _PASS_SUBJ]
             if seen > 1:  # "X was asked to attack", "X has been dedicated to attacking"
                 return [c for c in verb.children if c.dep_ in _PASS_SUBJ]
             # "were killed in Israeli shelling", "died in a Taliban attack": the doer is
@@ -325,7 +329,9 @@ def noun_sources(noun: Token) -> list[Token]:
     by = prep_objects(noun, "by") or prep_objects(noun, "from")
     if by:
         return by
-    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN", "NOUN")]
+    # "a Russian offer", "army attacks"; not "direct assistance", "a fresh offer"
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+            and (c.pos_ in ("PROPN", "NOUN") or (c.pos_ == "ADJ" and c.text[:1].isupper()))]
     if mods:
         return mods
     # "X launched an attack", "X kept providing support", "X refused to commit to any

@@ -33,6 +33,13 @@ def builtin_dir() -> Path:
     return Path(str(resources.files("dyad") / "data"))
 
 
+@functools.cache
+def word_list(name: str) -> frozenset[str]:
+    """A built-in list of words, one per line (first word), ``#`` comments."""
+    text = (builtin_dir() / name).read_text(encoding="utf-8")
+    return frozenset(w.split()[0] for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
 @dataclass(frozen=True)
 class LexiconIssue:
     file: str

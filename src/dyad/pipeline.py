@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from . import clean, dates, ontology, places
 from .actors import ActorIndex, DocContext, SentenceActors, pick_person
 from .events import PatternIndex, prep_objects, default_targets, expand_conj, is_passive, mood, subjects
-from .lexicon import Lexicon, _read_tsv, builtin_dir, default_lexicon, load
+from .lexicon import Lexicon, _read_tsv, builtin_dir, default_lexicon, load, word_list
 from .model import Actor, Article, Event
 from .parse import load_model, parse_blocks
 from .read import articles_from_records
@@ -200,8 +200,7 @@ class Coder:
             src_toks = subjects(trig)
             tgt_toks = cand.target_tokens if p.names_target else []
         sources = _resolve_all(sa, src_toks)
-        if not sources and code[:2] in _VIOLENT_ROOTS and trig.pos_ == "VERB" and all(
-                t.lemma_.lower() in _word_list("weapon_nouns.txt") for t in src_toks):
+        if not sources and code[:2] in _VIOLENT_ROOTS and _doer_unnamed(trig, src_toks, tgt_toks):
             sources = _unattributed_attacker(sa, sent)  # "a roadside bomb near Samarra killed ..."
         if not sources:
             info["dropped"] = "no source actor"
@@ -376,19 +375,13 @@ def _reverse_codes() -> dict[str, str]:
     return {r["code"]: r["reverse"] for _, r in _read_tsv(builtin_dir() / "symmetric.tsv", ["code", "reverse"], [])}
 
 
-@functools.cache
-def _word_list(name: str) -> frozenset[str]:
-    text = (builtin_dir() / name).read_text(encoding="utf-8")
-    return frozenset(w.split()[0] for w in text.splitlines() if w.strip() and not w.startswith("#"))
-
-
 def _places_as_actors(sa: SentenceActors, toks) -> list[Actor]:
     """A target that is a place ("shelled Aleppo", "villages near Kharkiv") is coded
     as the place's country."""
     out = []
     for tok in toks:
         for t in expand_conj(tok):
-            if t.ent_type_ not in ("GPE", "LOC", "FAC") and t.lemma_.lower() not in _word_list("place_nouns.txt"):
+            if t.ent_type_ not in ("GPE", "LOC", "FAC") and t.lemma_.lower() not in word_list("place_nouns.txt"):
                 continue  # "repelled an attack near X": the attack is not the place
             ents = [e for e in t.doc.ents if e.label_ in ("GPE", "LOC", "FAC")
                     and t.left_edge.i <= e.start and e.end <= t.right_edge.i + 1]
@@ -400,6 +393,17 @@ def _places_as_actors(sa: SentenceActors, toks) -> list[Actor]:
                     out.append(Actor(place.country, ent.text, ent.start_char + sa.offset, ent.end_char + sa.offset, f"place: {place.name}", t.i))
                     break
     return out
+
+
+def _doer_unnamed(trig: Token, src_toks, tgt_toks) -> bool:
+    """A weapon as the subject ("a roadside bomb killed"), or a passive whose subject is
+    the victim and that names no doer ("three soldiers were killed near Basra"); not
+    "Serb forces were engaged in ethnic cleansing", whose subject did it."""
+    if trig.pos_ != "VERB":
+        return False
+    if src_toks:
+        return all(t.lemma_.lower() in word_list("weapon_nouns.txt") for t in src_toks)
+    return is_passive(trig) and any(t.dep_ == "nsubjpass" and t.head == trig for t in tgt_toks)
 
 
 def _unattributed_attacker(sa: SentenceActors, sent: Span) -> list[Actor]:
