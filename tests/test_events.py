@@ -223,3 +223,18 @@ def test_lowercase_adjective_is_not_the_doer_of_a_noun_act(coder):
 
     evs = code_text("The Turkish government has refused to commit to any direct assistance to Iraq.", date="2003-03-01")
     assert [(e.source, e.target, e.cameo[:2]) for e in evs] == [("TURGOV", "IRQ", "12")]
+
+
+def test_act_reacted_to_is_not_coded_again(coder):
+    from dyad import code_text
+
+    evs = code_text("Palestinian leader Yasser Arafat rejected a US offer to host a summit to hammer out a peace agreement "
+                    "with the Israelis.", date="2000-07-01")
+    assert [(e.source[:3], e.target[:3], e.cameo[:2]) for e in evs] == [("PSE", "USA", "12")]
+
+
+def test_act_in_an_adjunct_of_a_reaction_is_still_coded(coder):
+    from dyad import code_text
+
+    evs = code_text("Russia and North Korea signed a defence pact during Putin's visit to Pyongyang.", date="2024-06-19")
+    assert ("RUS", "PRK", "04") in {(e.source[:3], e.target[:3], e.cameo[:2]) for e in evs}

@@ -34,6 +34,14 @@ _VIOLENT_ROOTS = ("18", "19", "20")
 # Beijing": CHN), or else at the protesters' own government (as the PLOVER gold standard
 # codes them).
 _PROTEST_ROOT = "14"
+# Events that react to another act named as their object ("rejected a US offer",
+# "condemned the attack"): that act is their theme, not an event of its own.
+_REACTION_ROOTS = ("02", "05", "10", "11", "12", "13", "14", "16")
+# The path from the act up to the reacting verb: through the object and what hangs on it
+# ("an offer to host a summit to hammer out a deal"), not through a relative clause ("the
+# attack that killed 20" did happen).
+_ADJUNCT_PREPS = {"during", "after", "before", "in", "at", "since", "amid", "following", "despite", "until"}
+_THEME_DEPS = {"dobj", "pobj", "prep", "compound", "conj", "appos", "acl", "xcomp", "advcl", "pcomp"}
 # Postures and withdrawals move the actor's own forces: those forces are not a target.
 _OWN_FORCES_ROOTS = ("08", "15")
 
@@ -155,8 +163,11 @@ class Coder:
         has_more = any(e.cameo[:2] != "01" for e in events)
         targeted = {(e.source, e.cameo) for e in events if e.target}
         out, seen = [], set()
+        reacting = {t for e, t in zip(events, trig_of) if e.cameo.startswith(_REACTION_ROOTS) and t.pos_ == "VERB"}
         for e, tok in zip(events, trig_of):
-            if _is_outcome_of(tok, main):
+            if _is_theme_of(tok, reacting):
+                why = "the act is what another event reacts to ('rejected a US offer': the offer is not coded again)"
+            elif _is_outcome_of(tok, main):
                 why = "the participle tells the outcome of the main event ('shelled Juba, killing 20')"
             elif _said_more_specifically(e, tok, events, trig_of):
                 why = "the act it governs is coded ('threatened to fire missiles': 1384, not 130 too)"
@@ -322,6 +333,22 @@ def _is_background(tok: Token, others: set[Token]) -> bool:
         return True
     return tok.dep_ in ("advcl", "pcomp") and any(
         c.dep_ in ("mark", "prep") and c.lower_ in _TEMPORAL_MARKS for c in [*tok.children, tok.head])
+
+
+def _is_theme_of(tok: Token, reactions: set[Token]) -> bool:
+    """Is the trigger inside the object of a verb that reacts to it ("rejected a US offer
+    to host a summit", "condemned the attack on Kabul", "protested Assad's failure")?"""
+    node, through_object = tok, False
+    for _ in range(8):
+        if node.dep_ not in _THEME_DEPS or node.head == node:
+            return False
+        if node.dep_ == "pobj" and node.head.lower_ in _ADJUNCT_PREPS:
+            return False  # "signed a pact during Putin's visit": the visit is not the theme
+        through_object = through_object or node.dep_ in ("dobj", "pobj")
+        node = node.head
+        if node in reactions:
+            return through_object
+    return False
 
 
 def _is_outcome_of(tok: Token, triggers: set[Token]) -> bool:
