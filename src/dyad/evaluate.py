@@ -267,6 +267,16 @@ def _check_record(rec: Any, where: str) -> None:
             raise ValueError(f"{where}: event {i} has neither 'cameo' nor 'plover'")
 
 
+def gold_scheme(records: list[dict]) -> str:
+    """``plover`` for a gold set whose events carry PLOVER types and no CAMEO codes (it
+    follows PLOVER's conventions: an act done together is coded once per participant),
+    else ``cameo``."""
+    events = [e for r in records if _scored(r) for e in r.get("events") or []]
+    if events and any(e.get("plover") for e in events) and not any(e.get("cameo") for e in events):
+        return "plover"
+    return "cameo"
+
+
 def load_cameo2plover(path: str | Path) -> Callable[[str], str]:
     """A ``cameo_to_plover`` function from ontology/cameo2plover.csv.
 
