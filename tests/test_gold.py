@@ -30,8 +30,8 @@ def test_gold_floor(coder, suite, level):
 
 def test_petr_validate_with_its_own_dictionaries(tmp_path):
     """The PETRARCH validation suite coded with its imported PETR_Validate_* dictionaries
-    and the built-in lexicon off (recall 0.692 / precision 0.792 at code level reached
-    on 2026-11-28)."""
+    and the built-in lexicon off (recall 0.692 / precision 0.792 at code level on
+    2026-11-28; 0.844 / 0.858 with the PETRARCH coding settings of the import)."""
     from dyad import ontology
     from dyad.evaluate import load_gold, score
     from dyad.petrarch import import_petrarch
@@ -44,7 +44,7 @@ def test_petr_validate_with_its_own_dictionaries(tmp_path):
     coder = Coder(lexicon_dirs=[str(tmp_path)], builtin=False)
     gold = load_gold(shared_file("gold", "petr_validate.jsonl"))
     code = score(gold, code_gold(coder, gold), cameo_to_plover=lambda c: ontology.plover(c)[0]).levels["code"]
-    assert code.recall >= 0.66 and code.precision >= 0.76, (code.recall, code.precision)
+    assert code.recall >= 0.81 and code.precision >= 0.83, (code.recall, code.precision)
 
 
 def test_dev_wire_floor(coder):

@@ -44,7 +44,7 @@ def patterns(imported):
 def test_output_loads_without_issues(imported):
     out, report = imported
     assert validate(out) == []
-    assert set(report.files) == {"verbs", "sets", "actors", "agents", "discards"}
+    assert set(report.files) == {"verbs", "sets", "actors", "agents", "discards", "negation"}
 
 
 # --- verbs -------------------------------------------------------------------------
@@ -110,7 +110,7 @@ def test_counts(imported):
     assert c["verb blocks"] == 2 and c["verbs"] == 5 and c["multi-word verbs"] == 2
     assert c["synonym sets"] == 4
     assert c["patterns with no event ([---]) skipped"] == 1  # - * BUDGET [---]
-    assert c["patterns approximated"] == 1
+    assert c["patterns approximated"] == 0
     assert c["transformations skipped"] == 1
 
 
@@ -118,7 +118,6 @@ def test_counts(imported):
     (16, "&ODD has no member"),
     (17, "(TO END)"),
     (19, "outside a verb block"),
-    (28, "before the verb (MILITARY)"),
     (30, "% (a compound subject"),
     (32, "preposition 'LIKE'"),
     (33, "missing ')'"),
@@ -135,13 +134,20 @@ def test_verb_lines_skipped_are_reported(imported, line, words):
     assert any(r.startswith("skipped") and words in r for r in found), found
 
 
-@pytest.mark.parametrize("line, words", [
-    (29, "words before the verb (MILITARY) are dropped"),
-])
-def test_verb_lines_approximated_are_reported(imported, patterns, line, words):
+def test_noun_before_the_verb_names_the_subject(imported, patterns):
     _, report = imported
-    assert any(r.startswith("approximated") and words in r for r in issues_at(report, "verbs.txt", line))
-    assert patterns["meet at border"] == "154"  # line 29, without MILITARY
+    # - MILITARY * [154], - MILITARY * (AT BORDER) [154]: PETRARCH matches the subject
+    assert patterns["meet subj:military"] == "154" and patterns["meet at border subj:military"] == "154"
+    assert issues_at(report, "verbs.txt", 28) == [] and issues_at(report, "verbs.txt", 29) == []
+
+
+def test_words_before_the_verb_that_are_no_noun(tmp_path):
+    verbs = tmp_path / "v.txt"
+    verbs.write_text("--- CRITICIZE [111] ---\nCRITICIZE\n- HEAVILY * [112]\n- {DEATH TOLL} * (IN +) [190]\n")
+    report = import_petrarch(str(verbs), [], None, None, None, str(tmp_path / "out"))
+    pats = {r["pattern"]: r["code"] for r in rows(tmp_path / "out" / "verbs" / "petrarch.tsv")}
+    assert pats["criticize in + subj:death_toll"] == "190"
+    assert any("HEAVILY" in r and r.startswith("skipped") for r in issues_at(report, "v.txt", 3))
 
 
 def test_duplicate_patterns_later_line_wins(tmp_path):
@@ -206,12 +212,19 @@ def test_agents(imported):
     assert ("foreign minister", "GOVFRM") in agents
     assert {("attorney general", "JUD"), ("attorneys general", "JUD")} <= agents
     assert {("congressman", "LEG"), ("congresswomen", "LEG")} <= agents  # !PERSON! substituted
-    assert not any(p == "human rights body" for p, _ in agents)
-    assert report.counts["agents with plural suppressed ({}): dyad still matches the plural"] == 1
+    assert report.counts["agents without plural ({})"] == 1
+
+
+def test_agent_plurals_and_placement(imported):
+    out, _ = imported
+    agents = {r["phrase"]: (r["sector"], r["place"], r["plural"]) for r in rows(out / "actors" / "agents.tsv")}
+    assert agents["police"] == ("COP", "after", "no")  # POLICE {}: "polices" is no police
+    assert "polices" not in agents
+    assert agents["foreign ministers"] == ("GOVFRM", "after", "yes")  # the regular plural, written out
+    assert agents["human rights body"] == ("NGO", "before", "yes")  # [NGO~]: NGOISR, not ISRNGO
 
 
 @pytest.mark.parametrize("line, words", [
-    (7, "[NGO~] puts NGO before the country code"),
     (8, "agent without a [~CODE]"),
     (9, "marker in 'UNKNOWN!MARKER!' is not defined"),
     (10, "sector 'MI'"),
@@ -254,7 +267,7 @@ def test_cli(tmp_path):
     assert res.exit_code == 0, res.output
     assert "verb blocks" in res.output and "actor rows written" in res.output
     assert "verbs.txt:33: skipped: missing ')'" in res.output
-    assert "actors.txt:17:" in res.output and "agents.txt:7:" in res.output
+    assert "actors.txt:17:" in res.output and "agents.txt:8:" in res.output
     assert "loads without problems" in res.output
     assert CliRunner().invoke(main, ["dict", "import-petrarch", "--out", str(out)]).exit_code != 0
 

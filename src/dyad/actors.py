@@ -62,7 +62,7 @@ class ActorIndex:
             if lem != key[-1]:
                 found = self.table.get(key[:-1] + (lem,))
                 if found:
-                    found = [e for e in found if e.kind == "agent"] or None
+                    found = [e for e in found if e.kind == "agent" and e.inflect] or None
         if not found:
             return None
         if toks[-1].pos_ not in ("NOUN", "PROPN", "X"):
@@ -117,6 +117,7 @@ class Part:
     sector: str = ""
     full: str = ""
     entry: str = ""
+    before: str = ""  # a sector that goes before the country ("MSF Arnor": NGOARN)
 
 
 def mention_part(m: Mention, day: str | None) -> Part:
@@ -129,7 +130,7 @@ def mention_part(m: Mention, day: str | None) -> Part:
     if e.kind == "government":
         return Part(country=e.code[:3], sector=e.code[3:], full=e.code, entry=e.source)
     if e.kind == "agent":
-        return Part(sector=e.code, entry=e.source)
+        return Part(before=e.code, entry=e.source) if e.before else Part(sector=e.code, entry=e.source)
     return Part(country=e.country or "", full=e.code, entry=e.source)  # organisation, group
 
 
@@ -209,6 +210,20 @@ class SentenceActors:
                         out.append(a)
                 return out
         return []
+
+    def with_countries_of(self, head: Token, actors: list[Actor]) -> list[Actor]:
+        """A bare agent ("officials") coded with each country of ``actors``; nothing when
+        ``head`` is no agent or its own phrase names a country."""
+        m = self.by_token.get(head.i)
+        if m is None or m.kind != "agent":
+            return []
+        if any(tok.i in self.by_token and not (m.start <= tok.i < m.end) for _, tok in self._np_tokens(head)):
+            return []
+        part = mention_part(m, self.day)
+        span = head.doc[m.start : m.end]
+        return [Actor(a.code[:3] + part.sector, span.text, span.start_char + self.offset, span.end_char + self.offset,
+                      f"{part.entry}; country of {a.text}", head.i)
+                for a in actors if a.code[:3].isalpha()]
 
     def coordinated_modifiers(self, head: Token) -> list[Actor]:
         """"Hungarian and Romanian officials": one actor per coordinated country
@@ -358,6 +373,9 @@ class SentenceActors:
             code = (country or "---") + sector
         if not code or code == "---":
             return None
+        before = next((p.before for _, p, _ in parts if p.before), "")
+        if before and not code.startswith(before):
+            code = before + code
         used = [m for _, _, m in parts]
         start = min([m.start for m in used] + [head.i])
         end = max([m.end for m in used] + [head.i + 1])

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .lexicon import Lexicon, Pattern, _read_tsv, builtin_dir, word_list
+from .lexicon import PREPOSITIONS, Lexicon, Pattern, _read_tsv, builtin_dir, word_list
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -40,6 +40,7 @@ class Candidate:
     code: str = ""
     others: list["Candidate"] = field(default_factory=list)
     anchors: list[Token] = field(default_factory=list)  # nouns the pattern's words matched
+    particle_objects: list[Token] = field(default_factory=list)  # object of a particle read as a preposition
 
 
 @functools.cache
@@ -48,9 +49,15 @@ def _governors() -> dict[str, str]:
     return {r["lemma"]: r["effect"] for _, r in _read_tsv(builtin_dir() / "governors.tsv", ["lemma", "effect"], issues)}
 
 
+def governor_effect(lemma: str) -> str | None:
+    """The effect (governors.tsv) of a verb or adjective on the clause it governs."""
+    return _governors().get(lemma)
+
+
 class PatternIndex:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
+        self.modifiers = bool(lexicon.settings["modifier_words"])
         self.verbs: dict[str, list[Pattern]] = defaultdict(list)
         self.nouns: dict[str, list[Pattern]] = defaultdict(list)
         for p in lexicon.patterns:
@@ -70,7 +77,7 @@ class PatternIndex:
             else:
                 continue
             plist = next((table[w] for w in lemma_candidates(tok) if w in table), ())
-            matches = [c for c in (match(p, tok) for p in plist) if c is not None]
+            matches = [c for c in (match(p, tok, self.modifiers) for p in plist) if c is not None]
             if matches:  # most specific first; the others are fallbacks
                 matches[0].others = matches[1:]
                 found.append(matches[0])
@@ -93,13 +100,17 @@ def _split_words(words: frozenset[str]) -> tuple[frozenset[str], tuple[tuple[str
     return single, multi
 
 
-def word_is(tok: Token, words: frozenset[str]) -> bool:
+def word_is(tok: Token, words: frozenset[str], modifiers: bool = False) -> bool:
     """Does ``tok`` (with its particle or modifiers) spell one of ``words``? Multi-word
     entries match a verb with its particle ("step down") or a noun with its compound or
-    adjective modifiers ("hunger strike", "car bomb")."""
+    adjective modifiers ("hunger strike", "car bomb"). With ``modifiers``, a single word
+    may also be one of the noun's modifiers ("economic issues" for ``economic``)."""
     single, multi = _split_words(words)
     lemma = tok.lemma_.lower()
     if lemma in single or tok.lower_ in single:
+        return True
+    if modifiers and any(c.dep_ in ("amod", "compound") and (c.lemma_.lower() in single or c.lower_ in single)
+                         for c in tok.children):
         return True
     for parts in multi:
         kids = {c.lower_ for c in tok.children} | {c.lemma_.lower() for c in tok.children}
@@ -158,6 +169,10 @@ def prep_objects(anchor: Token, prep: str) -> list[Token]:
     for c in anchor.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
             out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+        elif c.dep_ == "prt" and c.lower_ == prep and prep in PREPOSITIONS:
+            # "clashed over the efforts": the parser reads the preposition as a particle
+            # and its object as the verb's
+            out.extend(g for g in anchor.children if g.dep_ in _OBJ)
         elif c.dep_ in ("prt", "prep", "advmod") and c.lower_ in ("out", "away", "back", "up", "down", "off"):
             # "walked out of the talks": the phrase hangs on the particle
             out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == prep
@@ -167,26 +182,32 @@ def prep_objects(anchor: Token, prep: str) -> list[Token]:
     return out
 
 
-def match(p: Pattern, trig: Token) -> Candidate | None:
-    """Try one pattern at one trigger token; None when an element is not satisfied."""
+def match(p: Pattern, trig: Token, modifiers: bool = False) -> Candidate | None:
+    """Try one pattern at one trigger token; None when an element is not satisfied.
+    ``modifiers``: a pattern's object or phrase word may be a modifier of the noun
+    (setting ``modifier_words``)."""
+    particle_objs: list[Token] = []
     if p.particle:
         # verbs: a particle ("turn down"); nouns: a modifier ("hunger strike")
         deps = ("prt", "prep", "advmod") if p.kind == "verb" else ("compound", "amod", "nmod")
         prt = [c for c in trig.children if c.dep_ in deps and p.particle in (c.lower_, c.lemma_.lower())]
         if not prt:
             return None
-    cand = Candidate(p, trig, {trig.i})
+        if p.kind == "verb" and prt[0].dep_ == "prep":
+            # "cordoned off the roads": read as a preposition, the particle holds the object
+            particle_objs = [g for g in prt[0].children if g.dep_ == "pobj"]
+    cand = Candidate(p, trig, {trig.i}, particle_objects=particle_objs)
     verb, anchors = trig, [trig]
     for el in p.elements:
         if el.kind == "target":
-            objs = _objects(verb) if p.kind == "verb" else prep_objects(verb, "of")
+            objs = (_objects(verb) or (particle_objs if verb == trig else [])) if p.kind == "verb" else prep_objects(verb, "of")
             if not objs:
                 return None
             cand.target_tokens = objs
             anchors = [verb, *objs]  # "accused the minister of corruption"
         elif el.kind == "obj":
-            objs = [o for o in (_objects(verb) if verb.pos_ != "NOUN" else []) for o in _through_quantity(o)
-                    if word_is(o, el.words)]
+            own = (_objects(verb) or (particle_objs if verb == trig else [])) if verb.pos_ != "NOUN" else []
+            objs = [o for o in own for o in _through_quantity(o) if word_is(o, el.words, modifiers)]
             if not objs:
                 # Attribute and oblique readings: "is a threat", "gave support".
                 objs = [c for c in verb.children if c.dep_ in ("attr", "oprd", "npadvmod") and word_is(c, el.words)]
@@ -194,6 +215,11 @@ def match(p: Pattern, trig: Token) -> Candidate | None:
                 return None
             cand.consumed.update(o.i for o in objs)
             anchors = [objs[0], verb]
+        elif el.kind == "subj":
+            # "- {DEATH TOLL} * [190]": the subject names no actor, but what happened
+            subj = [c for c in trig.children if c.dep_ in _SUBJ | _PASS_SUBJ] or subjects(trig)
+            if not any(word_is(s, el.words, modifiers) for s in subj):
+                return None
         elif el.kind == "comp":
             comps = []
             for a in anchors:  # "demanded an end to the fighting", "calls to resign"
@@ -222,7 +248,7 @@ def match(p: Pattern, trig: Token) -> Candidate | None:
                 cand.source_tokens = objs
                 cand.swapped = True
             else:
-                objs = [o for o in objs if word_is(o, el.words)]
+                objs = [o for o in objs if word_is(o, el.words, modifiers)]
                 if not objs:
                     return None
                 cand.consumed.update(o.i for o in objs)
@@ -246,8 +272,14 @@ def expand_conj(tok: Token) -> list[Token]:
 
 
 def is_list_appos(tok: Token) -> bool:
-    """"The US, Russia, and Switzerland": the parser reads Russia as an apposition."""
-    return tok.dep_ == "appos" and any(c.dep_ == "conj" for c in tok.children)
+    """"The US, Russia, and Switzerland", "Mordor, the awful Arnor, and Gondor", "Arnor
+    and the evil awful Gondor": the parser reads Russia, Arnor, Gondor as an apposition
+    (of the list's first member, before its next member or right after a word it
+    misread as one)."""
+    if tok.dep_ != "appos":
+        return False
+    return any(c.dep_ == "conj" for c in tok.children) or any(
+        c.dep_ == "conj" and (c.i > tok.i or c.i == tok.i - 1) for c in tok.head.children)
 
 
 def subjects(verb: Token) -> list[Token]:
@@ -375,8 +407,10 @@ _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 _NEG = {"neg"}
 
 
-def mood(trig: Token, speech: set[str]) -> tuple[str, str]:
-    """``fact``, ``future``, ``negated`` or ``hypothetical``, with the word that decided."""
+def mood(trig: Token, speech: set[str], keep_modals: bool = False) -> tuple[str, str | Token]:
+    """``fact``, ``future``, ``negated``, ``refused`` or ``hypothetical``, with the word
+    that decided (the token itself for a negation word such as "not"). ``keep_modals``:
+    modals and conditions ("could", "if") leave the act a fact (setting ``modals``)."""
     gov = _governors()
     reported = _is_reported(trig, speech)
     node, result, why, steps = trig, "fact", "", 0
@@ -384,22 +418,24 @@ def mood(trig: Token, speech: set[str]) -> tuple[str, str]:
         steps += 1
         for c in node.children:
             w = c.lower_
-            if c.dep_ in _NEG or (w in ("never", "no") and c.dep_ in ("advmod", "det", "neg")):
-                # "will not attend", "would not provide": a refusal, not a non-event
+            neg = c if is_negation_word(c) else _adverb_negation(c)
+            if neg is not None:
+                # "will not attend", "would not provide": a refusal, not a non-event.
+                # The word itself is returned: PETRARCH negation needs the verb it is on.
                 if any(a.dep_ == "aux" and a.lower_ in _FUTURE_AUX | {"would"} for a in node.children):
-                    return "refused", c.text
-                return "negated", c.text
+                    return "refused", neg
+                return "negated", neg
             if c.dep_ == "aux" and c.tag_ == "MD" or (c.dep_ == "aux" and w in _FUTURE_AUX):
                 if w in _FUTURE_AUX:
                     result, why = "future", c.text
                 elif w == "would":
                     if reported:
                         result, why = "future", c.text
-                    else:
+                    elif not keep_modals:
                         return "hypothetical", c.text
-                elif w in _HYPOTHETICAL_AUX:
+                elif w in _HYPOTHETICAL_AUX and not keep_modals:
                     return "hypothetical", c.text
-            if c.dep_ == "mark" and w in _CONDITIONAL_MARKS:
+            if c.dep_ == "mark" and w in _CONDITIONAL_MARKS and not keep_modals:
                 return "hypothetical", c.text
             if w == "going" and c.dep_ == "aux":
                 result, why = "future", "going to"
@@ -434,6 +470,26 @@ def mood(trig: Token, speech: set[str]) -> tuple[str, str]:
                 result, why = "future", head.text
         node = head
     return result, why
+
+
+def is_negation_word(tok: Token) -> bool:
+    return tok.dep_ in _NEG or (tok.lower_ in ("never", "no") and tok.dep_ in ("advmod", "det", "neg"))
+
+
+def _adverb_negation(adv: Token) -> Token | None:
+    """"did not even ever clash": the parser may hang the "not" on an adverb before
+    the verb; it still negates the verb ("not only" does not)."""
+    if adv.dep_ != "advmod" or adv.i > adv.head.i or adv.lower_ in ("only", "just", "merely", "simply"):
+        return None
+    return next((g for g in adv.children if is_negation_word(g)), None)
+
+
+def negated_verb(neg: Token) -> Token:
+    """The verb a negation word is on (through the adverb it may hang on)."""
+    verb = neg.head
+    while verb.dep_ == "advmod" and verb.head != verb:
+        verb = verb.head
+    return verb
 
 
 def _own_doer(clause: Token, governor: Token) -> bool:

@@ -67,7 +67,8 @@ class Element:
 
     kind: ``target`` (direct object is the target), ``obj`` (direct object lemma in
     ``words``), ``prep`` (phrase with ``prep``; ``role`` is ``+``, ``$`` or ``""`` with
-    ``words``), ``comp`` (infinitive/gerund complement verb in ``words``).
+    ``words``), ``comp`` (infinitive/gerund complement verb in ``words``), ``subj``
+    (the subject's noun in ``words``).
     """
 
     kind: str
@@ -164,6 +165,8 @@ def parse_pattern(text: str, code: str, kind: str, rule: str, sets: dict[str, fr
             elements.append(Element("target"))
         elif tok == "$":
             raise ValueError("$ must follow a preposition (e.g. 'from $')")
+        elif tok.startswith("subj:"):
+            elements.append(Element("subj", words(tok[5:])))
         elif tok == "to" and i + 1 < len(toks) and toks[i + 1] not in "+$":
             elements.append(Element("comp", words(toks[i + 1])))
             i += 1
@@ -203,6 +206,8 @@ class ActorEntry:
     end: str = ""
     role: str = ""
     country: str = ""  # home country for groups
+    before: bool = False  # agents: the sector goes before the country (NGOARN)
+    inflect: bool = True  # agents: also matches inflected forms ("officials")
 
 
 @dataclass(frozen=True)
@@ -221,9 +226,11 @@ class Lexicon:
     sets: dict[str, frozenset[str]] = field(default_factory=dict)
     actors: list[ActorEntry] = field(default_factory=list)
     discards: list[Discard] = field(default_factory=list)
-    settings: dict[str, bool] = field(default_factory=lambda: dict(SETTINGS))
+    settings: dict[str, bool | str] = field(default_factory=lambda: dict(SETTINGS))
     future: dict[str, str] = field(default_factory=dict)
     refused: dict[str, str] = field(default_factory=dict)
+    negated: dict[str, str] = field(default_factory=dict)  # negation.tsv
+    codes: dict[str, str] = field(default_factory=dict)  # codes.tsv: own event code -> CAMEO code
     issues: list[LexiconIssue] = field(default_factory=list)
     dirs: list[str] = field(default_factory=list)
 
@@ -234,6 +241,16 @@ class Lexicon:
     def refused_code(self, code: str) -> str | None:
         """The rejection code for a refused action ("declined to resign"), if any."""
         return _by_prefix(self.refused, code)
+
+    def cameo_code(self, code: str) -> str:
+        """The CAMEO code behind an event code: itself, or for a code of the
+        lexicon's own (codes.tsv, e.g. PETRARCH's 1951) the CAMEO code it falls back to."""
+        return self.codes.get(code, code)
+
+    def negated_code(self, code: str) -> str | None:
+        """What a negated event is coded as under ``negation pico`` ("did not clash"
+        110 -> 050), None when it is no event."""
+        return self.negated.get(code)
 
 
 def _by_prefix(table: dict[str, str], code: str) -> str | None:
@@ -255,6 +272,9 @@ def _valid_date(value: str) -> bool:
 
 def _load_dir(lex: Lexicon, d: Path, known_codes: frozenset[str] | None) -> None:
     issues = lex.issues
+    _load_codes(lex, d / "codes.tsv", known_codes)
+    if known_codes is not None:
+        known_codes = known_codes | lex.codes.keys()
     verbs = d / "verbs"
     if verbs.is_dir():
         for f in sorted(verbs.glob("sets*.tsv")):
@@ -290,6 +310,7 @@ def _load_dir(lex: Lexicon, d: Path, known_codes: frozenset[str] | None) -> None
                 except ValueError as exc:
                     issues.append(LexiconIssue(str(f), ln, f"pattern {row['pattern']!r}: {exc}"))
     _load_modality(lex, d / "modality.tsv")
+    _load_negation(lex, d / "negation.tsv", known_codes)
     _load_actors(lex, d / "actors")
     _load_discards(lex, d / "discards.tsv")
     _load_settings(lex, d / "settings.tsv")
@@ -302,7 +323,25 @@ SETTINGS = {
     "future_as_intent": True,
     # add the reverse event of mutual acts listed in symmetric.tsv ("A met B": B met A)
     "reverse_mutual": True,
+    # read actors from prepositional phrases as PETRARCH does: a target that is no actor
+    # is looked for in the phrases that qualify it ("cordoned off the roads leading into
+    # Mordor": Mordor), any phrase of the verb may name the target ("arrived in Gondor"),
+    # and a passive without "by" takes its doer from them ("was shot in Osgiliath")
+    "phrase_targets": False,
+    # a pattern's object or phrase word may be a modifier of the noun as well as the
+    # noun itself ("memos on economic issues" matches `memo on economic`), as PETRARCH
+    # matches any word of a noun phrase
+    "modifier_words": False,
+    # what an act under a modal or a condition ("could attack", "should have acted",
+    # "if X attacks") becomes: `drop` it, or `keep` it as a fact, as PETRARCH does
+    "modals": "drop",
+    # what a negated event becomes: `drop` it ("did not attack" is no event), or `pico`:
+    # recode it with negation.tsv as PETRARCH2 does through its internal coding
+    # ontology ("did not clash" 110 -> 050), dropping codes the table lacks
+    "negation": "drop",
 }
+# Settings that take one of several words rather than true/false.
+_SETTING_WORDS = {"negation": ("drop", "pico"), "modals": ("drop", "keep")}
 
 
 def _load_settings(lex: Lexicon, f: Path) -> None:
@@ -310,10 +349,34 @@ def _load_settings(lex: Lexicon, f: Path) -> None:
         return
     for ln, r in _read_tsv(f, ["name", "value"], lex.issues):
         name, value = r["name"], r["value"].lower()
-        if name not in SETTINGS or value not in ("true", "false"):
-            lex.issues.append(LexiconIssue(str(f), ln, f"unknown setting {name!r} or value {value!r}: settings are {', '.join(SETTINGS)}, values true or false"))
+        allowed = _SETTING_WORDS.get(name, ("true", "false"))
+        if name not in SETTINGS or value not in allowed:
+            known = ", ".join(f"{k} ({'/'.join(_SETTING_WORDS.get(k, ('true', 'false')))})" for k in SETTINGS)
+            lex.issues.append(LexiconIssue(str(f), ln, f"unknown setting {name!r} or value {value!r}: settings are {known}"))
             continue
-        lex.settings[name] = value == "true"
+        lex.settings[name] = value if name in _SETTING_WORDS else value == "true"
+
+
+def _load_codes(lex: Lexicon, f: Path, known_codes: frozenset[str] | None) -> None:
+    if not f.exists():
+        return
+    for ln, r in _read_tsv(f, ["code", "cameo"], lex.issues):
+        code, cameo = r["code"], r["cameo"]
+        if not re.match(r"^\d{2}[0-9A-Za-z]{0,3}$", code) or (known_codes is not None and (code in known_codes or cameo not in known_codes)):
+            lex.issues.append(LexiconIssue(str(f), ln, f"need a new event code (2 digits, then up to 3 digits or letters) and the CAMEO code it falls back to (got {code!r}, {cameo!r})"))
+            continue
+        lex.codes[code] = cameo
+
+
+def _load_negation(lex: Lexicon, f: Path, known_codes: frozenset[str] | None) -> None:
+    if not f.exists():
+        return
+    for ln, r in _read_tsv(f, ["code", "negated"], lex.issues):
+        bad = [c for c in (r["code"], r["negated"]) if not c or (known_codes is not None and c not in known_codes)]
+        if bad:
+            lex.issues.append(LexiconIssue(str(f), ln, f"unknown CAMEO code {bad[0]!r}"))
+            continue
+        lex.negated[r["code"]] = r["negated"]
 
 
 def _load_discards(lex: Lexicon, f: Path) -> None:
@@ -378,10 +441,14 @@ def _load_actors(lex: Lexicon, d: Path) -> None:
     if f.exists():
         for ln, r in _read_tsv(f, ["phrase", "sector"], issues):
             sector = r["sector"].upper()
+            place, plural = (r.get("place") or "after").lower(), (r.get("plural") or "yes").lower()
             if not CODE_RE.match(sector):
                 issues.append(LexiconIssue(str(f), ln, f"sector {sector!r} must be a CAMEO sector code such as GOV"))
                 continue
-            add(ActorEntry(r["phrase"], sector, "agent", src(f, ln)))
+            if place not in ("after", "before") or plural not in ("yes", "no"):
+                issues.append(LexiconIssue(str(f), ln, f"place must be after or before, plural yes or no (got {place!r}, {plural!r})"))
+                continue
+            add(ActorEntry(r["phrase"], sector, "agent", src(f, ln), before=place == "before", inflect=plural == "yes"))
     # people.tsv: people by office; named.tsv: any named actor whose code changes with
     # time (imported dictionaries). Same columns, same date rules.
     for name, kind in (("people.tsv", "person"), ("named.tsv", "named")):

@@ -14,7 +14,8 @@ from spacy.tokens import Span, Token
 
 from . import clean, dates, ontology, places
 from .actors import ActorIndex, DocContext, SentenceActors, pick_person
-from .events import PatternIndex, prep_objects, default_targets, expand_conj, is_passive, mood, subjects
+from .events import (PatternIndex, default_targets, expand_conj, governor_effect, is_negation_word, is_passive,
+                     lemma_candidates, mood, negated_verb, prep_objects, subjects)
 from .lexicon import Lexicon, _read_tsv, builtin_dir, default_lexicon, load, word_list
 from .model import Actor, Article, Event
 from .parse import load_model, parse_blocks
@@ -72,6 +73,8 @@ class Coder:
         self.speech = {p.trigger for p in lexicon.patterns if p.code.startswith("01") and p.kind == "verb"}
         self.speech = frozenset(self.speech | {"say", "tell", "add", "state", "announce", "report", "claim"})
         self.locate = locate
+        # "should have acted against Libya": PETRARCH codes the verb whatever the modal
+        self.keep_modals = lexicon.settings["modals"] == "keep"
         self.discards = [(_phrase_re(d.phrase), d) for d in lexicon.discards]
 
     def _scheme(self, art: Article) -> str:
@@ -143,16 +146,24 @@ class Coder:
         require_dyad = str((art.options or {}).get("require_dyad", "")).lower() == "true"
         for best in self.patterns.candidates(sent):
             trig = best.trigger
-            state, why = mood(trig, self.speech)
+            state, why = mood(trig, self.speech, self.keep_modals)
+            recode = False
+            if state in ("negated", "refused") and self.lexicon.settings["negation"] == "pico":
+                state, recode = self._petrarch_negation(trig, state, why)
             # The most specific pattern first; when its target is no actor, the next.
             for cand in [best, *best.others]:
                 info = {"trigger": trig.text, "rule": cand.pattern.rule, "pattern": cand.pattern.text, "code": cand.pattern.code}
                 if trace is not None:
                     trace.tried.append(info)
-                if state in ("negated", "hypothetical") or (state == "refused" and not self.lexicon.refused_code(cand.pattern.code)):
+                if not recode and (state in ("negated", "hypothetical") or (state == "refused" and not self.lexicon.refused_code(cand.pattern.code))):
                     info["dropped"] = f"{state} ({why})"
                     break
-                made = self._apply(cand, state, art, sid, sent, sa, info, events)
+                if recode and self.lexicon.negated_code(cand.pattern.code) is None:
+                    info["dropped"] = f"negated ({why}): negation.tsv has no code for {cand.pattern.code}"
+                    break
+                made = self._apply(cand, state, art, sid, sent, sa, info, events, recode)
+                if recode:
+                    info["mood"] = f"negated ({why}): {cand.pattern.code} -> {self.lexicon.negated_code(cand.pattern.code)}"
                 if state == "future":
                     info["mood"] = f"future ({why}): {cand.pattern.code} -> {self.lexicon.future_code(cand.pattern.code)}"
                 if made is not None:
@@ -195,38 +206,74 @@ class Coder:
             trace.parse = [(t.i - sent.start, t.text, t.lemma_, t.pos_, t.dep_, t.head.i - sent.start) for t in sent]
         return out
 
-    def _apply(self, cand, state, art, sid, sent, sa, info, events) -> int | None:
+    def _petrarch_negation(self, trig: Token, state: str, why) -> tuple[str, bool]:
+        """``(state, recode)`` for a negated trigger under ``negation pico``.
+
+        As in PETRARCH2, the negation belongs to the verb it is on: on the trigger
+        ("did not clash", "will not wire tap") the event is recoded through
+        negation.tsv. On a verb above it that codes nothing ("won't try to clash"),
+        PETRARCH negates that verb's empty code and keeps the complement's event as it
+        is. Governors ("refused to", "failed to") keep dyad's reading.
+        """
+        if not isinstance(why, Token) or not is_negation_word(why):
+            return state, False
+        verb = negated_verb(why)
+        if verb == trig:
+            return "negated", True
+        known = self.patterns.verbs
+        if governor_effect(verb.lemma_.lower()) or any(w in known for w in lemma_candidates(verb)):
+            return state, False
+        return "fact", False
+
+    def _apply(self, cand, state, art, sid, sent, sa, info, events, recode=False) -> int | None:
         """Turn one matched pattern into events; None when its target is no actor."""
         p, trig = cand.pattern, cand.trigger
         code = p.code
-        if state == "future" and self.lexicon.settings["future_as_intent"]:
+        if recode:
+            code = self.lexicon.negated_code(p.code) or code
+        elif state == "future" and self.lexicon.settings["future_as_intent"]:
             code = self.lexicon.future_code(p.code)
         elif state == "refused":
             code = self.lexicon.refused_code(p.code)  # "declined to resign": 1231
         if code[:2] == "01":
             code = _obligation(trig) or code
         if cand.swapped:
-            src_toks, tgt_toks = cand.source_tokens, subjects(trig)
+            # "X was freed from Y": the passive subject is whom the act was done to
+            passive_subj = [c for c in trig.children if c.dep_ == "nsubjpass"] if is_passive(trig) else []
+            src_toks, tgt_toks = cand.source_tokens, passive_subj or subjects(trig)
         else:
             src_toks = subjects(trig)
             tgt_toks = cand.target_tokens if p.names_target else []
+        phrases = self.lexicon.settings["phrase_targets"]
         sources = _resolve_all(sa, src_toks)
+        done_to = False  # the passive subject is the target, as PETRARCH reads a passive
+        if not sources and phrases and not cand.swapped and is_passive(trig):
+            # "An Eriadorian was shot dead in Osgiliath": the phrase names the doer
+            sources = _phrase_actors(sa, trig, set())
+            tgt_toks = [c for c in trig.children if c.dep_ == "nsubjpass"]
+            done_to = bool(sources)
         if not sources and code[:2] in _VIOLENT_ROOTS and _doer_unnamed(trig, src_toks, tgt_toks):
             sources = _unattributed_attacker(sa, sent)  # "a roadside bomb near Samarra killed ..."
         if not sources:
             info["dropped"] = "no source actor"
             return 0
         targets = _resolve_all(sa, tgt_toks)
-        if not cand.swapped and not p.names_target:
+        if not targets and phrases:
+            targets = _first_inside(sa, tgt_toks, set())
+        if not cand.swapped and not p.names_target and not done_to:
             # "clashed over the efforts of Eriador": the phrase on the matched noun first
             near = [prep_objects(a, prep) for a in cand.anchors for prep in ("of", "by", "from", "with", "against", "to")]
-            groups = [g for g in [*near, *default_targets(trig)] if g]
+            groups = [g for g in [*near, cand.particle_objects, *default_targets(trig)] if g]
             tgt_toks = groups[0] if groups else []  # for the place fallback below
             for group in groups:
                 targets = [t for t in _resolve_all(sa, group) if t.code not in {s.code for s in sources}]
+                if not targets and phrases:
+                    targets = _first_inside(sa, group, {s.code for s in sources})
                 if targets:
                     tgt_toks = group
                     break
+            if not targets and phrases:
+                targets = _phrase_actors(sa, trig, {s.code for s in sources})  # "arrived in Gondor"
         if not targets and trig.pos_ == "NOUN":
             targets = _governing_subject(sa, trig, sources)
         elif not targets and trig.dep_ == "acl" and trig.head.pos_ == "NOUN":
@@ -265,8 +312,8 @@ class Coder:
         return made
 
     def _event(self, art, sid, sent, sa, code, p, trig, s: Actor, t: Actor | None, state: str, when) -> Event:
-        c = ontology.cameo(code)
-        ptype, pmode = ontology.plover(code)
+        c = ontology.cameo(self.lexicon.cameo_code(code))
+        ptype, pmode = ontology.plover(c.code)
         off = sa.offset
         day, date_ev = when
         loc = None
@@ -371,12 +418,64 @@ def _resolve_all(sa: SentenceActors, toks) -> list[Actor]:
             ref = sa.referent(tok)
             if ref is not None:
                 tok = ref  # "Obama and Putin said they will...": both of them
-        for t in expand_conj(tok):
-            found = sa.coordinated_inside(t) or [sa.resolve(t)]
+        members = expand_conj(tok)
+        inside = [sa.coordinated_inside(t) for t in members]
+        # "Lawmakers and officials in Arnor and Gondor": the phrase is parsed on the
+        # lawmakers only, but names the officials' countries too
+        shared = next((found for found in inside if len(found) > 1), [])
+        for t, found in zip(members, inside):
+            found = found or (shared and sa.with_countries_of(t, shared)) or [sa.resolve(t)]
             for a in [*found, *sa.coordinated_modifiers(t)]:
                 if a is not None and all(a.code != b.code or a.start != b.start for b in out):
                     out.append(a)
     return out
+
+
+def _phrase_actors(sa: SentenceActors, verb: Token, exclude: set[str]) -> list[Actor]:
+    """The actors of the verb's first prepositional phrase that names one, directly or
+    inside ("in the dispute with Osgiliath"), also through an adverb ("marched close to
+    the border with Mordor")."""
+    preps = []
+    for c in verb.children:
+        if c.dep_ in ("prep", "agent"):
+            preps.append(c)
+        elif c.dep_ == "advmod":
+            preps.extend(g for g in c.children if g.dep_ == "prep")
+    for c in preps:
+        if c.dep_ in ("prep", "agent"):
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            found = [a for a in _resolve_all(sa, objs) if a.code not in exclude] or _first_inside(sa, objs, exclude)
+            if found:
+                return found
+    return []
+
+
+def _first_inside(sa: SentenceActors, toks, exclude: set[str]) -> list[Actor]:
+    """The actors of the first noun inside the phrase of ``toks`` that names one:
+    "cordoned off the roads into Mordor", "links leading into Mordor along the pass
+    of X", "the parade supporting Gondor". PETRARCH reads a noun phrase's actor from
+    any of its words when its head names none."""
+    for tok in toks:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for w in tok.subtree:
+            if w == tok or w.pos_ not in ("NOUN", "PROPN") or w.dep_ == "conj" or _within_clause(w, tok):
+                continue
+            found = [a for a in _resolve_all(sa, [w]) if a.code not in exclude]
+            if found:
+                return found
+    return []
+
+
+def _within_clause(w: Token, top: Token) -> bool:
+    """Is ``w`` inside a clause with a subject of its own below ``top`` ("the roads
+    that Gondor built": Gondor did something, it is not what the roads are)?"""
+    node = w
+    while node != top and node.head != node:
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return True
+        node = node.head
+    return False
 
 
 def _obligation(speech_verb) -> str | None:

@@ -1,39 +1,15 @@
-"""Import PETRARCH / TABARI dictionaries into a dyad lexicon directory.
-
-``import_petrarch(verbs, actors, agents, discards, ontology, out)`` reads the PETRARCH
-dictionary formats and writes dyad's (docs/LEXICON.md, "Importing PETRARCH
-dictionaries"):
-
-==========================  ==========================================================
-PETRARCH                    dyad
-==========================  ==========================================================
-verb blocks and patterns    ``verbs/petrarch.tsv`` (one row per verb x pattern)
-synonym sets ``&NAME``      ``verbs/sets_petrarch.tsv``
-actors (with date ranges)   ``actors/named.tsv`` (one row per actor and code period)
-agents ``[~SECTOR]``        ``actors/agents.tsv``
-discards                    ``discards.tsv`` (``+PHRASE`` story, else sentence)
-==========================  ==========================================================
-
-PETRARCH patterns are linear (``- * (TO PEACE &TREATY) [037]``); dyad's are read along
-the dependency parse, so the translation is: verb lemma as trigger; the first noun
-after ``*`` constrains the direct object; ``(PREP WORDS)`` becomes ``PREP word``;
-``(PREP +)``, ``(PREP $)`` name the target or the source; ``{A B C}`` is a noun with
-its modifiers (``a_b_c``). What dyad cannot say is dropped (an approximation) or the
-pattern is skipped; either way the report names file, line and reason. Nothing here
-raises on bad input: every line that is not converted is reported.
-"""
+"""The PETRARCH verb dictionary: verb blocks, synonym sets and patterns."""
 from __future__ import annotations
 
 import functools
 import re
-import time
-from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from itertools import product
 from pathlib import Path
 
-from .lexicon import CODE_RE, PREPOSITIONS, LexiconIssue, is_lemma, parse_pattern
+from ..lexicon import PREPOSITIONS, is_lemma, parse_pattern
+from .codes import _Codes
+from .report import ImportReport, _read_lines
 
 # Words that make a phrasal verb with the verb before them ("set out", "break off").
 PARTICLES = frozenset(
@@ -43,99 +19,9 @@ PARTICLES = frozenset(
 _DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "our", "my", "your", "whose"})
 _NEGATIONS = frozenset({"not", "no", "n't", "never", "neither", "nor"})
 _CONJUNCTIONS = frozenset({"and", "or"})
+_MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must"})
 _SET_NAME = re.compile(r"^&[A-Z][A-Z0-9_]*$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _MAX_ALTERNATIVES = 400  # a {&SET &SET WORD} phrase expands to at most this many
-
-
-# --- report -----------------------------------------------------------------------
-
-
-# One line (or part of one) that was not converted as written: file, line, reason.
-ImportIssue = LexiconIssue
-
-
-@dataclass
-class ImportReport:
-    """What was converted (``counts``) and what was not (``issues``).
-
-    Reasons start with ``skipped:`` (nothing written for it), ``approximated:``
-    (written, with part of its meaning lost) or ``note:``. ``codes`` maps every event
-    code of the verb file that is not a CAMEO code to the CAMEO code used (or ``""``).
-    """
-
-    out: str
-    counts: Counter = field(default_factory=Counter)
-    issues: list[ImportIssue] = field(default_factory=list)
-    codes: dict[str, str] = field(default_factory=dict)
-    files: dict[str, str] = field(default_factory=dict)  # kind -> written file
-    seconds: float = 0.0
-
-    def add(self, file: str | Path, line: int, reason: str) -> None:
-        self.issues.append(ImportIssue(str(file), line, reason))
-
-    @property
-    def skipped(self) -> list[ImportIssue]:
-        return [i for i in self.issues if i.reason.startswith("skipped")]
-
-    @property
-    def approximated(self) -> list[ImportIssue]:
-        return [i for i in self.issues if i.reason.startswith("approximated")]
-
-    def format(self, issues: bool = True) -> str:
-        lines = [f"imported into {self.out} in {self.seconds:.1f}s"]
-        width = max((len(k) for k in self.counts), default=0)
-        for k, v in self.counts.items():
-            lines.append(f"  {k:<{width}}  {v}")
-        if self.codes:
-            lines.append("event codes that are not CAMEO codes, and the CAMEO code used:")
-            lines.append("  " + ", ".join(f"{k}->{v or 'skipped'}" for k, v in sorted(self.codes.items())))
-        lines.append(f"{len(self.issues)} issue(s): {len(self.skipped)} skipped, {len(self.approximated)} approximated")
-        if issues:
-            lines.extend(str(i) for i in self.issues)
-        return "\n".join(lines)
-
-    def to_dict(self) -> dict:
-        return {"out": self.out, "counts": dict(self.counts), "codes": self.codes, "files": self.files,
-                "seconds": round(self.seconds, 2), "issues": [str(i) for i in self.issues]}
-
-
-# --- reading ----------------------------------------------------------------------
-
-
-def _read_lines(path: str | Path, report: ImportReport) -> list[tuple[int, str]]:
-    """``(line number, text)`` of the non-empty lines, PETRARCH comments removed:
-    ``#`` to the end of the line, ``<!-- ... -->`` (also over several lines)."""
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        report.add(path, 0, f"skipped: cannot read file: {exc.strerror or exc}")
-        return []
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        text = raw.decode("latin-1")
-        report.add(path, 0, f"note: not UTF-8 ({exc.reason} at byte {exc.start}); read as Latin-1")
-    text = text.lstrip("\ufeff")
-    out: list[tuple[int, str]] = []
-    in_comment = False
-    for n, line in enumerate(text.splitlines(), 1):
-        if in_comment:
-            if "-->" not in line:
-                continue
-            line, in_comment = line.split("-->", 1)[1], False
-        while "<!" in line:
-            i = line.index("<!")
-            j = line.find("-->", i)
-            if j < 0:
-                line, in_comment = line[:i], True
-                break
-            line = line[:i] + line[j + 3:]
-        if "#" in line:
-            line = line[: line.index("#")]
-        if line.strip():
-            out.append((n, line.rstrip()))
-    return out
 
 
 # --- lemmas -----------------------------------------------------------------------
@@ -150,7 +36,7 @@ class _Lemmas:
         self.exc: dict[str, dict] = {}
         self.index: dict[str, frozenset[str]] = {}
         try:
-            from .parse import load_model
+            from ..parse import load_model
 
             lookups = load_model().get_pipe("lemmatizer").lookups
             for pos in ("noun", "verb"):
@@ -178,6 +64,13 @@ class _Lemmas:
                     return form
         return w
 
+    def is_noun(self, word: str) -> bool:
+        """Do the tables know ``word`` as a noun (any word, without a model)?"""
+        if not self.available:
+            return True
+        w = word.lower()
+        return w in self.index["noun"] or self.lemma(w, "noun") in self.index["noun"]
+
     def noun_variants(self, word: str) -> list[str]:
         """The word as written and its lemma ("relations", "relation")."""
         w = word.lower()
@@ -186,107 +79,6 @@ class _Lemmas:
         lem = self.lemma(w, "noun")
         return [w] if lem == w else [w, lem]
 
-
-# --- event codes ------------------------------------------------------------------
-
-
-class _Codes:
-    """PETRARCH event codes -> CAMEO codes of dyad's ontology.
-
-    A CAMEO code stays as it is. Other codes go through the PETRARCH internal coding
-    ontology when given, as PETRARCH does (the code itself, else its first two digits
-    + "0"), and back to the CAMEO code with the same internal value; without the
-    ontology, the longest prefix that is a CAMEO code is used.
-    """
-
-    def __init__(self, ontology_file: str | None, report: ImportReport):
-        from . import ontology
-
-        self.known = frozenset(ontology.all_codes())
-        self.report = report
-        self.pico: dict[str, int] = {}
-        if ontology_file:
-            self._read_ontology(ontology_file)
-        self.cache: dict[str, tuple[str | None, str]] = {}
-
-    def _read_ontology(self, path: str) -> None:
-        n_ok = 0
-        for n, line in _read_lines(path, self.report):
-            code, sep, expr = line.strip().partition(":")
-            code, expr = code.strip(), expr.strip().replace(" ", "")
-            if not sep or not code or not expr:
-                self.report.add(path, n, f"skipped: expected CODE:HEXVALUE, got {line.strip()!r}")
-                continue
-            try:
-                value = 0
-                for sign, num in re.findall(r"([+-]?)(0x[0-9A-Fa-f]+|\d+)", expr) or [("", "x")]:
-                    v = int(num, 16) if num.lower().startswith("0x") else int(num)
-                    value += -v if sign == "-" else v
-                if re.sub(r"[+-]?(0x[0-9A-Fa-f]+|\d+)", "", expr):
-                    raise ValueError(expr)
-            except ValueError:
-                self.report.add(path, n, f"skipped: cannot read the value {expr!r} of code {code}")
-                continue
-            self.pico[code] = value
-            n_ok += 1
-        self.report.counts["ontology codes read"] += n_ok
-
-    def _prefix(self, code: str) -> str | None:
-        for n in range(min(len(code), 4), 1, -1):
-            if code[:n] in self.known:
-                return code[:n]
-        return None
-
-    def _to_cameo(self, code: str) -> tuple[str | None, str]:
-        """(CAMEO code or None, how)"""
-        if code in self.known:
-            return code, ""
-        if not re.match(r"^\d{2}", code):
-            return None, f"{code!r} is not an event code"
-        if self.pico:
-            key = code if code in self.pico else code[:2] + "0"
-            if key in self.pico:
-                if key in self.known:
-                    return key, "ontology"
-                same = [k for k, v in self.pico.items() if v == self.pico[key] and k in self.known]
-                if same:  # the CAMEO code sharing the internal value, closest in digits
-                    same.sort(key=lambda k: (-len(_common_prefix(k, code)), len(k)))
-                    return same[0], "ontology"
-                pre = self._prefix(code)
-                if pre:
-                    return pre, "ontology value has no CAMEO code; used its CAMEO prefix"
-            return None, f"code {code} is not a CAMEO code and the ontology maps neither {code} nor {code[:2]}0"
-        pre = self._prefix(code)
-        if pre:
-            return pre, "prefix"
-        return None, f"code {code} is not a CAMEO code (give --ontology to convert internal codes)"
-
-    def convert(self, raw: str, file: str, line: int) -> tuple[str | None, str]:
-        """``(code, passive)`` for a ``[code]`` or ``[code:passive]`` cell: code None
-        means no event (reported unless the code is ``---``)."""
-        raw = raw.strip()
-        active, _, passive = raw.partition(":")
-        active, passive = active.strip(), passive.strip()
-        if not active or active == "---":
-            return None, passive
-        if active not in self.cache:
-            self.cache[active] = self._to_cameo(active)
-            code, how = self.cache[active]
-            if code != active:
-                self.report.codes[active] = code or ""
-                if code:
-                    self.report.counts["event codes converted"] += 1
-        code, how = self.cache[active]
-        if code is None:
-            self.report.add(file, line, f"skipped: {how}")
-        return code, passive
-
-
-def _common_prefix(a: str, b: str) -> str:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return a[:n]
 
 
 # --- verb dictionary --------------------------------------------------------------
@@ -616,7 +408,7 @@ class _VerbImporter:
             pre, post = _tokenize(pre_text), _tokenize(post_text)
             particle, elements, more = self._post(post, n)
             approx += more
-            approx += self._pre(pre, elements)
+            approx += self._pre(pre, elements, n)
         except _Skip as exc:
             if str(exc) != "reported above":
                 self.issue(n, f"skipped: {exc}")
@@ -629,11 +421,11 @@ class _VerbImporter:
             c["patterns converted exactly"] += 1
         return _Converted(particle, elements, code, not approx)
 
-    def _pre(self, pre: list, elements: list[str]) -> list[str]:
+    def _pre(self, pre: list, elements: list[str], n: int) -> list[str]:
         """Words before the verb: ``$`` (the subject is the source: dyad's default),
         ``+`` (the subject is the target: needs a ``PREP $`` after the verb), ``%``
-        (compound actor), ``^``; anything else constrains the subject, which dyad
-        patterns cannot."""
+        (compound actor), ``^``; one noun (``CABINETS``, ``{DEATH TOLL}``) names the
+        subject (``subj:``); other words cannot be expressed."""
         has_source = any(e.endswith(" $") for e in elements)
         approx = []
         rest = []
@@ -650,11 +442,25 @@ class _VerbImporter:
                 approx.append("the compound marker % is dropped (dyad codes 'A and B met' as mutual for roots 04, 05, 06, 19)")
                 continue
             rest.append(it)
+        if len(rest) == 1 and rest[0][0] in ("word", "np") and self._is_noun(rest[0]):
+            # "- {DEATH TOLL} * [190]": PETRARCH matches the words against the subject
+            elements.append("subj:" + self._words(rest, n))
+            return approx
         if rest:
             if not elements:
-                raise _Skip(f"the words before the verb ({_show(rest)}) constrain the subject, which dyad patterns cannot; without them it is the bare verb")
-            approx.append(f"the words before the verb ({_show(rest)}) are dropped: dyad patterns cannot constrain the subject")
+                raise _Skip(f"the words before the verb ({_show(rest)}) are not a noun naming the subject, which is all dyad patterns can say there; without them it is the bare verb")
+            approx.append(f"the words before the verb ({_show(rest)}) are dropped: dyad patterns can only name the subject's noun")
         return approx
+
+    def _is_noun(self, item) -> bool:
+        """Is the (last) word of a pattern item a noun ("CABINETS", "{DEATH TOLL}"),
+        not an adverb, modal or verb form ("HEAVILY", "WILL", "INDICATED")?"""
+        word = (item[1] if item[0] == "word" else item[1][-1]).lower()
+        if word.startswith("&"):
+            return True
+        if word in _MODALS or word.endswith("ly"):
+            return False
+        return self.lemmas.is_noun(word)
 
     def _post(self, items: list, n: int) -> tuple[str, list[str], list[str]]:
         """Words after the verb -> (particle, dyad elements, approximations)."""
@@ -893,325 +699,3 @@ def _show(items: list) -> str:
         else:
             out.append("(" + " ".join([it[1], _show(it[2])]).strip() + ")")
     return " ".join(out)
-
-
-# --- actors -----------------------------------------------------------------------
-
-
-def _phrase(raw: str, file: str, n: int, report: ImportReport, case: str = "title") -> str:
-    """A PETRARCH phrase (words joined by _ or blanks) as plain words."""
-    p = _CONTROL.sub("", raw)
-    if p != raw:
-        report.add(file, n, "note: control characters removed from the phrase")
-    words = p.replace("_", " ").replace("\t", " ").split()
-    kept = [w for w in words if "(" not in w and ")" not in w and w != "|"]
-    if len(kept) != len(words) and kept:
-        report.add(file, n, f"approximated: the bracketed words of {raw.strip()!r} are dropped (dyad matches words)")
-    words = [w.replace("|", "") for w in kept]
-    if case == "lower":
-        return " ".join(w.lower() for w in words)
-    # A short one-word name is an acronym ("UN", "PLO", "NATO"): kept in capitals,
-    # which dyad reads as "do not match in lower-case text". Other words get a
-    # capital first ("United Nations"); matching ignores case either way.
-    if len(words) == 1 and len(words[0]) <= 4:
-        return words[0]
-    return " ".join(w if "." in w else w[:1] + w[1:].lower() for w in words)
-
-
-def _date(raw: str) -> date:
-    """PETRARCH dates: YYMMDD (00-30 are 20YY) or YYYYMMDD."""
-    if not raw.isdigit() or len(raw) not in (6, 8):
-        raise ValueError(raw)
-    if len(raw) == 6:
-        yy = int(raw[:2])
-        raw = str(2000 + yy if yy <= 30 else 1900 + yy) + raw[2:]
-    return date(int(raw[:4]), int(raw[4:6]), int(raw[6:8]))
-
-
-@dataclass
-class _ActorCode:
-    line: int
-    code: str
-    start: date | None = None
-    end: date | None = None
-    dated: bool = False
-
-
-def _read_code(cell: str, file: str, n: int, report: ImportReport) -> _ActorCode | None:
-    """``CODE``, ``CODE <D``, ``CODE >D``, ``CODE D-D`` (blanks anywhere)."""
-    cell = cell.strip()
-    if not cell:
-        report.add(file, n, "skipped: empty [] code")
-        return None
-    m = re.match(r"^(\S+?)\s*([<>].*)$", cell)
-    code, rest = (m.group(1), m.group(2)) if m else (cell.split()[0], " ".join(cell.split()[1:]))
-    rest = rest.replace(" ", "")
-    up = code.upper()
-    if up in ("---", "+++", "###") or not up:
-        report.add(file, n, f"skipped: [{cell}] means no actor code; dyad has no null actor" + (" (the other periods are kept)" if rest else ""))
-        return None
-    if not CODE_RE.match(up):
-        report.add(file, n, f"skipped: actor code {code!r} is not made of 3-character CAMEO parts (dyad codes are like RUSGOV)")
-        return None
-    ac = _ActorCode(n, up)
-    if not rest:
-        return ac
-    try:
-        if rest.startswith("<"):
-            ac.end = _date(rest[1:])
-        elif rest.startswith(">"):
-            ac.start = _date(rest[1:])
-        elif "-" in rest:
-            a, b = rest.split("-", 1)
-            ac.start, ac.end = _date(a), _date(b)
-            if ac.end < ac.start:
-                report.add(file, n, f"skipped: [{cell}] ends before it starts")
-                return None
-        else:
-            ac.start = _date(rest)
-            report.add(file, n, f"approximated: [{cell}] has one date and no < or >; read as from that date on")
-    except ValueError:
-        report.add(file, n, f"skipped: cannot read the dates of [{cell}] (YYMMDD or YYYYMMDD, as <D, >D or D-D)")
-        return None
-    ac.dated = True
-    return ac
-
-
-@dataclass
-class _Actor:
-    file: str
-    line: int
-    phrases: list[str] = field(default_factory=list)
-    codes: list[_ActorCode] = field(default_factory=list)
-
-
-def _read_actors(path: str, report: ImportReport) -> list[_Actor]:
-    name = Path(path).name
-    out: list[_Actor] = []
-    cur: _Actor | None = None
-    for n, line in _read_lines(path, report):
-        s = line.strip()
-        codes_part = ""
-        if "[" in s:
-            i = s.index("[")
-            s, codes_part = s[:i].strip(), s[i:]
-        if s.startswith("+"):
-            if cur is None:
-                report.add(path, n, "skipped: synonym (+) before any actor")
-                continue
-            p = _phrase(s[1:], path, n, report)
-            if p:
-                cur.phrases.append(p)
-        elif s:
-            cur = _Actor(name, n)
-            out.append(cur)
-            p = _phrase(s, path, n, report)
-            if p:
-                cur.phrases.append(p)
-            else:
-                report.add(path, n, f"skipped: no words in the actor phrase {s!r}")
-        if codes_part:
-            if cur is None:
-                report.add(path, n, "skipped: code line before any actor")
-                continue
-            cells = re.findall(r"\[([^\]]*)\]", codes_part)
-            leftover = re.sub(r"\[[^\]]*\]", "", codes_part).strip()
-            if leftover:
-                report.add(path, n, f"skipped: cannot read {leftover!r} after the codes")
-            for cell in cells:
-                ac = _read_code(cell, path, n, report)
-                if ac is not None:
-                    cur.codes.append(ac)
-    return out
-
-
-def _actor_rows(actors: list[_Actor], path: str, report: ImportReport) -> list[list[str]]:
-    """named.tsv rows: dated codes first (the coder takes the first row whose period
-    holds the story date), then the undated default."""
-    c = report.counts
-    rows = []
-    for a in actors:
-        if not a.phrases:
-            continue
-        if not a.codes:
-            report.add(path, a.line, f"skipped: actor {a.phrases[0]!r} has no usable code" + (f" (nor its {len(a.phrases) - 1} synonym(s) below)" if len(a.phrases) > 1 else ""))
-            c["actors skipped"] += 1
-            continue
-        starts = {ac.start for ac in a.codes if ac.start}
-        c["actors"] += 1
-        c["actor phrases"] += len(a.phrases)
-        name, aliases = a.phrases[0], "|".join(dict.fromkeys(p for p in a.phrases[1:] if p != a.phrases[0]))
-        for ac in sorted(a.codes, key=lambda x: not x.dated):
-            end = ac.end
-            if end and end in starts and end != ac.start:
-                end = end - timedelta(days=1)  # as PETRARCH: a period ends the day before the next starts
-            rows.append([name, aliases, ac.code, f"{a.file}:{ac.line}",
-                         ac.start.isoformat() if ac.start else "", end.isoformat() if end else ""])
-            c["actor codes dated" if ac.dated else "actor codes undated"] += 1
-    return rows
-
-
-# --- agents -----------------------------------------------------------------------
-
-
-def _read_agents(path: str, report: ImportReport) -> list[list[str]]:
-    c = report.counts
-    name = Path(path).name
-    markers: dict[str, list[str]] = {}
-    rows: list[list[str]] = []
-    for n, line in _read_lines(path, report):
-        s = line.strip()
-        if "!" in s and "=" in s and "[" not in s:
-            m = re.match(r"^!([^!]+)!\s*=\s*(.*)$", s)
-            if not m:
-                report.add(path, n, f"skipped: cannot read the substitution marker {s!r} (!NAME! = A, B, C)")
-                continue
-            markers[m.group(1)] = [x.strip() for x in m.group(2).split(",") if x.strip()]
-            c["agent substitution markers"] += 1
-            continue
-        if "[" not in s or "]" not in s:
-            report.add(path, n, f"skipped: agent without a [~CODE]: {s!r}")
-            c["agents skipped"] += 1
-            continue
-        phrase_part, _, rest = s.partition("[")
-        cell = rest.partition("]")[0].replace(" ", "")
-        if cell.startswith("~") and "~" not in cell[1:]:
-            sector = cell[1:].upper()
-        elif cell.endswith("~"):
-            report.add(path, n, f"skipped: [{cell}] puts {cell[:-1]} before the country code (e.g. {cell[:-1]}ISR); dyad's agents.tsv only appends a sector after it")
-            c["agents skipped (code before the country)"] += 1
-            continue
-        else:
-            report.add(path, n, f"skipped: [{cell}] is no agent code (~CODE appends CODE after the country)")
-            c["agents skipped"] += 1
-            continue
-        if not CODE_RE.match(sector):
-            report.add(path, n, f"skipped: sector {sector!r} is not made of 3-letter CAMEO codes")
-            c["agents skipped"] += 1
-            continue
-        phrase_part = phrase_part.strip()
-        plurals: list[str] | None = None
-        if "{" in phrase_part:
-            if "}" not in phrase_part:
-                report.add(path, n, "skipped: missing '}'")
-                c["agents skipped"] += 1
-                continue
-            inner = phrase_part[phrase_part.index("{") + 1: phrase_part.index("}")]
-            plurals = inner.split()
-            phrase_part = phrase_part[: phrase_part.index("{")].strip()
-        forms = [phrase_part]
-        if "!" in phrase_part:
-            m = re.search(r"!([^!]+)!", phrase_part)
-            if not m or m.group(1) not in markers:
-                report.add(path, n, f"skipped: substitution marker in {phrase_part!r} is not defined")
-                c["agents skipped"] += 1
-                continue
-            forms = [phrase_part[: m.start()] + sub + phrase_part[m.end():] for sub in markers[m.group(1)]]
-        phrases = [_phrase(f, path, n, report, case="lower") for f in forms]
-        if plurals:
-            phrases += [_phrase(p, path, n, report, case="lower") for p in plurals]
-        elif plurals == []:
-            c["agents with plural suppressed ({}): dyad still matches the plural"] += 1
-        phrases = [p for p in dict.fromkeys(phrases) if p]
-        if not phrases:
-            report.add(path, n, "skipped: no words in the agent phrase")
-            c["agents skipped"] += 1
-            continue
-        c["agents"] += 1
-        for p in phrases:
-            rows.append([p, sector, f"{name}:{n}"])
-    return rows
-
-
-# --- discards ---------------------------------------------------------------------
-
-
-def _read_discards(path: str, report: ImportReport) -> list[list[str]]:
-    c = report.counts
-    name = Path(path).name
-    rows = []
-    for n, line in _read_lines(path, report):
-        s = line.strip()
-        scope = "sentence"
-        if s.startswith("+"):
-            scope, s = "story", s[1:]
-        p = " ".join(_CONTROL.sub("", s).replace("_", " ").replace("\t", " ").split())
-        if not p:
-            report.add(path, n, "skipped: empty discard phrase")
-            continue
-        rows.append([p, scope, f"{name}:{n}"])
-        c[f"discards ({scope})"] += 1
-    return rows
-
-
-# --- writing ----------------------------------------------------------------------
-
-
-def _clean_cell(v: str) -> str:
-    return v.replace("\t", " ").replace("\n", " ").strip()
-
-
-def _write_tsv(path: Path, header: list[str], rows: list[list[str]] | list[tuple], note: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="\n") as f:
-        f.write(f"# {note}\n")
-        f.write("\t".join(header) + "\n")
-        for r in rows:
-            f.write("\t".join(_clean_cell(str(x)) for x in r) + "\n")
-
-
-def import_petrarch(verbs: str | None, actors: list[str], agents: str | None, discards: str | None,
-                    ontology: str | None, out: str) -> ImportReport:
-    """Convert PETRARCH dictionaries into the dyad lexicon directory ``out``.
-
-    verbs: a verb-pattern dictionary (CAMEO.2.0.txt); actors: actor dictionaries;
-    agents: an agents dictionary; discards: a discard list; ontology: PETRARCH's
-    internal coding ontology (to turn internal codes such as 075A into CAMEO codes).
-    Files are written only for the kinds given. Never raises on bad input lines.
-    """
-    t0 = time.perf_counter()
-    outdir = Path(out)
-    report = ImportReport(str(outdir))
-    outdir.mkdir(parents=True, exist_ok=True)
-    # PETRARCH codes the verb as written ("will contribute" is 070, not 033) and adds
-    # reverse events only where a pattern says [A:B].
-    _write_tsv(outdir / "settings.tsv", ["name", "value"],
-               [("future_as_intent", "false"), ("reverse_mutual", "false")],
-               "coder settings for dictionaries imported from PETRARCH")
-    src = ", ".join(Path(p).name for p in [verbs, *actors, agents, discards] if p)
-    note = f"imported from PETRARCH dictionaries ({src}) by dyad dict import-petrarch"
-
-    if verbs:
-        codes = _Codes(ontology, report)
-        vi = _VerbImporter(verbs, codes, _Lemmas(), report)
-        vi.read()
-        rows = vi.build()
-        _write_tsv(outdir / "verbs" / "sets_petrarch.tsv", ["name", "words"],
-                   [[k, "|".join(v)] for k, v in vi.sets.items()], note)
-        _write_tsv(outdir / "verbs" / "petrarch.tsv", ["code", "pattern", "kind", "reverse", "source"],
-                   [[code.partition(":")[0], pat, "verb", code.partition(":")[2], where] for code, pat, where in rows], note)
-        report.files["verbs"] = str(outdir / "verbs" / "petrarch.tsv")
-        report.files["sets"] = str(outdir / "verbs" / "sets_petrarch.tsv")
-    elif ontology:
-        report.add(ontology, 0, "note: the ontology is only used to convert the codes of a verb file")
-    if actors:
-        rows = []
-        for a in actors:
-            rows += _actor_rows(_read_actors(a, report), a, report)
-        _write_tsv(outdir / "actors" / "named.tsv", ["name", "aliases", "code", "role", "start", "end"], rows, note)
-        report.counts["actor rows written"] += len(rows)
-        report.files["actors"] = str(outdir / "actors" / "named.tsv")
-    if agents:
-        rows = _read_agents(agents, report)
-        _write_tsv(outdir / "actors" / "agents.tsv", ["phrase", "sector", "source"], rows, note)
-        report.counts["agent rows written"] += len(rows)
-        report.files["agents"] = str(outdir / "actors" / "agents.tsv")
-    if discards:
-        rows = _read_discards(discards, report)
-        _write_tsv(outdir / "discards.tsv", ["phrase", "scope", "source"], rows, note)
-        report.files["discards"] = str(outdir / "discards.tsv")
-    # issues in file order, then line order
-    order = {str(p): k for k, p in enumerate([ontology, verbs, *actors, agents, discards]) if p}
-    report.issues.sort(key=lambda i: (order.get(i.file, len(order)), i.line))
-    report.seconds = time.perf_counter() - t0
-    return report

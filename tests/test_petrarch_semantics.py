@@ -1,0 +1,215 @@
+"""PETRARCH coding semantics for imported dictionaries (settings.tsv, negation.tsv,
+codes.tsv, agents' place and plural columns).
+
+A small synthetic PETRARCH dictionary set is written here, imported with
+``import_petrarch`` and coded with the built-in lexicon off; the built-in lexicon must
+keep its own behaviour (negated events dropped, modals hypothetical).
+"""
+import pytest
+
+from dyad.lexicon import load
+from dyad.model import Article
+from dyad.petrarch import import_petrarch
+
+VERBS = """\
+&TIETYPES
++MILITARY
++ECONOMIC
+
+--- ATTACK  [190] ---
+ATTACK
+SHOOT
+
+--- CRITICIZE  [110] ---
+CRITICIZE
+- * (OVER EFFORTS)  [111]
+
+--- RISE  [---] ---
+RISE
+- {DEATH TOLL} *  [190]
+
+--- ABANDON  [1121] ---
+ABANDON
+- * {NEW &TIETYPES RELATIONS}  [1951]
+
+--- WELCOME  [050] ---
+WELCOME
+- * MEMOS (ON &TIETYPES) (FROM)  [091]
+
+--- CORDON  [144] ---
++CORDON_OFF
+"""
+
+ONTOLOGY = """\
+050:0x0080
+091:0xA001
+110:0x1007f#0xFFFF+0x0080#0x7000
+111:0x7001
+1121:0x70a1
+144:0x50A0
+190:0x00A0
+195:0x00A5
+1951:0x00A6
+"""
+
+ACTORS = """\
+ARNOR  [ARN]
++ARNORIAN
+GONDOR  [GON]
+ROHAN  [ROH]
+MORDOR  [MOR]
+"""
+
+AGENTS = """\
+OFFICIAL  [~GOV]
+LAWMAKER  [~LEG]
+CONGRESS  [~LEG]
+POLICE {}  [~COP]
+MSF {}  [NGO~]
+"""
+
+
+@pytest.fixture(scope="module")
+def lexicon_dir(tmp_path_factory):
+    d = tmp_path_factory.mktemp("petr_semantics")
+    files = {}
+    for name, text in (("verbs", VERBS), ("ontology", ONTOLOGY), ("actors", ACTORS), ("agents", AGENTS)):
+        files[name] = d / f"{name}.txt"
+        files[name].write_text(text)
+    out = d / "lexicon"
+    report = import_petrarch(str(files["verbs"]), [str(files["actors"])], str(files["agents"]), None,
+                             str(files["ontology"]), str(out))
+    assert [i for i in report.issues if i.reason.startswith("skipped")] == []
+    return out
+
+
+@pytest.fixture(scope="module")
+def petr(lexicon_dir):
+    from dyad.pipeline import Coder
+
+    return Coder(lexicon_dirs=[str(lexicon_dir)], builtin=False, locate=False)
+
+
+def code(coder, text):
+    return [(e.source, e.target, e.cameo) for e in coder.code_articles([Article(id="t", text=text, date="2000-01-01")])]
+
+
+# --- what the importer writes ----------------------------------------------------------
+
+
+def test_import_writes_petrarch_settings_and_tables(lexicon_dir):
+    lex = load([lexicon_dir], builtin=False)
+    assert lex.issues == []
+    assert lex.settings["negation"] == "pico" and lex.settings["modals"] == "keep"
+    assert lex.settings["phrase_targets"] and lex.settings["modifier_words"]
+    # 110 is 0xFFFF + 0x80 in this ontology: negated, it is 050; 190 has no negation
+    assert lex.negated_code("110") == "050" and lex.negated_code("190") is None
+    # 1951 is defined by the ontology: kept, falling back to 195 for Goldstein and PLOVER
+    assert lex.codes == {"1951": "195"}
+
+
+def test_builtin_defaults_are_unchanged():
+    lex = load()
+    assert lex.settings["negation"] == "drop" and lex.settings["modals"] == "drop"
+    assert not lex.settings["phrase_targets"] and not lex.settings["modifier_words"]
+
+
+def test_bad_settings_and_tables_are_reported(tmp_path):
+    (tmp_path / "settings.tsv").write_text("name\tvalue\nnegation\tflip\nmodals\tkeep\n")
+    (tmp_path / "negation.tsv").write_text("code\tnegated\n110\t050\n110\t999\n")
+    (tmp_path / "codes.tsv").write_text("code\tcameo\n1951\t195\n042\t040\n1959\t999\n")
+    lex = load([tmp_path], builtin=False)
+    reasons = sorted((i.file.rsplit("/", 1)[-1], i.line) for i in lex.issues)
+    assert reasons == [("codes.tsv", 3), ("codes.tsv", 4), ("negation.tsv", 3), ("settings.tsv", 2)]
+    assert lex.settings["modals"] == "keep" and lex.negated == {"110": "050"} and lex.codes == {"1951": "195"}
+
+
+# --- negation through the internal coding ontology ---------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Arnor did not criticize Gondor.",
+    "Arnor will not criticize Gondor.",
+    "Arnor most certainly did not even ever criticize Gondor.",
+])
+def test_negation_recodes_through_the_ontology(petr, text):
+    assert code(petr, text) == [("ARN", "GON", "050")]
+
+
+def test_negation_without_a_negated_code_is_no_event(petr):
+    assert code(petr, "Arnor did not attack Gondor.") == []
+
+
+def test_negation_on_an_uncoded_verb_keeps_the_complement(petr):
+    # PETRARCH negates the empty code of "try"; the complement keeps its own
+    assert code(petr, "Arnor won't try to criticize Gondor.") == [("ARN", "GON", "110")]
+
+
+def test_builtin_lexicon_still_drops_negated_events(coder):
+    assert list(coder.code_articles([Article(id="t", text="Russia did not attack Ukraine.", date="2020-01-01")])) == []
+
+
+# --- patterns -------------------------------------------------------------------------
+
+
+def test_phrase_read_as_particle_still_matches(petr):
+    # "over" parsed as a particle of "criticize", "efforts" as its object
+    assert ("ARN", "GON", "111") in code(petr, "Arnor criticized over the efforts of Gondor.")
+
+
+def test_ontology_code_is_kept(petr):
+    from dyad.model import Article as A
+
+    events = list(petr.code_articles([A(id="t", text="Arnor abandoned new economic relations with Gondor.", date="2000-01-01")]))
+    assert [(e.source, e.target, e.cameo) for e in events] == [("ARN", "GON", "1951")]
+    assert events[0].quad_class == 4 and events[0].plover  # from 195
+
+
+def test_pattern_word_may_be_a_modifier(petr):
+    assert code(petr, "Arnor welcomed memos on economic issues from Gondor.") == [("ARN", "GON", "091")]
+
+
+def test_noun_before_the_verb_names_the_subject(petr):
+    assert code(petr, "Arnor's death toll has risen in the dispute with Gondor.") == [("ARN", "GON", "190")]
+    assert code(petr, "Arnor's budget has risen in the dispute with Gondor.") == []
+
+
+def test_modals_leave_the_act_a_fact(petr):
+    assert code(petr, "Arnor should have criticized Gondor.") == [("ARN", "GON", "110")]
+    assert code(petr, "Arnor could not criticize Gondor.") == [("ARN", "GON", "050")]
+
+
+# --- actors from prepositional phrases ------------------------------------------------------
+
+
+def test_target_inside_the_object(petr):
+    assert code(petr, "Arnor cordoned off the roads leading into Gondor.") == [("ARN", "GON", "144")]
+
+
+def test_target_from_a_phrase_of_the_verb(petr):
+    assert code(petr, "Arnor criticized heavily in the dispute with Gondor.") == [("ARN", "GON", "110")]
+
+
+def test_passive_without_agent_takes_the_doer_from_a_phrase(petr):
+    assert code(petr, "An Arnorian was shot in Gondor.") == [("GON", "ARN", "190")]
+
+
+# --- agents and compound actors ----------------------------------------------------------------
+
+
+def test_agent_before_the_country(petr):
+    assert code(petr, "MSF Arnor criticized Gondor.") == [("NGOARN", "GON", "110")]
+
+
+def test_agent_plurals(petr):
+    assert code(petr, "The Arnor Congresses criticized Gondor.") == [("ARNLEG", "GON", "110")]
+    # POLICE {}: "polices" is not the police
+    assert code(petr, "Arnor criticized Gondor's polices.") == [("ARN", "GON", "110")]
+
+
+def test_coordinated_actors(petr):
+    # the parser reads Rohan as an apposition of Mordor: still a member of the list
+    assert sorted(code(petr, "Mordor, the evil Rohan, and good Gondor welcomed Arnor.")) == [
+        ("GON", "ARN", "050"), ("MOR", "ARN", "050"), ("ROH", "ARN", "050")]
+    assert sorted(code(petr, "Lawmakers and officials in Arnor and Rohan criticized Gondor.")) == [
+        ("ARNGOV", "GON", "110"), ("ARNLEG", "GON", "110"), ("ROHGOV", "GON", "110"), ("ROHLEG", "GON", "110")]
