@@ -216,6 +216,9 @@ def test_stative_passive_subject_is_the_doer(coder):
 
     evs = code_text("Israel is opposed to French mediation in the talks.", date="2000-05-16")
     assert [(e.source, e.target[:3]) for e in evs] == [("ISR", "FRA")]
+    # With a "by" phrase it is an ordinary passive.
+    evs = code_text("Israel was opposed by France at the talks.", date="2000-05-16")
+    assert [(e.source[:3], e.target[:3]) for e in evs] == [("FRA", "ISR")]
 
 
 def test_lowercase_adjective_is_not_the_doer_of_a_noun_act(coder):

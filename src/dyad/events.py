@@ -148,7 +148,8 @@ def _through_quantity(obj: Token) -> list[Token]:
 
 
 def _objects(verb: Token) -> list[Token]:
-    if is_passive(verb) and verb.lemma_.lower() in word_list("stative_passives.txt"):
+    if is_passive(verb) and verb.lemma_.lower() in word_list("stative_passives.txt") and not any(
+            c.dep_ == "agent" for c in verb.children):
         return prep_objects(verb, "to") or prep_objects(verb, "in")  # "is opposed to X"
     if is_passive(verb):
         return [c for c in verb.children if c.dep_ in _PASS_SUBJ]
