@@ -241,3 +241,10 @@ def test_act_in_an_adjunct_of_a_reaction_is_still_coded(coder):
 
     evs = code_text("Russia and North Korea signed a defence pact during Putin's visit to Pyongyang.", date="2024-06-19")
     assert ("RUS", "PRK", "04") in {(e.source[:3], e.target[:3], e.cameo[:2]) for e in evs}
+
+
+def test_joint_intent_without_other_party_is_coded_both_ways(coder):
+    from dyad import code_text
+
+    evs = code_text("Brazil and the United States are seeking to deepen a partnership in energy.", date="2008-08-06")
+    assert {(e.source[:3], e.target[:3], e.cameo[:2]) for e in evs} == {("BRA", "USA", "03"), ("USA", "BRA", "03")}

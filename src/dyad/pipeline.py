@@ -22,7 +22,7 @@ from .parse import load_model, parse_blocks
 from .read import articles_from_records
 
 # Codes whose "A and B <verb>" with no other party means A and B acted on each other.
-_RECIPROCAL_ROOTS = ("04", "05", "06", "11", "19")
+_RECIPROCAL_ROOTS = ("03", "04", "05", "06", "11", "19")
 # Which event data the output should resemble. "cameo" (ICEWS, PETRARCH): "A and B held
 # talks" is A->B and B->A. "plover" (POLECAT, the PLOVER gold standard): an act done
 # together is one event per participant, with no target.
