@@ -95,7 +95,7 @@ def test_discards_named_actors_and_require_dyad(tmp_path):
     assert codes("Arnor attacked Gondor.") == [("ARN", "GONGOV", "190")]
     assert codes("Arnor attacked Gondor.", "2005-01-01") == [("ARN", "GONREB", "190")]
     assert codes("Arnor attacked Gondor in a war of words.") == []
-    assert codes("Arnor visited Gondor.") == [("ARN", "GONGOV", "042")]
+    assert codes("Arnor visited Gondor.") == [("ARN", "GONGOV", "042"), ("GONGOV", "ARN", "043")]
     assert codes("Arnor visited.") == [("ARN", "", "042")]
     assert codes("Arnor visited.", require_dyad="True") == []
     assert list(c.code_articles([Article("s", "Arnor attacked Gondor. Gondor won the World Cup.", "1995-01-01")])) == []
@@ -103,6 +103,18 @@ def test_discards_named_actors_and_require_dyad(tmp_path):
 
 def test_meetings_are_coded_both_ways(mini_coder):
     assert codes(mini_coder, "Obama met with Putin.") == [("RUSGOV", "USAGOV", "040"), ("USAGOV", "RUSGOV", "040")]
+
+
+def test_a_visit_is_also_a_hosting(coder):
+    from dyad import code_text
+    from dyad.model import Article
+
+    text = "Chinese President Xi Jinping hosted French President Emmanuel Macron in Beijing on Thursday."
+    assert {(e.source, e.target, e.cameo) for e in code_text(text, date="2023-04-06")} == {
+        ("CHNGOV", "FRAGOV", "043"), ("FRAGOV", "CHNGOV", "042")}
+    # PLOVER codes the hosting once.
+    evs = coder.code_articles([Article("t", text, "2023-04-06", options={"scheme": "plover"})])
+    assert [(e.source, e.target, e.cameo) for e in evs] == [("CHNGOV", "FRAGOV", "043")]
 
 
 def test_plover_scheme_codes_joint_acts_once_per_participant(mini_coder):

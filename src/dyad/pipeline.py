@@ -291,8 +291,9 @@ class Coder:
             if not plover:
                 pairs = [(s, t) for s in sources for t in sources if s is not t]
         reverse = p.reverse or (_reverse_codes().get(code) if self.lexicon.settings["reverse_mutual"] else None)
-        if targets and reverse == code and plover:  # "A held talks with B": A and B each consulted
-            pairs = [(a, None) for a in [*sources, *targets]]
+        if targets and reverse and plover:
+            if reverse == code:  # "A held talks with B": A and B each consulted
+                pairs = [(a, None) for a in [*sources, *targets]]
         elif targets and reverse:  # "A held talks with B": B with A too; A visited B: B hosted A
             pairs += [(t, s, reverse) for s, t in pairs]
         # One date per trigger, however many actor pairs it gives.
