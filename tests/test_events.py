@@ -260,3 +260,13 @@ def test_joint_intent_without_other_party_is_coded_both_ways(coder):
 
     evs = code_text("Brazil and the United States are seeking to deepen a partnership in energy.", date="2008-08-06")
     assert {(e.source[:3], e.target[:3], e.cameo[:2]) for e in evs} == {("BRA", "USA", "03"), ("USA", "BRA", "03")}
+
+
+def test_participle_on_a_noun_is_a_passive(coder):
+    from dyad import code_text
+
+    evs = code_text("There were 10 Russian soldiers killed in Ukraine today.", date="2015-06-09")
+    assert [(e.source, e.target, e.cameo[:2]) for e in evs] == [("UKRUAF", "RUSMIL", "19")]
+    # Not every participle the parser hangs on a noun is passive.
+    evs = code_text("Rights abuses continue, a human rights group protested here on Wednesday.", date="2015-06-09")
+    assert all(e.target != e.source for e in evs)

@@ -20,6 +20,7 @@ from .lexicon import PREPOSITIONS, Lexicon, Pattern, _read_tsv, builtin_dir, wor
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
+_PASSIVE_SETTING = {"in", "near", "at", "during", "on", "outside", "inside", "after"}
 _OBJ = {"dobj", "obj"}
 _DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "for", "from")
 _COMP_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "conj", "acl"}
@@ -151,6 +152,8 @@ def _objects(verb: Token) -> list[Token]:
     if is_passive(verb) and verb.lemma_.lower() in word_list("stative_passives.txt") and not any(
             c.dep_ == "agent" for c in verb.children):
         return prep_objects(verb, "to") or prep_objects(verb, "in")  # "is opposed to X"
+    if is_passive_modifier(verb):
+        return [verb.head]
     if is_passive(verb):
         return [c for c in verb.children if c.dep_ in _PASS_SUBJ]
     objs = [c for c in verb.children if c.dep_ in _OBJ]
@@ -163,6 +166,16 @@ def _objects(verb: Token) -> list[Token]:
 
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def is_passive_modifier(verb: Token) -> bool:
+    """"10 soldiers killed in Ukraine", "civilians detained by police": a past participle
+    on a noun is a passive whose subject is that noun."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    # The small parser also reads "a rights group protested here" and "youths resorted to"
+    # as participles: a passive one names its doer or where or when it happened.
+    return any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in _PASSIVE_SETTING) for c in verb.children)
 
 
 def prep_objects(anchor: Token, prep: str) -> list[Token]:
@@ -301,6 +314,10 @@ def subjects(verb: Token) -> list[Token]:
 
 
 def _syntactic_subjects(verb: Token) -> list[Token]:
+    if is_passive_modifier(verb):
+        # The participle's own doer only ("civilians detained by police"); the noun it
+        # qualifies is whom it was done to.
+        return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     seen = 0
     while verb is not None and seen < 6:
         seen += 1
@@ -316,7 +333,7 @@ def _syntactic_subjects(verb: Token) -> list[Token]:
             # whoever did the act named in the phrase.
             for prep in ("in", "during", "after"):
                 for noun in prep_objects(verb, prep):
-                    doers = noun_sources(noun) if noun.pos_ == "NOUN" else []
+                    doers = noun_sources(noun, climb=False) if noun.pos_ == "NOUN" else []
                     if doers:
                         return doers
             if verb.dep_ == "acl":  # "rebels backed by Turkey" -> nothing more to find
@@ -353,7 +370,7 @@ def _object_control() -> frozenset[str]:
     return frozenset(k for k, v in _governors().items() if v == "object-control")
 
 
-def noun_sources(noun: Token) -> list[Token]:
+def noun_sources(noun: Token, climb: bool = True) -> list[Token]:
     """Who did the act a noun names: "Russia's offer", "a Russian offer", "the offer
     from the Russian government", "attacks by rebels"."""
     poss = [c for c in noun.children if c.dep_ == "poss"]
@@ -369,6 +386,8 @@ def noun_sources(noun: Token) -> list[Token]:
         return mods
     # "X launched an attack", "X kept providing support", "X refused to commit to any
     # assistance": the subject of a light, promising or refusing verb does the act.
+    if not climb:
+        return []
     verb = noun.head
     if noun.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head

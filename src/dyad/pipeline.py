@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from . import clean, dates, ontology, places
 from .actors import ActorIndex, DocContext, SentenceActors, pick_person
 from .events import (PatternIndex, default_targets, expand_conj, governor_effect, is_negation_word, is_passive,
+                     is_passive_modifier,
                      lemma_candidates, mood, negated_verb, prep_objects, subjects)
 from .lexicon import Lexicon, _read_tsv, builtin_dir, default_lexicon, load, word_list
 from .model import Actor, Article, Event
@@ -530,6 +531,8 @@ def _doer_unnamed(trig: Token, src_toks, tgt_toks) -> bool:
         return False
     if src_toks:
         return all(t.lemma_.lower() in word_list("weapon_nouns.txt") for t in src_toks)
+    if is_passive_modifier(trig):  # "10 Russian soldiers killed in Ukraine": the soldiers are the victims
+        return True
     return is_passive(trig) and any(t.dep_ == "nsubjpass" and t.head == trig for t in tgt_toks)
 
 
