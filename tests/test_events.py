@@ -270,3 +270,17 @@ def test_participle_on_a_noun_is_a_passive(coder):
     # Not every participle the parser hangs on a noun is passive.
     evs = code_text("Rights abuses continue, a human rights group protested here on Wednesday.", date="2015-06-09")
     assert all(e.target != e.source for e in evs)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Obama wants Putin to attack Switzerland.", ("USA", "RUS", "02")),  # asking another to act
+        ("Evidence against Russia was presented by the US.", ("USA", "RUS", "11")),
+        ("The US presented evidence against Russia.", ("USA", "RUS", "11")),
+    ],
+)
+def test_wants_and_evidence(coder, text, expected):
+    from dyad import code_text
+
+    assert [(e.source[:3], e.target[:3], e.cameo[:2]) for e in code_text(text, date="2015-06-09")] == [expected]

@@ -157,10 +157,11 @@ def _objects(verb: Token) -> list[Token]:
     if is_passive(verb):
         return [c for c in verb.children if c.dep_ in _PASS_SUBJ]
     objs = [c for c in verb.children if c.dep_ in _OBJ]
-    if not objs and _governors().get(verb.lemma_.lower()) == "object-control":
-        # "allowed aid trucks to enter": the parser makes the trucks the subject of
-        # "enter"; they are the object of "allowed"
-        objs = [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ in _SUBJ]
+    if not objs and _governors().get(verb.lemma_.lower()) in ("object-control", "future", "appeal"):
+        # "allowed aid trucks to enter", "wants Putin to attack": the parser makes the
+        # trucks the subject of "enter"; they are the object of "allowed"
+        objs = [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(a.lower_ == "to" for a in c.children)
+                for g in c.children if g.dep_ in _SUBJ]
     return objs
 
 
