@@ -149,6 +149,22 @@ def test_same_person_has_same_aliases_on_every_row(rows):
         ("Ismail Haniyeh", "2020-01-01", "PSEREB"),
         ("Jens Stoltenberg", "2016-01-01", "IGOWSTNAT"),
         ("Ban Ki-moon", "2010-01-01", "IGOUNO"),
+        # 1975-1999 leaders
+        ("Ronald Reagan", "1985-06-01", "USAGOV"),
+        ("Mikhail Gorbachev", "1987-12-08", "RUSGOV"),
+        ("Eduard Shevardnadze", "1980-01-01", "GEOGOV"),
+        ("Eduard Shevardnadze", "1988-01-01", "RUSGOV"),
+        ("Yasser Arafat", "1982-06-01", "PSEGOV"),
+        ("Muhammad Zia-ul-Haq", "1977-09-01", "PAKMIL"),
+        ("Muhammad Zia-ul-Haq", "1985-01-01", "PAKGOV"),
+        ("Lech Wałęsa", "1981-01-01", "POLOPP"),
+        ("Lech Wałęsa", "1993-01-01", "POLGOV"),
+        ("Nelson Mandela", "1988-01-01", "ZAFOPP"),
+        ("Shimon Peres", "1980-01-01", "ISROPP"),
+        ("Jonas Savimbi", "1985-01-01", "AGOREB"),
+        ("Radovan Karadžić", "1994-01-01", "BIHREB"),
+        ("Javier Pérez de Cuéllar", "1985-01-01", "IGOUNO"),
+        ("Lord Carrington", "1986-01-01", "IGOWSTNAT"),
     ],
 )
 def test_known_people_resolve_by_date(rows, name, date, code):
