@@ -63,3 +63,12 @@ def test_the_country_is_the_nearest_earlier_country(coder, index):
     assert resolve(coder, index, "Iran said the country would not give up its rights.", "country") == "IRN"
     # without "the" it is no reference
     assert resolve(coder, index, "Iran said no country would give up its rights.", "country") is None
+
+
+def test_people_named_by_where_they_live(coder):
+    from dyad import code_text
+
+    evs = code_text("The Albanians of southern Serbia are demanding autonomy from Serbian authorities.", date="2000-06-09")
+    assert [e.source for e in evs] == ["SRB"]
+    evs = code_text("Russians attacked Ukrainian positions.", date="2022-06-09")
+    assert [e.source for e in evs] == ["RUS"]

@@ -348,6 +348,11 @@ class SentenceActors:
         entries = []
         if head_part is not None:
             country, sector, full = head_part.country, head_part.sector, head_part.full
+            if country and not (sector or full) and head.tag_ in ("NNS", "NNPS"):
+                # "Albanians of southern Serbia", "Turks in Bulgaria": a people named by
+                # where they live belongs to that country
+                country = next((p.country for _, p, m in parts if p.country and p.country != country
+                                and m.kind in ("country", "capital") and _lives_in(head, head.doc[m.end - 1])), country)
             entries.append(head_part.entry)
         for depth, p, m in parts:
             if p is head_part:
@@ -417,3 +422,11 @@ def _not_their_country(doc, start: int) -> bool:
     if start > 0 and doc[start - 1].lower_ == "ethnic":
         return True
     return start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _STANCE_PREFIXES
+
+
+def _lives_in(people: Token, place: Token) -> bool:
+    """Is ``place`` the object of an "in"/"of" phrase on ``people`` ("Albanians of Serbia")?"""
+    while place.dep_ == "compound" or (place.dep_ == "amod" and place.head.pos_ in ("NOUN", "PROPN")):
+        place = place.head
+    prep = place.head
+    return place.dep_ == "pobj" and prep.lower_ in ("in", "of") and prep.head == people
