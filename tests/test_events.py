@@ -214,6 +214,8 @@ def test_violence_without_a_named_doer_goes_to_unidentified_forces_where_it_happ
     assert {(e.source, e.target[:3], e.cameo[:2]) for e in evs} == {("IRQUAF", "USA", "19")}
     # Without a place there is nobody to code.
     assert code_text("Three soldiers were killed by a roadside bomb.", date="2004-05-16") == []
+    evs = code_text("At least three Iraqi civilians were killed in a suicide car bombing in central Baghdad.", date="2004-05-16")
+    assert {(e.source, e.target, e.cameo[:2]) for e in evs} == {("IRQUAF", "IRQCVL", "19")}
 
 
 def test_stance_prefix_is_not_the_actors_country(coder):

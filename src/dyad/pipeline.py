@@ -530,10 +530,14 @@ def _doer_unnamed(trig: Token, src_toks, tgt_toks) -> bool:
     if trig.pos_ != "VERB":
         return False
     if src_toks:
-        return all(t.lemma_.lower() in word_list("weapon_nouns.txt") for t in src_toks)
+        weapons = word_list("weapon_nouns.txt")  # "a roadside bomb", "a suicide car bombing"
+        return all(t.lemma_.lower() in weapons or (t.dep_ in ("compound", "amod") and t.head.lemma_.lower() in weapons)
+                   for t in src_toks)
     if is_passive_modifier(trig):  # "10 Russian soldiers killed in Ukraine": the soldiers are the victims
         return True
-    return is_passive(trig) and any(t.dep_ == "nsubjpass" and t.head == trig for t in tgt_toks)
+    # "three civilians were killed in Baghdad"; not "forces were engaged in", whose subject did it
+    return (is_passive(trig) and any(c.dep_ == "nsubjpass" for c in trig.children)
+            and trig.lemma_.lower() not in word_list("stative_passives.txt"))
 
 
 def _unattributed_attacker(sa: SentenceActors, sent: Span) -> list[Actor]:
