@@ -72,3 +72,12 @@ def test_people_named_by_where_they_live(coder):
     assert [e.source for e in evs] == ["SRB"]
     evs = code_text("Russians attacked Ukrainian positions.", date="2022-06-09")
     assert [e.source for e in evs] == ["RUS"]
+
+
+def test_places_the_lexicon_does_not_know_give_the_country(coder):
+    from dyad import code_text
+
+    evs = code_text("Gunmen in Peshawar attacked a police station.", date="2015-10-15")
+    assert [(e.source, e.target) for e in evs] == [("PAKUAF", "PAKCOP")]
+    evs = code_text("Protesters in Lagos clashed with police.", date="2015-10-15")
+    assert [(e.source, e.target) for e in evs] == [("NGAOPP", "NGACOP")]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from . import places
 from .events import is_list_appos
 from .lexicon import ActorEntry, Lexicon
 from .model import Actor
@@ -163,6 +164,25 @@ class SentenceActors:
                 stack.append((depth + 1, child))
         return out
 
+    def _sentence_place(self) -> str:
+        """The country of the place the sentence names, from the gazetteer (once per sentence)."""
+        if not hasattr(self, "_place"):
+            where = places.locate(self.sent, [])
+            self._place = where["country"] if where and where.get("source") == "text" else ""
+        return self._place
+
+    def _place_country(self, toks: list[tuple[int, Token]]) -> str:
+        """The country of a place named inside the phrase that no lexicon entry knows:
+        "gunmen in Peshawar" are Pakistani."""
+        for _, tok in sorted(toks, key=lambda x: x[0]):
+            if tok.i in self.by_token or tok.ent_type_ not in ("GPE", "LOC") or tok.dep_ != "pobj":
+                continue
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            place = places.resolve(ent.text if ent is not None else tok.text)
+            if place is not None and place.country:
+                return place.country
+        return ""
+
     def _context_country(self, head: Token, after: bool = True) -> str:
         """The nearest country named before the actor in the sentence, else earlier in
         the story, else after it in the sentence ("President Museveni banned Ugandan
@@ -184,6 +204,8 @@ class SentenceActors:
             return min(before)[1]
         if self.context.last_country:
             return self.context.last_country
+        if self._sentence_place():
+            return self._sentence_place()  # "Protesters in Lagos clashed with police": Nigerian police
         if later and after:
             return min(later)[1]
         return min(groups)[1] if groups else ""
@@ -374,7 +396,7 @@ class SentenceActors:
                 code = full + sector
         else:
             if not country:
-                country = self._context_country(head)
+                country = self._place_country(toks) or self._context_country(head)
             code = (country or "---") + sector
         if not code or code == "---":
             return None
