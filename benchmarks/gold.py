@@ -69,7 +69,7 @@ def main() -> None:
         pred = code_gold(this, gold, scheme=scheme)
         took = time.perf_counter() - t0
         speeds.append((suite, len(gold), took))
-        rep = score(gold, pred, cameo_to_plover=lambda c: ontology.plover(c)[0])
+        rep = score(gold, pred, cameo_to_plover=lambda c: ontology.plover(c)[0] if ontology.is_code(c) else "")
         for level in LEVELS.get(suite, list(rep.levels)):
             if level in rep.levels:
                 m = rep.levels[level]

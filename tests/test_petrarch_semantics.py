@@ -38,6 +38,21 @@ WELCOME
 
 --- CORDON  [144] ---
 +CORDON_OFF
+
+--- ARREST  [212] ---
+ARREST
+
+--- DOWNPLAY  [014] ---
+DOWNPLAY
+- % *  [120]
+
+--- VOW  [170] ---
+VOW
+- * WAR  [190]
+
+--- SPUR  [---] ---
+SPUR
+- * RECONCILIATION  [051]
 """
 
 ONTOLOGY = """\
@@ -58,6 +73,11 @@ ARNOR  [ARN]
 GONDOR  [GON]
 ROHAN  [ROH]
 MORDOR  [MOR]
+DENMARK  [DNK]
++DANISH
+THE_SHIRE  [FRO/BIL/SAM]
+NASGUL  [+++]
+GONZO_GMO  [GONGMO]
 """
 
 AGENTS = """\
@@ -66,6 +86,12 @@ LAWMAKER  [~LEG]
 CONGRESS  [~LEG]
 POLICE {}  [~COP]
 MSF {}  [NGO~]
+ISLAMIST  [~MUS]
+MEDIA {}  [~MED]
+GOVERNMENT  [~GOV]
+ACTIVIST  [~OPP]
+SOLDIER  [~MIL]
+STUDENT  [~EDU]
 """
 
 
@@ -102,16 +128,19 @@ def test_import_writes_petrarch_settings_and_tables(lexicon_dir):
     assert lex.issues == []
     assert lex.settings["negation"] == "pico" and lex.settings["modals"] == "keep"
     assert lex.settings["phrase_targets"] and lex.settings["modifier_words"]
+    assert lex.settings["combine_agents"] and lex.settings["complement_objects"]
     # 110 is 0xFFFF + 0x80 in this ontology: negated, it is 050; 190 has no negation
     assert lex.negated_code("110") == "050" and lex.negated_code("190") is None
-    # 1951 is defined by the ontology: kept, falling back to 195 for Goldstein and PLOVER
-    assert lex.codes == {"1951": "195"}
+    # 1951 is defined by the ontology: kept, falling back to 195 for Goldstein and PLOVER;
+    # 212 is the dictionary's own, with nothing to fall back to
+    assert lex.codes == {"1951": "195", "212": ""}
 
 
 def test_builtin_defaults_are_unchanged():
     lex = load()
     assert lex.settings["negation"] == "drop" and lex.settings["modals"] == "drop"
     assert not lex.settings["phrase_targets"] and not lex.settings["modifier_words"]
+    assert not lex.settings["combine_agents"] and not lex.settings["complement_objects"]
 
 
 def test_bad_settings_and_tables_are_reported(tmp_path):
@@ -213,3 +242,79 @@ def test_coordinated_actors(petr):
         ("GON", "ARN", "050"), ("MOR", "ARN", "050"), ("ROH", "ARN", "050")]
     assert sorted(code(petr, "Lawmakers and officials in Arnor and Rohan criticized Gondor.")) == [
         ("ARNGOV", "GON", "110"), ("ARNLEG", "GON", "110"), ("ROHGOV", "GON", "110"), ("ROHLEG", "GON", "110")]
+
+
+def test_shared_modifiers_and_combined_sectors(petr):
+    # PETRARCH: the actor's code, then every agent's sector in text order; the bare
+    # "government" shares "Danish Islamist"
+    assert code(petr, "The Danish Islamist media and government criticized Gondor.") == [
+        ("DNKMUSMED", "GON", "110"), ("DNKMUSGOV", "GON", "110")]
+    # the actor's own code, however deep in the phrase, keeps all of it
+    assert code(petr, "Arnor criticized activists of Gonzo GMO.") == [("ARN", "GONGMOOPP", "110")]
+
+
+def test_phrase_coded_by_its_first_actor(petr):
+    # not Rohan's sector on Mordor's country
+    assert code(petr, "Arnor criticized an attack by Rohan soldiers in south Mordor.") == [("ARN", "ROHMIL", "110")]
+
+
+def test_builtin_agents_do_not_combine(coder):
+    events = list(coder.code_articles([Article(id="t", text="Russian Islamist lawmakers criticized Ukraine.", date="2020-01-01")]))
+    assert [e.source for e in events] == ["RUSLEG"]
+
+
+# --- codes of the dictionary's own ---------------------------------------------------------
+
+
+def test_event_code_outside_cameo_is_carried_through(petr):
+    events = list(petr.code_articles([Article(id="t", text="Arnor arrested Gondor's students.", date="2000-01-01")]))
+    assert [(e.source, e.target, e.cameo) for e in events] == [("ARN", "GONEDU", "212")]
+    # nothing to take a Goldstein score, quad class or PLOVER type from
+    assert events[0].goldstein is None and events[0].quad_class is None and events[0].plover == ""
+
+
+def test_actor_codes_outside_cameo_are_carried_through(petr):
+    assert code(petr, "The Shire criticized Gondor.") == [("FRO/BIL/SAM", "GON", "110")]
+    assert code(petr, "The Nasgul criticized Gondor.") == [("+++", "GON", "110")]
+
+
+def test_named_codes_outside_cameo_load(tmp_path):
+    (tmp_path / "actors").mkdir()
+    (tmp_path / "actors" / "named.tsv").write_text(
+        "name\taliases\tcode\trole\tstart\tend\nLorien\t\tELR/GAL\t\t\t\nNobody\t\t---\t\t\t\n")
+    (tmp_path / "codes.tsv").write_text("code\tcameo\n802\t\n")
+    lex = load([tmp_path], builtin=False)
+    assert [(i.file.rsplit("/", 1)[-1], i.line) for i in lex.issues] == [("named.tsv", 3)]
+    assert [e.code for e in lex.actors] == ["ELR/GAL"] and lex.cameo_code("802") is None
+
+
+# --- PETRARCH pattern reading ----------------------------------------------------------------
+
+
+def test_compound_subject_pattern(petr):
+    # - % * [120]: only when the subject is several actors, and between them
+    assert code(petr, "Arnor and Gondor downplayed the meeting.") == [("ARN", "GON", "120"), ("GON", "ARN", "120")]
+    assert code(petr, "Arnor downplayed the meeting.") == [("ARN", "", "014")]
+
+
+def test_object_of_the_complement(petr):
+    assert code(petr, "Rohan vowed to wage war on Gondor.") == [("ROH", "GON", "190")]
+    assert code(petr, "Rohan vowed to wage peace with Gondor.") == [("ROH", "GON", "170")]
+
+
+def test_passive_subject_on_the_auxiliary(petr):
+    # the parser hangs "Arnor" on "was" as nsubj: still whom the criticism is aimed at
+    assert code(petr, "Arnor was heavily and unjustly criticized over its dispute with Gondor.") == [("GON", "ARN", "110")]
+
+
+def test_a_source_in_the_target_phrase_is_still_a_party(petr):
+    assert code(petr, "Arnor and Gondor may spur reconciliation between Rohan and Gondor.") == [
+        ("ARN", "ROH", "051"), ("ARN", "GON", "051"), ("GON", "ROH", "051")]
+
+
+def test_hanging_hyphen_is_split(petr):
+    # "anti- Gondor" (a broken hyphenation) parses as "anti-Gondor" would
+    doc = petr.nlp("Rohan was seen to break into an anti- Gondor parade on Saturday.")
+    assert [t.text for t in doc][7:10] == ["anti", "-", "Gondor"]
+    assert len(list(doc.sents)) == 1
+    assert [t.text for t in petr.nlp("a well-known e-mail")] == ["a", "well", "-", "known", "e", "-", "mail"]

@@ -19,6 +19,7 @@ from .model import Actor
 # Dependents that start a new clause or a separate actor: they do not describe the head.
 _NOT_PART_OF_NP = {"relcl", "advcl", "conj", "cc", "punct", "ccomp", "parataxis", "mark", "case"}
 _NP_DEPTH = 4
+_MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 _COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic", "emirate"}
 _TOPIC_PREPS = {"about", "regarding", "concerning"}  # "talks about Syria" are not Syria
 _KIND_RANK = {"person": 0, "named": 0, "group": 1, "organisation": 2, "government": 3, "country": 4, "capital": 5, "agent": 6}
@@ -53,6 +54,8 @@ class ActorIndex:
         for entries in self.table.values():
             entries.sort(key=lambda e: _KIND_RANK.get(e.kind, 9))
         self.maxlen = max((len(k) for k in self.table), default=1)
+        # PETRARCH reads an agent whatever its part of speech: "Islamist lawmakers" is MUS LEG
+        self.adjective_agents = bool(lexicon.settings.get("combine_agents"))
 
     def _lookup(self, toks: list[Token]) -> list[ActorEntry] | None:
         key = tuple(t.lower_ for t in toks)
@@ -66,8 +69,10 @@ class ActorIndex:
                     found = [e for e in found if e.kind == "agent" and e.inflect] or None
         if not found:
             return None
-        if toks[-1].pos_ not in ("NOUN", "PROPN", "X"):
-            # Sector nouns are nouns: "forced", "ministering" are not actors.
+        if toks[-1].pos_ not in ("NOUN", "PROPN", "X") and not (
+                self.adjective_agents and toks[-1].pos_ == "ADJ" and toks[-1].text[:1].isupper()):
+            # Sector nouns are nouns: "forced", "ministering" are not actors; a
+            # capitalised adjective ("Islamist") may be one under combine_agents.
             found = [e for e in found if e.kind != "agent"]
         # An acronym must not match lower-case text ("US" vs "us", "IS" vs "is"); names
         # may ("president obama").
@@ -125,7 +130,9 @@ def mention_part(m: Mention, day: str | None) -> Part:
     e = m.entries[0]
     if e.kind in ("person", "named"):
         e = pick_person(m.entries, day)
-        return Part(country=e.code[:3], sector=e.code[3:6], full=e.code, entry=e.source)
+        # a code made up outside CAMEO (PETRARCH's +++) names no country to lend others
+        country = e.code[:3] if e.code[:3].isalnum() else ""
+        return Part(country=country, sector=e.code[3:6], full=e.code, entry=e.source)
     if e.kind in ("country", "capital"):
         return Part(country=e.code, entry=e.source)
     if e.kind == "government":
@@ -138,8 +145,10 @@ def mention_part(m: Mention, day: str | None) -> Part:
 class SentenceActors:
     """Actor resolution for one sentence, with context carried from earlier sentences."""
 
-    def __init__(self, sent: Span, mentions: list[Mention], day: str | None, offset: int, context: "DocContext"):
+    def __init__(self, sent: Span, mentions: list[Mention], day: str | None, offset: int, context: "DocContext",
+                 combine_agents: bool = False):
         self.sent = sent
+        self.combine_agents = combine_agents  # setting combine_agents: PETRARCH's codes
         self.day = day
         self.offset = offset
         self.context = context
@@ -182,6 +191,26 @@ class SentenceActors:
             if place is not None and place.country:
                 return place.country
         return ""
+
+    def _phrase_actor(self, head: Token, wanted) -> Actor | None:
+        """The actor of the first prepositional phrase on ``head`` whose preposition is
+        ``wanted``."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and wanted(prep.lower_):
+                for pobj in prep.children:
+                    actor = self.resolve(pobj) if pobj.dep_ == "pobj" else None
+                    if actor is not None:
+                        return actor
+        return None
+
+    def _shared_modifiers(self, head: Token) -> list[tuple[int, Token]]:
+        """"the Russian Islamist media and government": a bare noun coordinated with
+        another takes that one's modifiers as its own."""
+        first = head.head
+        if head.dep_ != "conj" or first.pos_ not in ("NOUN", "PROPN") or any(
+                c.dep_ in _MODIFIER_DEPS for c in head.children):
+            return []
+        return [(1, t) for c in first.children if c.dep_ in _MODIFIER_DEPS and c.i < first.i for t in c.subtree]
 
     def _context_country(self, head: Token, after: bool = True) -> str:
         """The nearest country named before the actor in the sentence, else earlier in
@@ -345,13 +374,19 @@ class SentenceActors:
                 return Actor(country, head.text, head.idx + self.offset, head.idx + len(head) + self.offset, "the nearest earlier country", head.i)
         if head.i not in self.by_token:
             # "Hundreds of UN troops", "dozens of protesters": the actor is the "of" phrase.
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for pobj in prep.children:
-                        actor = self.resolve(pobj) if pobj.dep_ == "pobj" else None
-                        if actor is not None:
-                            return actor
+            actor = self._phrase_actor(head, lambda prep: prep == "of")
+            if actor is not None:
+                return actor
+        if self.combine_agents and head.i not in self.by_token and not any(
+                t.i in self.by_token for c in head.children if c.dep_ in _MODIFIER_DEPS for t in c.subtree):
+            # PETRARCH codes a phrase by the first actor in it: "an attack by Russian
+            # soldiers in eastern Ukraine" is RUSMIL, not Ukraine's soldiers
+            actor = self._phrase_actor(head, lambda prep: prep not in _TOPIC_PREPS)
+            if actor is not None:
+                return actor
         toks = self._np_tokens(head)
+        if self.combine_agents:
+            toks += self._shared_modifiers(head)
         seen: set[int] = set()
         parts: list[tuple[int, Part, Mention]] = []
         for depth, tok in sorted(toks, key=lambda x: (x[0], x[1].i)):
@@ -379,7 +414,7 @@ class SentenceActors:
         for depth, p, m in parts:
             if p is head_part:
                 continue
-            if not full and p.full and m.kind != "person" and not country and (not sector or depth <= 1):
+            if not full and p.full and m.kind != "person" and not country and (not sector or depth <= 1 or self.combine_agents):
                 # "Taliban fighters", "UN peacekeepers": the organisation is the actor.
                 full, country = p.full, p.country
             if not country and p.country and (depth <= 1 or m.kind not in ("group", "organisation")):
@@ -387,7 +422,12 @@ class SentenceActors:
             if not sector and p.sector and not full:
                 sector = p.sector
             entries.append(p.entry)
-        if full:
+        if self.combine_agents:
+            code = full or country or self._context_country(head) or "---"
+            for _, p, m in sorted(parts, key=lambda x: x[2].start):
+                if m.kind == "agent" and not p.before and p.sector not in code:
+                    code += p.sector
+        elif full:
             code = full
             if len(full) == 3 and not sector:
                 # "Bree President Romendacil": a country-level name takes the title's sector

@@ -119,7 +119,7 @@ def evaluate(gold, errors, as_json, model, lexicon_dirs, no_builtin, scheme):
     click.echo(f"coding with --scheme {scheme}", err=True)
     t0 = time.perf_counter()
     report = evaluate_file(gold, lambda recs: code_gold(coder, recs, scheme=scheme),
-                           cameo_to_plover=lambda c: ontology.plover(c)[0])
+                           cameo_to_plover=lambda c: ontology.plover(c)[0] if ontology.is_code(c) else "")
     took = time.perf_counter() - t0
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=1))

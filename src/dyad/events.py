@@ -59,6 +59,7 @@ class PatternIndex:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
         self.modifiers = bool(lexicon.settings["modifier_words"])
+        self.complements = bool(lexicon.settings["complement_objects"])
         self.verbs: dict[str, list[Pattern]] = defaultdict(list)
         self.nouns: dict[str, list[Pattern]] = defaultdict(list)
         for p in lexicon.patterns:
@@ -78,7 +79,7 @@ class PatternIndex:
             else:
                 continue
             plist = next((table[w] for w in lemma_candidates(tok) if w in table), ())
-            matches = [c for c in (match(p, tok, self.modifiers) for p in plist) if c is not None]
+            matches = [c for c in (match(p, tok, self.modifiers, self.complements) for p in plist) if c is not None]
             if matches:  # most specific first; the others are fallbacks
                 matches[0].others = matches[1:]
                 found.append(matches[0])
@@ -197,10 +198,11 @@ def prep_objects(anchor: Token, prep: str) -> list[Token]:
     return out
 
 
-def match(p: Pattern, trig: Token, modifiers: bool = False) -> Candidate | None:
+def match(p: Pattern, trig: Token, modifiers: bool = False, complements: bool = False) -> Candidate | None:
     """Try one pattern at one trigger token; None when an element is not satisfied.
     ``modifiers``: a pattern's object or phrase word may be a modifier of the noun
-    (setting ``modifier_words``)."""
+    (setting ``modifier_words``); ``complements``: the object word may be the object
+    of the verb's infinitive complement (setting ``complement_objects``)."""
     particle_objs: list[Token] = []
     if p.particle:
         # verbs: a particle ("turn down"); nouns: a modifier ("hunger strike")
@@ -226,6 +228,13 @@ def match(p: Pattern, trig: Token, modifiers: bool = False) -> Candidate | None:
             if not objs:
                 # Attribute and oblique readings: "is a threat", "gave support".
                 objs = [c for c in verb.children if c.dep_ in ("attr", "oprd", "npadvmod") and word_is(c, el.words)]
+            if not objs and complements and verb.pos_ != "NOUN" and not own:
+                # "vowed to wage war" matches `vow war`: PETRARCH reads on past the verb
+                for comp in (c for c in verb.children if c.dep_ == "xcomp"):
+                    objs = [o for o in _objects(comp) if word_is(o, el.words, modifiers)]
+                    if objs:
+                        cand.consumed.add(comp.i)
+                        break
             if not objs:
                 return None
             cand.consumed.update(o.i for o in objs)
@@ -234,6 +243,11 @@ def match(p: Pattern, trig: Token, modifiers: bool = False) -> Candidate | None:
             # "- {DEATH TOLL} * [190]": the subject names no actor, but what happened
             subj = [c for c in trig.children if c.dep_ in _SUBJ | _PASS_SUBJ] or subjects(trig)
             if not any(word_is(s, el.words, modifiers) for s in subj):
+                return None
+        elif el.kind == "between":
+            # "- % * [120]": only "A and B postponed ..." (coded between A and B)
+            subj = [c for c in trig.children if c.dep_ in _SUBJ | _PASS_SUBJ] or subjects(trig)
+            if not any(len(expand_conj(s)) > 1 for s in subj):
                 return None
         elif el.kind == "comp":
             comps = []

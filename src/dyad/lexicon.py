@@ -20,6 +20,10 @@ PREPOSITIONS = frozenset(
 )
 SECTOR_RE = re.compile(r"^[A-Z]{3}$")
 CODE_RE = re.compile(r"^(?:[A-Z0-9]{3})+$")
+# named.tsv also takes the codes a user's dictionary makes up outside CAMEO's 3-letter
+# parts (PETRARCH's ELR/GAL, YEMNO, +++), written out as they stand; only dashes
+# (PETRARCH's "no actor") are no code.
+NAMED_CODE_RE = re.compile(r"^(?!-+$)[A-Z0-9+/\-]{3,}$")
 _WORD = re.compile(r"^[^\W_][\w'\-.]*(?:_[\w'\-.]+)*$")
 
 
@@ -68,7 +72,8 @@ class Element:
     kind: ``target`` (direct object is the target), ``obj`` (direct object lemma in
     ``words``), ``prep`` (phrase with ``prep``; ``role`` is ``+``, ``$`` or ``""`` with
     ``words``), ``comp`` (infinitive/gerund complement verb in ``words``), ``subj``
-    (the subject's noun in ``words``).
+    (the subject's noun in ``words``), ``between`` (the subject is several actors, and
+    the act is between them: PETRARCH's ``%``).
     """
 
     kind: str
@@ -91,6 +96,10 @@ class Pattern:
     @property
     def specificity(self) -> int:
         return 1 + len(self.elements) + (1 if self.particle else 0)
+
+    @property
+    def between_subjects(self) -> bool:
+        return any(e.kind == "between" for e in self.elements)
 
     @property
     def names_target(self) -> bool:
@@ -167,6 +176,8 @@ def parse_pattern(text: str, code: str, kind: str, rule: str, sets: dict[str, fr
             raise ValueError("$ must follow a preposition (e.g. 'from $')")
         elif tok.startswith("subj:"):
             elements.append(Element("subj", words(tok[5:])))
+        elif tok == "%":
+            elements.append(Element("between"))
         elif tok == "to" and i + 1 < len(toks) and toks[i + 1] not in "+$":
             elements.append(Element("comp", words(toks[i + 1])))
             i += 1
@@ -242,10 +253,11 @@ class Lexicon:
         """The rejection code for a refused action ("declined to resign"), if any."""
         return _by_prefix(self.refused, code)
 
-    def cameo_code(self, code: str) -> str:
+    def cameo_code(self, code: str) -> str | None:
         """The CAMEO code behind an event code: itself, or for a code of the
-        lexicon's own (codes.tsv, e.g. PETRARCH's 1951) the CAMEO code it falls back to."""
-        return self.codes.get(code, code)
+        lexicon's own (codes.tsv, e.g. PETRARCH's 1951) the CAMEO code it falls back to,
+        None for an own code without one."""
+        return self.codes.get(code, code) or None
 
     def negated_code(self, code: str) -> str | None:
         """What a negated event is coded as under ``negation pico`` ("did not clash"
@@ -332,6 +344,15 @@ SETTINGS = {
     # noun itself ("memos on economic issues" matches `memo on economic`), as PETRARCH
     # matches any word of a noun phrase
     "modifier_words": False,
+    # code a phrase as PETRARCH does: the actor's own code (AFGINSTAL, even from
+    # "commanders of the Taliban") followed by the sector of every agent in it, in text
+    # order, each unless the code has it already ("Russian Islamist media": RUSMUSMED); a
+    # bare noun coordinated with it shares its modifiers ("... media and government")
+    "combine_agents": False,
+    # a pattern's object word may be the object of the verb's infinitive complement when
+    # the verb has none of its own ("vowed to wage war" matches `vow war`), as PETRARCH
+    # reads the words after the verb whatever verb they belong to
+    "complement_objects": False,
     # what an act under a modal or a condition ("could attack", "should have acted",
     # "if X attacks") becomes: `drop` it, or `keep` it as a fact, as PETRARCH does
     "modals": "drop",
@@ -362,8 +383,10 @@ def _load_codes(lex: Lexicon, f: Path, known_codes: frozenset[str] | None) -> No
         return
     for ln, r in _read_tsv(f, ["code", "cameo"], lex.issues):
         code, cameo = r["code"], r["cameo"]
-        if not re.match(r"^\d{2}[0-9A-Za-z]{0,3}$", code) or (known_codes is not None and (code in known_codes or cameo not in known_codes)):
-            lex.issues.append(LexiconIssue(str(f), ln, f"need a new event code (2 digits, then up to 3 digits or letters) and the CAMEO code it falls back to (got {code!r}, {cameo!r})"))
+        # An empty cameo is a code with no CAMEO counterpart at all (a dictionary's own
+        # 212 "arrest"): its events have no Goldstein score, quad class or PLOVER type.
+        if not re.match(r"^\d{2}[0-9A-Za-z]{0,3}$", code) or (known_codes is not None and (code in known_codes or (cameo and cameo not in known_codes))):
+            lex.issues.append(LexiconIssue(str(f), ln, f"need a new event code (2 digits, then up to 3 digits or letters) and the CAMEO code it falls back to, or none (got {code!r}, {cameo!r})"))
             continue
         lex.codes[code] = cameo
 
@@ -458,7 +481,7 @@ def _load_actors(lex: Lexicon, d: Path) -> None:
         for ln, r in _read_tsv(f, ["name", "aliases", "code", "role", "start", "end"], issues):
             code = r["code"].upper()
             bad = [v for v in (r["start"], r["end"]) if v and not _valid_date(v)]
-            if not CODE_RE.match(code) or bad:
+            if not (NAMED_CODE_RE if kind == "named" else CODE_RE).match(code) or bad:
                 issues.append(LexiconIssue(str(f), ln, f"need a code like RUSGOV and dates as YYYY-MM-DD (got {code!r}, {bad})"))
                 continue
             for p in [r["name"], *_split(r["aliases"])]:

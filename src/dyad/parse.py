@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import re
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -33,12 +34,29 @@ def load_model(name: str | None = None) -> Language:
     """Load (once per process) the named spaCy pipeline, or the default one."""
     name = name or default_model()
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotFound(
             f"cannot load spaCy model {name!r}: {exc}. Install it with pip, or pass "
             "--model with an installed pipeline name or a path"
         ) from exc
+    _split_hanging_hyphen(nlp)
+    return nlp
+
+
+# "an anti- American rally" (a hyphenated word broken by a line end or a typist):
+# kept whole, "anti-" reads as a noun and the parser may end the sentence after it;
+# split as "anti - Gondor" it parses like "anti-Gondor", which spaCy splits the same way.
+_HANGING_HYPHEN = re.compile(r"(?<=[^\W\d_])-$")
+
+
+def _split_hanging_hyphen(nlp: Language) -> None:
+    suffix = nlp.tokenizer.suffix_search
+
+    def search(text: str):
+        return (suffix(text) if suffix else None) or _HANGING_HYPHEN.search(text)
+
+    nlp.tokenizer.suffix_search = search
 
 
 def parse_blocks(

@@ -76,6 +76,7 @@ class Coder:
         self.locate = locate
         # "should have acted against Libya": PETRARCH codes the verb whatever the modal
         self.keep_modals = lexicon.settings["modals"] == "keep"
+        self.combine_agents = lexicon.settings["combine_agents"]
         self.discards = [(_phrase_re(d.phrase), d) for d in lexicon.discards]
 
     def _scheme(self, art: Article) -> str:
@@ -106,7 +107,7 @@ class Coder:
                 if not sent.text.strip():
                     continue
                 ms = [m for m in mentions if sent.start <= m.start < sent.end]
-                sa = SentenceActors(sent, ms, art.date, offset, ctx)
+                sa = SentenceActors(sent, ms, art.date, offset, ctx, self.combine_agents)
                 trace = Trace(sent.text) if traces is not None else None
                 yield from self.code_sentence(art, counter, sent, sa, trace)
                 if trace is not None:
@@ -120,7 +121,7 @@ class Coder:
         doc = self.nlp(phrase)
         sent = doc[:]
         mentions = self.actor_index.mentions(doc)
-        sa = SentenceActors(sent, mentions, date, 0, DocContext(self.speech))
+        sa = SentenceActors(sent, mentions, date, 0, DocContext(self.speech), self.combine_agents)
         head = sent.root
         actor = sa.resolve(head)
         entries = []
@@ -251,7 +252,10 @@ class Coder:
         if not sources and phrases and not cand.swapped and is_passive(trig):
             # "An Eriadorian was shot dead in Osgiliath": the phrase names the doer
             sources = _phrase_actors(sa, trig, set())
-            tgt_toks = [c for c in trig.children if c.dep_ == "nsubjpass"]
+            # the small parser may hang the subject on the auxiliary as nsubj ("Kiev was
+            # sharply and repeatedly criticized")
+            heads = [trig, *(a for a in trig.children if a.dep_ == "auxpass")]
+            tgt_toks = [c for h in heads for c in h.children if c.dep_ in ("nsubjpass", "nsubj")]
             done_to = bool(sources)
         if not sources and code[:2] in _VIOLENT_ROOTS and _doer_unnamed(trig, src_toks, tgt_toks):
             sources = _unattributed_attacker(sa, sent)  # "a roadside bomb near Samarra killed ..."
@@ -267,7 +271,12 @@ class Coder:
             groups = [g for g in [*near, cand.particle_objects, *default_targets(trig)] if g]
             tgt_toks = groups[0] if groups else []  # for the place fallback below
             for group in groups:
-                targets = [t for t in _resolve_all(sa, group) if t.code not in {s.code for s in sources}]
+                found = _resolve_all(sa, group)
+                targets = [t for t in found if t.code not in {s.code for s in sources}]
+                if targets:
+                    # "A and B may spur reconciliation between C and B": B, a source, is
+                    # still a party A reconciles with (B with itself is skipped below)
+                    targets = found
                 if not targets and phrases:
                     targets = _first_inside(sa, group, {s.code for s in sources})
                 if targets:
@@ -288,7 +297,7 @@ class Coder:
             return None
         pairs = [(s, t) for s in sources for t in (targets or [None])]
         plover = self._scheme(art) == "plover"
-        if not targets and len(sources) > 1 and (code[:2] in _RECIPROCAL_ROOTS or _says_their(trig)):
+        if not targets and len(sources) > 1 and (code[:2] in _RECIPROCAL_ROOTS or _says_their(trig) or p.between_subjects):
             if not plover:
                 pairs = [(s, t) for s in sources for t in sources if s is not t]
         reverse = p.reverse or (_reverse_codes().get(code) if self.lexicon.settings["reverse_mutual"] else None)
@@ -314,8 +323,9 @@ class Coder:
         return made
 
     def _event(self, art, sid, sent, sa, code, p, trig, s: Actor, t: Actor | None, state: str, when) -> Event:
-        c = ontology.cameo(self.lexicon.cameo_code(code))
-        ptype, pmode = ontology.plover(c.code)
+        known = self.lexicon.cameo_code(code)
+        c = ontology.cameo(known) if known else None
+        ptype, pmode = ontology.plover(c.code) if c else ("", "")
         off = sa.offset
         day, date_ev = when
         loc = None
@@ -345,7 +355,7 @@ class Coder:
             doc_id=art.id, sentence_id=sid, sentence=sent.text, date=day,
             source=s.code, target=t.code if t else "", cameo=code,
             source_text=s.text, target_text=t.text if t else "",
-            plover=ptype, plover_mode=pmode, goldstein=c.goldstein, quad_class=c.quad_class,
+            plover=ptype, plover_mode=pmode, goldstein=c.goldstein if c else None, quad_class=c.quad_class if c else None,
             location=loc, evidence=evidence, rule=p.rule, confidence=round(min(conf, 0.99), 2),
         )
 

@@ -13,6 +13,7 @@ actors (with date ranges)   ``actors/named.tsv`` (one row per actor and code per
 agents ``[~SECTOR]``        ``actors/agents.tsv`` (``[SECTOR~]``: place before)
 discards                    ``discards.tsv`` (``+PHRASE`` story, else sentence)
 coding ontology (PICO)      ``negation.tsv`` (negated codes), ``codes.tsv`` (its own codes)
+codes outside CAMEO         ``codes.tsv`` (no fallback), ``named.tsv`` (``ELR/GAL``, ``+++``)
 (PETRARCH's way of coding)  ``settings.tsv``
 ==========================  ==========================================================
 
@@ -56,10 +57,12 @@ def import_petrarch(verbs: str | None, actors: list[str], agents: str | None, di
     outdir.mkdir(parents=True, exist_ok=True)
     # PETRARCH codes the verb as written ("will contribute" is 070, not 033; "should
     # have acted" is an act), adds reverse events only where a pattern says [A:B], reads
-    # actors from prepositional phrases, and matches a pattern word against any word of
-    # a noun phrase.
+    # actors from prepositional phrases, matches a pattern word against any word of a
+    # noun phrase or later in the clause ("vowed to wage war"), and codes a phrase as
+    # its actor's code followed by its agents' sectors.
     settings = [("future_as_intent", "false"), ("modals", "keep"), ("reverse_mutual", "false"),
-                ("phrase_targets", "true"), ("modifier_words", "true")]
+                ("phrase_targets", "true"), ("modifier_words", "true"), ("combine_agents", "true"),
+                ("complement_objects", "true")]
     src = ", ".join(Path(p).name for p in [verbs, *actors, agents, discards] if p)
     note = f"imported from PETRARCH dictionaries ({src}) by dyad dict import-petrarch"
 
@@ -74,11 +77,11 @@ def import_petrarch(verbs: str | None, actors: list[str], agents: str | None, di
                    [[code.partition(":")[0], pat, "verb", code.partition(":")[2], where] for code, pat, where in rows], note)
         report.files["verbs"] = str(outdir / "verbs" / "petrarch.tsv")
         report.files["sets"] = str(outdir / "verbs" / "sets_petrarch.tsv")
+    if codes is not None and codes.own:
+        _write_tsv(outdir / "codes.tsv", ["code", "cameo"], sorted(codes.own.items()),
+                   "event codes the dictionaries use that CAMEO lacks, with the CAMEO code they fall back to (none: no Goldstein score, quad class or PLOVER type)")
+        report.files["codes"] = str(outdir / "codes.tsv")
     if codes is not None and codes.pico:
-        if codes.own:
-            _write_tsv(outdir / "codes.tsv", ["code", "cameo"], sorted(codes.own.items()),
-                       f"event codes of {Path(ontology).name} that CAMEO lacks, with the CAMEO code they fall back to")
-            report.files["codes"] = str(outdir / "codes.tsv")
         # PETRARCH codes a negated verb through the ontology ("did not clash" as 050)
         # instead of dropping it: the coder does the same with this table.
         negated = codes.negations()

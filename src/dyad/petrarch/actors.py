@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from ..lexicon import CODE_RE
+from ..lexicon import CODE_RE, NAMED_CODE_RE
 from .report import ImportReport, _read_lines
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -64,12 +64,15 @@ def _read_code(cell: str, file: str, n: int, report: ImportReport) -> _ActorCode
     code, rest = (m.group(1), m.group(2)) if m else (cell.split()[0], " ".join(cell.split()[1:]))
     rest = rest.replace(" ", "")
     up = code.upper()
-    if up in ("---", "+++", "###") or not up:
+    if up in ("---", "###") or not up:
         report.add(file, n, f"skipped: [{cell}] means no actor code; dyad has no null actor" + (" (the other periods are kept)" if rest else ""))
         return None
-    if not CODE_RE.match(up):
-        report.add(file, n, f"skipped: actor code {code!r} is not made of 3-character CAMEO parts (dyad codes are like RUSGOV)")
+    if not NAMED_CODE_RE.match(up):
+        report.add(file, n, f"skipped: cannot read the actor code {code!r} (letters, digits, / and +)")
         return None
+    if not CODE_RE.match(up):
+        # PETRARCH writes whatever code the dictionary gives (ELR/GAL, +++): so does dyad
+        report.add(file, n, f"note: actor code {code!r} is not made of 3-character CAMEO parts; kept as written")
     ac = _ActorCode(n, up)
     if not rest:
         return ac

@@ -15,7 +15,8 @@ class _Codes:
     A CAMEO code stays as it is. Other codes go through the PETRARCH internal coding
     ontology when given, as PETRARCH does (the code itself, else its first two digits
     + "0"), and back to the CAMEO code with the same internal value; without the
-    ontology, the longest prefix that is a CAMEO code is used.
+    ontology, the longest prefix that is a CAMEO code is used. A code none of this
+    reaches is the dictionary's own, kept as written (``own``, no CAMEO fallback).
     """
 
     def __init__(self, ontology_file: str | None, report: ImportReport):
@@ -103,11 +104,17 @@ class _Codes:
                     return code, "kept: the ontology defines it"
                 if pre:
                     return pre, "ontology value has no CAMEO code; used its CAMEO prefix"
-            return None, f"code {code} is not a CAMEO code and the ontology maps neither {code} nor {code[:2]}0"
-        pre = self._prefix(code)
-        if pre:
-            return pre, "prefix"
-        return None, f"code {code} is not a CAMEO code (give --ontology to convert internal codes)"
+        else:
+            pre = self._prefix(code)
+            if pre:
+                return pre, "prefix"
+        if _OWN_CODE.match(code):
+            # A dictionary may code outside CAMEO ("--- ARREST [212] ---"): PETRARCH
+            # writes such a code as it stands, and so does dyad, with no CAMEO code to
+            # take a Goldstein score, quad class or PLOVER type from.
+            self.own[code] = ""
+            return code, "kept: no CAMEO code"
+        return None, f"code {code} is not a CAMEO code" + ("" if self.pico else " (give --ontology to convert internal codes)")
 
     def convert(self, raw: str, file: str, line: int) -> tuple[str | None, str]:
         """``(code, passive)`` for a ``[code]`` or ``[code:passive]`` cell: code None
@@ -124,13 +131,22 @@ class _Codes:
                 self.report.codes[active] = code or ""
                 if code:
                     self.report.counts["event codes converted"] += 1
-            elif active in self.own:
+            elif active in self.own and self.own[active]:
                 self.report.codes[active] = code
                 self.report.counts["event codes kept from the ontology (codes.tsv)"] += 1
+            elif active in self.own:
+                self.report.codes[active] = code
+                self.report.counts["event codes outside CAMEO kept as written (codes.tsv)"] += 1
+                self.report.add(file, line, f"note: code {code} is neither CAMEO nor derived from it: kept as written, "
+                                            "without Goldstein score, quad class or PLOVER type")
         code, how = self.cache[active]
         if code is None:
             self.report.add(file, line, f"skipped: {how}")
         return code, passive
+
+
+# the shape of an event code dyad accepts in codes.tsv (lexicon._load_codes)
+_OWN_CODE = re.compile(r"^\d{2}[0-9A-Za-z]{0,3}$")
 
 
 def _common_prefix(a: str, b: str) -> str:

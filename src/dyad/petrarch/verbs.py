@@ -437,9 +437,7 @@ class _VerbImporter:
                     raise _Skip("+ before the verb (the subject is the target) needs a (PREP $) after it; dyad cannot take the source elsewhere")
                 continue
             if it == "%":
-                if not elements:
-                    raise _Skip("% (a compound subject, coded both ways) without other words: dyad has no such constraint, and without it this is the bare verb")
-                approx.append("the compound marker % is dropped (dyad codes 'A and B met' as mutual for roots 04, 05, 06, 19)")
+                elements.append("%")  # a compound subject, the act between its members
                 continue
             rest.append(it)
         if len(rest) == 1 and rest[0][0] in ("word", "np") and self._is_noun(rest[0]):
