@@ -5,13 +5,13 @@ import pytest
 from conftest import shared_file
 
 # Reached on 2026-11-28 (docs/ACCURACY.md), each set coded with the scheme `dyad
-# evaluate` picks for it: petr2 root 0.487 / detect 0.857, plover 0.601 / detect 0.930.
+# evaluate` picks for it: petr2 root 0.548 / detect 0.909, plover 0.609 / detect 0.936.
 # petr_validate needs its own dictionaries: see the test below.
 FLOORS = {
-    ("petr2_gsr", "root"): 0.46,
-    ("petr2_gsr", "detect"): 0.82,
-    ("plover_gsr", "plover"): 0.57,
-    ("plover_gsr", "detect"): 0.90,
+    ("petr2_gsr", "root"): 0.52,
+    ("petr2_gsr", "detect"): 0.87,
+    ("plover_gsr", "plover"): 0.59,
+    ("plover_gsr", "detect"): 0.91,
 }
 
 
@@ -31,7 +31,7 @@ def test_gold_floor(coder, suite, level):
 def test_petr_validate_with_its_own_dictionaries(tmp_path):
     """The PETRARCH validation suite coded with its imported PETR_Validate_* dictionaries
     and the built-in lexicon off (recall 0.692 / precision 0.792 at code level on
-    2026-11-28; 0.844 / 0.858 with the PETRARCH coding settings of the import)."""
+    2026-11-28 before the PETRARCH coding settings of the import; 0.903 / 0.891 with them)."""
     from dyad import ontology
     from dyad.evaluate import load_gold, score
     from dyad.petrarch import import_petrarch
@@ -44,12 +44,12 @@ def test_petr_validate_with_its_own_dictionaries(tmp_path):
     coder = Coder(lexicon_dirs=[str(tmp_path)], builtin=False)
     gold = load_gold(shared_file("gold", "petr_validate.jsonl"))
     code = score(gold, code_gold(coder, gold), cameo_to_plover=lambda c: ontology.plover(c)[0]).levels["code"]
-    assert code.recall >= 0.81 and code.precision >= 0.83, (code.recall, code.precision)
+    assert code.recall >= 0.88 and code.precision >= 0.87, (code.recall, code.precision)
 
 
 def test_dev_wire_floor(coder):
     """dyad's own wire-style set (benchmarks/dev_wire.jsonl, in the repository, so this
-    runs without ../shared): root F1 0.775 and detection F1 0.969 on 2026-11-28."""
+    runs without ../shared): root F1 0.784 and detection F1 0.969 on 2026-11-28."""
     from dyad import ontology
     from dyad.evaluate import load_gold, score
     from dyad.pipeline import code_gold
@@ -57,4 +57,4 @@ def test_dev_wire_floor(coder):
 
     gold = load_gold(ROOT / "benchmarks" / "dev_wire.jsonl")
     rep = score(gold, code_gold(coder, gold), cameo_to_plover=lambda c: ontology.plover(c)[0])
-    assert rep.levels["root"].f1 >= 0.74 and rep.levels["detect"].f1 >= 0.93, rep.levels
+    assert rep.levels["root"].f1 >= 0.75 and rep.levels["detect"].f1 >= 0.94, rep.levels
