@@ -286,3 +286,10 @@ def test_wants_and_evidence(coder, text, expected):
     from dyad import code_text
 
     assert [(e.source[:3], e.target[:3], e.cameo[:2]) for e in code_text(text, date="2015-06-09")] == [expected]
+
+
+def test_only_a_party_named_outright_hosts_back(coder):
+    from dyad import code_text
+
+    evs = code_text("Obama is scheduled to attend a summit on the unrest in Iran.", date="2015-06-09")
+    assert all(e.cameo != "043" for e in evs), [(e.source, e.target, e.cameo) for e in evs]

@@ -176,8 +176,10 @@ class SentenceActors:
     def _sentence_place(self) -> str:
         """The country of the place the sentence names, from the gazetteer (once per sentence)."""
         if not hasattr(self, "_place"):
+            # a city or region the lexicon does not know; a named country is a mention already
             where = places.locate(self.sent, [])
-            self._place = where["country"] if where and where.get("source") == "text" else ""
+            self._place = (where["country"] if where and where.get("source") == "text"
+                           and where.get("feature") != "country" else "")
         return self._place
 
     def _place_country(self, toks: list[tuple[int, Token]]) -> str:

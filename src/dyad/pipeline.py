@@ -305,7 +305,8 @@ class Coder:
             if reverse == code:  # "A held talks with B": A and B each consulted
                 pairs = [(a, None) for a in [*sources, *targets]]
         elif targets and reverse:  # "A held talks with B": B with A too; A visited B: B hosted A
-            pairs += [(t, s, reverse) for s, t in pairs]
+            # only a party named outright acts back: not "a summit on the unrest in Iran"
+            pairs += [(t, s, reverse) for s, t in pairs if t is not None and t.head in sa.by_token]
         # One date per trigger, however many actor pairs it gives.
         when = dates.event_date(sent, art.date, anchor=trig.i, offset=sa.offset)
         made = 0
