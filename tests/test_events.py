@@ -293,3 +293,11 @@ def test_only_a_party_named_outright_hosts_back(coder):
 
     evs = code_text("Obama is scheduled to attend a summit on the unrest in Iran.", date="2015-06-09")
     assert all(e.cameo != "043" for e in evs), [(e.source, e.target, e.cameo) for e in evs]
+
+
+def test_a_phrase_split_into_two_subjects_is_one_actor(coder):
+    from dyad import code_text
+
+    evs = code_text("The Al Qaeda-linked Somali militant group al-Shabab is claiming responsibility for the attack.",
+                    date="2013-09-22")
+    assert len(evs) == 1 and evs[0].source.startswith("SOMREB"), [(e.source, e.cameo) for e in evs]

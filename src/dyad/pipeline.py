@@ -441,7 +441,19 @@ def _resolve_all(sa: SentenceActors, toks) -> list[Actor]:
             for a in [*found, *sa.coordinated_modifiers(t)]:
                 if a is not None and all(a.code != b.code or a.start != b.start for b in out):
                     out.append(a)
+    if len(out) > 1 and _one_phrase_split(list(toks)):
+        # "the Somali militant group al-Shabab", parsed as two subjects: one actor, the most specific
+        out = [max(out, key=lambda a: len(a.code))]
     return out
+
+
+def _one_phrase_split(toks: list[Token]) -> bool:
+    """Several subjects of one verb with no "and" or comma between them: the parser split
+    one phrase."""
+    if len(toks) < 2 or any(t.dep_ != "nsubj" or t.head != toks[0].head for t in toks):
+        return False
+    lo, hi = min(t.i for t in toks), max(t.i for t in toks)
+    return not any(w.dep_ == "cc" or w.text in (",", ";") for w in toks[0].doc[lo:hi])
 
 
 def _phrase_actors(sa: SentenceActors, verb: Token, exclude: set[str]) -> list[Actor]:
