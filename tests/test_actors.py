@@ -81,3 +81,10 @@ def test_places_the_lexicon_does_not_know_give_the_country(coder):
     assert [(e.source, e.target) for e in evs] == [("PAKUAF", "PAKCOP")]
     evs = code_text("Protesters in Lagos clashed with police.", date="2015-10-15")
     assert [(e.source, e.target) for e in evs] == [("NGAOPP", "NGACOP")]
+
+
+def test_backers_are_not_the_actors_country(coder):
+    from dyad import code_text
+
+    evs = code_text("Iranian-backed militias attacked US troops in Iraq.", date="2020-01-05")
+    assert [(e.source, e.target) for e in evs] == [("IRQUAF", "USAMIL")]

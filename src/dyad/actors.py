@@ -24,6 +24,8 @@ _COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic", "emirate"}
 _TOPIC_PREPS = {"about", "regarding", "concerning"}  # "talks about Syria" are not Syria
 _KIND_RANK = {"person": 0, "named": 0, "group": 1, "organisation": 2, "government": 3, "country": 4, "capital": 5, "agent": 6}
 _STANCE_PREFIXES = {"anti", "pro"}
+_LOCATIVE = {"in", "near", "at", "across", "throughout", "inside", "outside"}
+_BACKING = {"backed", "sponsored", "funded", "supported", "armed", "trained", "allied"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _THING_PRONOUNS = {"it", "its", "they", "them", "their"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
@@ -176,10 +178,15 @@ class SentenceActors:
     def _sentence_place(self) -> str:
         """The country of the place the sentence names, from the gazetteer (once per sentence)."""
         if not hasattr(self, "_place"):
-            # a city or region the lexicon does not know; a named country is a mention already
+            # where it happens: a city or region the lexicon does not know, or a country after
+            # "in" ("militias attacked US troops in Iraq"), not a country that is a party
             where = places.locate(self.sent, [])
-            self._place = (where["country"] if where and where.get("source") == "text"
-                           and where.get("feature") != "country" else "")
+            self._place = ""
+            if where and where.get("source") == "text":
+                tok = self.sent.doc.char_span(where["start"], where["end"], alignment_mode="expand")
+                locative = tok is not None and tok.root.dep_ == "pobj" and tok.root.head.lower_ in _LOCATIVE
+                if where.get("feature") != "country" or locative:
+                    self._place = where["country"]
         return self._place
 
     def _place_country(self, toks: list[tuple[int, Token]]) -> str:
@@ -220,7 +227,9 @@ class SentenceActors:
         opposition candidates")."""
         before, later, groups = [], [], []
         for m in self.mentions:
-            if m.start <= head.i < m.end or (m.kind == "country" and _not_their_country(head.doc, m.start)):
+            if m.start <= head.i < m.end or (m.kind == "country" and (
+                    _not_their_country(head.doc, m.start, m.end) or _suffix(head.doc, m.end) == "based")):
+                # "a UK-based group said government forces ...": the forces are not British
                 continue
             country = mention_part(m, self.day).country
             if m.kind in ("group", "organisation"):
@@ -397,7 +406,7 @@ class SentenceActors:
                 continue
             seen.add(id(m))
             part = mention_part(m, self.day)
-            if m.kind == "country" and _not_their_country(head.doc, m.start):
+            if m.kind == "country" and _not_their_country(head.doc, m.start, m.end):
                 part.country = ""  # "ethnic Albanians in Serbia" are not Albania; "pro-Russia rebels" not Russia
             parts.append((depth, part, m))
         if not parts:
@@ -480,12 +489,20 @@ class DocContext:
                 self.last_actor = sa.resolve(sa.sent.doc[m.end - 1]) or self.last_actor
 
 
-def _not_their_country(doc, start: int) -> bool:
-    """A country word that says what people are for, against or descended from, not
-    whose they are: "ethnic Albanians", "pro-Russia rebels", "an anti-Syria journalist"."""
+def _not_their_country(doc, start: int, end: int) -> bool:
+    """A country word that says what people are for, against, backed by or descended
+    from, not whose they are: "ethnic Albanians", "pro-Russia rebels", "an anti-Syria
+    journalist", "Iranian-backed militias"."""
     if start > 0 and doc[start - 1].lower_ == "ethnic":
         return True
+    if _suffix(doc, end) in _BACKING:
+        return True
     return start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _STANCE_PREFIXES
+
+
+def _suffix(doc, end: int) -> str:
+    """The word hyphenated after a mention: "based" in "UK-based"."""
+    return doc[end + 1].lower_ if end + 1 < len(doc) and doc[end].text == "-" else ""
 
 
 def _lives_in(people: Token, place: Token) -> bool:
