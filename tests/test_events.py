@@ -301,3 +301,14 @@ def test_a_phrase_split_into_two_subjects_is_one_actor(coder):
     evs = code_text("The Al Qaeda-linked Somali militant group al-Shabab is claiming responsibility for the attack.",
                     date="2013-09-22")
     assert len(evs) == 1 and evs[0].source.startswith("SOMREB"), [(e.source, e.cameo) for e in evs]
+
+
+def test_an_act_only_mentioned_by_its_noun_is_not_an_event(coder):
+    from dyad import code_text
+
+    evs = code_text("Rwanda's minister said she hoped the officials would face trial over the country's 1994 genocide.",
+                    date="2008-08-06")
+    assert all(e.cameo[:2] != "20" for e in evs), [(e.source, e.target, e.cameo) for e in evs]
+    # A light verb makes the act the news.
+    evs = code_text("Turkish troops launched an offensive on Monday.", date="2019-10-09")
+    assert [e.cameo[:2] for e in evs] and all(e.source.startswith("TUR") for e in evs)

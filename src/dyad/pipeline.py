@@ -186,6 +186,8 @@ class Coder:
                 why = "the act it governs is coded ('threatened to fire missiles': 1384, not 130 too)"
             elif _is_background(tok, main):
                 why = "a relative or temporal clause gives background to another event ('after crowds burned its embassy')"
+            elif not e.target and _mentioned_act(tok):
+                why = "an act only mentioned by its noun, with no other party ('the country's 1994 genocide')"
             elif require_dyad and not e.target:
                 why = "no target and this story requires dyads"
             elif e.cameo[:2] == "01" and has_more:
@@ -393,6 +395,15 @@ def _is_background(tok: Token, others: set[Token]) -> bool:
         return True
     return tok.dep_ in ("advcl", "pcomp") and any(
         c.dep_ in ("mark", "prep") and c.lower_ in _TEMPORAL_MARKS for c in [*tok.children, tok.head])
+
+
+def _mentioned_act(tok: Token) -> bool:
+    """A noun naming an act that no verb in the sentence reports: "the country's 1994
+    genocide"; not "X launched an offensive", whose verb makes the act the news."""
+    if tok.pos_ != "NOUN":
+        return False
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return not (tok.dep_ in ("dobj", "pobj") and governor_effect(verb.lemma_.lower()) in ("light", "future", "refuse"))
 
 
 def _is_theme_of(tok: Token, reactions: set[Token]) -> bool:
