@@ -312,3 +312,11 @@ def test_an_act_only_mentioned_by_its_noun_is_not_an_event(coder):
     # A light verb makes the act the news.
     evs = code_text("Turkish troops launched an offensive on Monday.", date="2019-10-09")
     assert [e.cameo[:2] for e in evs] and all(e.source.startswith("TUR") for e in evs)
+
+
+def test_a_threat_is_aimed_at_whoever_must_comply(coder):
+    from dyad import code_text
+
+    evs = code_text("Russia has threatened to stop negotiations if the United States goes ahead with the deployment.",
+                    date="1983-06-09")
+    assert [(e.source, e.target, e.cameo[:2]) for e in evs] == [("RUS", "USA", "13")]

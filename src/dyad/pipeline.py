@@ -294,6 +294,9 @@ class Coder:
             targets = _places_as_actors(sa, tgt_toks)  # "shelled Aleppo" -> SYR
         if not targets and code[:2] == _PROTEST_ROOT:
             targets = _protested_country(sa, sent, sources)
+        if not targets and code[:2] == "13":
+            # "threatened to strike unless Israel rescinded": the threat is aimed at whoever must comply
+            targets = [t for t in _resolve_all(sa, _condition_subjects(trig)) if t.code not in {s.code for s in sources}]
         if not targets and p.names_target:
             info["dropped"] = "the pattern's target is not an actor"
             return None
@@ -395,6 +398,23 @@ def _is_background(tok: Token, others: set[Token]) -> bool:
         return True
     return tok.dep_ in ("advcl", "pcomp") and any(
         c.dep_ in ("mark", "prep") and c.lower_ in _TEMPORAL_MARKS for c in [*tok.children, tok.head])
+
+
+def _condition_subjects(trig: Token) -> list[Token]:
+    """The subjects of an "if"/"unless" clause on the trigger, on the act it threatens
+    ("threatened to ban voting if Hamas ran") or on the verbs above it."""
+    nodes = [trig, *(c for c in trig.children if c.dep_ in ("xcomp", "ccomp"))]
+    node = trig
+    for _ in range(2):
+        if node.head == node:
+            break
+        node = node.head
+        nodes.append(node)
+    for node in nodes:
+        for c in node.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                return [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+    return []
 
 
 def _mentioned_act(tok: Token) -> bool:
