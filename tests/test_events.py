@@ -320,3 +320,10 @@ def test_a_threat_is_aimed_at_whoever_must_comply(coder):
     evs = code_text("Russia has threatened to stop negotiations if the United States goes ahead with the deployment.",
                     date="1983-06-09")
     assert [(e.source, e.target, e.cameo[:2]) for e in evs] == [("RUS", "USA", "13")]
+
+
+def test_a_refusal_is_aimed_at_who_pressed_for_it(coder):
+    from dyad import code_text
+
+    evs = code_text("Iran rejected the deal despite pressure from the United States.", date="2005-06-09")
+    assert [(e.source, e.target, e.cameo[:2]) for e in evs] == [("IRN", "USA", "12")]

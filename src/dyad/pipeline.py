@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from . import clean, dates, ontology, places
 from .actors import ActorIndex, DocContext, SentenceActors, pick_person
-from .events import (PatternIndex, default_targets, expand_conj, governor_effect, is_negation_word, is_passive,
+from .events import (PatternIndex, default_targets, noun_sources, expand_conj, governor_effect, is_negation_word, is_passive,
                      is_passive_modifier,
                      lemma_candidates, mood, negated_verb, prep_objects, subjects)
 from .lexicon import Lexicon, _read_tsv, builtin_dir, default_lexicon, load, word_list
@@ -294,6 +294,9 @@ class Coder:
             targets = _places_as_actors(sa, tgt_toks)  # "shelled Aleppo" -> SYR
         if not targets and code[:2] == _PROTEST_ROOT:
             targets = _protested_country(sa, sent, sources)
+        if not targets and code[:2] == "12":
+            # "declined to resign despite pressure by the anti-corruption commission"
+            targets = [t for t in _resolve_all(sa, _defied(trig)) if t.code not in {s.code for s in sources}]
         if not targets and code[:2] == "13":
             # "threatened to strike unless Israel rescinded": the threat is aimed at whoever must comply
             targets = [t for t in _resolve_all(sa, _condition_subjects(trig)) if t.code not in {s.code for s in sources}]
@@ -398,6 +401,18 @@ def _is_background(tok: Token, others: set[Token]) -> bool:
         return True
     return tok.dep_ in ("advcl", "pcomp") and any(
         c.dep_ in ("mark", "prep") and c.lower_ in _TEMPORAL_MARKS for c in [*tok.children, tok.head])
+
+
+def _defied(trig: Token) -> list[Token]:
+    """Who pressed for what a refusal turns down: the doer of "despite pressure by X",
+    "in defiance of calls from X"."""
+    for node in (trig, trig.head):
+        for noun in [*prep_objects(node, "despite"), *prep_objects(node, "defiance")]:
+            noun = next(iter(prep_objects(noun, "of")), noun) if noun.lower_ == "defiance" else noun
+            found = noun_sources(noun, climb=False)
+            if found:
+                return found
+    return []
 
 
 def _condition_subjects(trig: Token) -> list[Token]:
