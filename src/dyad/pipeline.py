@@ -14,12 +14,15 @@ from spacy.tokens import Span, Token
 
 from . import clean, dates, ontology, places
 from .actors import ActorIndex, DocContext, SentenceActors, pick_person
-from .events import (PatternIndex, default_targets, noun_sources, expand_conj, governor_effect, is_negation_word, is_passive,
-                     is_passive_modifier,
+from .events import (PatternIndex, default_targets, governor_effect, is_negation_word, is_passive,
                      lemma_candidates, mood, negated_verb, prep_objects, subjects)
-from .lexicon import Lexicon, _read_tsv, builtin_dir, default_lexicon, load, word_list
+from .lexicon import Lexicon, _read_tsv, builtin_dir, default_lexicon, load
 from .model import Actor, Article, Event
 from .parse import load_model, parse_blocks
+from .keep import REACTION_ROOTS, is_background, is_outcome_of, is_theme_of, mentioned_act, said_more_specifically
+from .parties import (PROTEST_ROOT, VIOLENT_ROOTS, condition_subjects, defied, doer_unnamed, first_inside,
+                      governing_subject, phrase_actors, places_as_actors, protested_country, resolve_all, says_their,
+                      unattributed_attacker)
 from .read import articles_from_records
 
 # Codes whose "A and B <verb>" with no other party means A and B acted on each other.
@@ -28,22 +31,6 @@ _RECIPROCAL_ROOTS = ("03", "04", "05", "06", "11", "19")
 # talks" is A->B and B->A. "plover" (POLECAT, the PLOVER gold standard): an act done
 # together is one event per participant, with no target.
 SCHEMES = ("cameo", "plover")
-# Violence whose doer the text does not name ("a roadside bomb killed two soldiers") is
-# coded to unidentified armed forces (UAF) of the country where it happened, as ICEWS and
-# the PLOVER gold standard do.
-_VIOLENT_ROOTS = ("18", "19", "20")
-# A protest that names no target is aimed at the country where it happens ("protest in
-# Beijing": CHN), or else at the protesters' own government (as the PLOVER gold standard
-# codes them).
-_PROTEST_ROOT = "14"
-# Events that react to another act named as their object ("rejected a US offer",
-# "condemned the attack"): that act is their theme, not an event of its own.
-_REACTION_ROOTS = ("02", "05", "10", "11", "12", "13", "14", "16")
-# The path from the act up to the reacting verb: through the object and what hangs on it
-# ("an offer to host a summit to hammer out a deal"), not through a relative clause ("the
-# attack that killed 20" did happen).
-_ADJUNCT_PREPS = {"during", "after", "before", "in", "at", "since", "amid", "following", "despite", "until"}
-_THEME_DEPS = {"dobj", "pobj", "prep", "compound", "conj", "appos", "acl", "xcomp", "advcl", "pcomp"}
 # Postures and withdrawals move the actor's own forces: those forces are not a target.
 _OWN_FORCES_ROOTS = ("08", "15")
 
@@ -176,17 +163,17 @@ class Coder:
         has_more = any(e.cameo[:2] != "01" for e in events)
         targeted = {(e.source, e.cameo) for e in events if e.target}
         out, seen = [], set()
-        reacting = {t for e, t in zip(events, trig_of) if e.cameo.startswith(_REACTION_ROOTS) and t.pos_ == "VERB"}
+        reacting = {t for e, t in zip(events, trig_of) if e.cameo.startswith(REACTION_ROOTS) and t.pos_ == "VERB"}
         for e, tok in zip(events, trig_of):
-            if _is_theme_of(tok, reacting):
+            if is_theme_of(tok, reacting):
                 why = "the act is what another event reacts to ('rejected a US offer': the offer is not coded again)"
-            elif _is_outcome_of(tok, main):
+            elif is_outcome_of(tok, main):
                 why = "the participle tells the outcome of the main event ('shelled Juba, killing 20')"
-            elif _said_more_specifically(e, tok, events, trig_of):
+            elif said_more_specifically(e, tok, events, trig_of):
                 why = "the act it governs is coded ('threatened to fire missiles': 1384, not 130 too)"
-            elif _is_background(tok, main):
+            elif is_background(tok, main):
                 why = "a relative or temporal clause gives background to another event ('after crowds burned its embassy')"
-            elif not e.target and _mentioned_act(tok):
+            elif not e.target and mentioned_act(tok):
                 why = "an act only mentioned by its noun, with no other party ('the country's 1994 genocide')"
             elif require_dyad and not e.target:
                 why = "no target and this story requires dyads"
@@ -249,63 +236,63 @@ class Coder:
             src_toks = subjects(trig)
             tgt_toks = cand.target_tokens if p.names_target else []
         phrases = self.lexicon.settings["phrase_targets"]
-        sources = _resolve_all(sa, src_toks)
+        sources = resolve_all(sa, src_toks)
         done_to = False  # the passive subject is the target, as PETRARCH reads a passive
         if not sources and phrases and not cand.swapped and is_passive(trig):
             # "An Eriadorian was shot dead in Osgiliath": the phrase names the doer
-            sources = _phrase_actors(sa, trig, set())
+            sources = phrase_actors(sa, trig, set())
             # the small parser may hang the subject on the auxiliary as nsubj ("Kiev was
             # sharply and repeatedly criticized")
             heads = [trig, *(a for a in trig.children if a.dep_ == "auxpass")]
             tgt_toks = [c for h in heads for c in h.children if c.dep_ in ("nsubjpass", "nsubj")]
             done_to = bool(sources)
-        if not sources and code[:2] in _VIOLENT_ROOTS and _doer_unnamed(trig, src_toks, tgt_toks):
-            sources = _unattributed_attacker(sa, sent)  # "a roadside bomb near Samarra killed ..."
+        if not sources and code[:2] in VIOLENT_ROOTS and doer_unnamed(trig, src_toks, tgt_toks):
+            sources = unattributed_attacker(sa, sent)  # "a roadside bomb near Samarra killed ..."
         if not sources:
             info["dropped"] = "no source actor"
             return 0
-        targets = _resolve_all(sa, tgt_toks)
+        targets = resolve_all(sa, tgt_toks)
         if not targets and phrases:
-            targets = _first_inside(sa, tgt_toks, set())
+            targets = first_inside(sa, tgt_toks, set())
         if not cand.swapped and not p.names_target and not done_to:
             # "clashed over the efforts of Eriador": the phrase on the matched noun first
             near = [prep_objects(a, prep) for a in cand.anchors for prep in ("of", "by", "from", "with", "against", "to")]
             groups = [g for g in [*near, cand.particle_objects, *default_targets(trig)] if g]
             tgt_toks = groups[0] if groups else []  # for the place fallback below
             for group in groups:
-                found = _resolve_all(sa, group)
+                found = resolve_all(sa, group)
                 targets = [t for t in found if t.code not in {s.code for s in sources}]
                 if targets:
                     # "A and B may spur reconciliation between C and B": B, a source, is
                     # still a party A reconciles with (B with itself is skipped below)
                     targets = found
                 if not targets and phrases:
-                    targets = _first_inside(sa, group, {s.code for s in sources})
+                    targets = first_inside(sa, group, {s.code for s in sources})
                 if targets:
                     tgt_toks = group
                     break
             if not targets and phrases:
-                targets = _phrase_actors(sa, trig, {s.code for s in sources})  # "arrived in Gondor"
+                targets = phrase_actors(sa, trig, {s.code for s in sources})  # "arrived in Gondor"
         if not targets and trig.pos_ == "NOUN":
-            targets = _governing_subject(sa, trig, sources)
+            targets = governing_subject(sa, trig, sources)
         elif not targets and trig.dep_ == "acl" and trig.head.pos_ == "NOUN":
-            targets = _governing_subject(sa, trig.head, sources)  # "refused an offer from Y to open talks"
+            targets = governing_subject(sa, trig.head, sources)  # "refused an offer from Y to open talks"
         if not targets and tgt_toks:
-            targets = _places_as_actors(sa, tgt_toks)  # "shelled Aleppo" -> SYR
-        if not targets and code[:2] == _PROTEST_ROOT:
-            targets = _protested_country(sa, sent, sources)
+            targets = places_as_actors(sa, tgt_toks)  # "shelled Aleppo" -> SYR
+        if not targets and code[:2] == PROTEST_ROOT:
+            targets = protested_country(sa, sent, sources)
         if not targets and code[:2] == "12":
             # "declined to resign despite pressure by the anti-corruption commission"
-            targets = [t for t in _resolve_all(sa, _defied(trig)) if t.code not in {s.code for s in sources}]
+            targets = [t for t in resolve_all(sa, defied(trig)) if t.code not in {s.code for s in sources}]
         if not targets and code[:2] == "13":
             # "threatened to strike unless Israel rescinded": the threat is aimed at whoever must comply
-            targets = [t for t in _resolve_all(sa, _condition_subjects(trig)) if t.code not in {s.code for s in sources}]
+            targets = [t for t in resolve_all(sa, condition_subjects(trig)) if t.code not in {s.code for s in sources}]
         if not targets and p.names_target:
             info["dropped"] = "the pattern's target is not an actor"
             return None
         pairs = [(s, t) for s in sources for t in (targets or [None])]
         plover = self._scheme(art) == "plover"
-        if not targets and len(sources) > 1 and (code[:2] in _RECIPROCAL_ROOTS or _says_their(trig) or p.between_subjects):
+        if not targets and len(sources) > 1 and (code[:2] in _RECIPROCAL_ROOTS or says_their(trig) or p.between_subjects):
             if not plover:
                 pairs = [(s, t) for s in sources for t in sources if s is not t]
         reverse = p.reverse or (_reverse_codes().get(code) if self.lexicon.settings["reverse_mutual"] else None)
@@ -374,181 +361,6 @@ def _phrase_re(phrase: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
 
 
-def _said_more_specifically(e: Event, tok: Token, events: list[Event], trig_of: list[Token]) -> bool:
-    """A generic act (a code ending in 0) whose complement is coded by the same source in
-    the same root: "threatened to fire missiles" is 1384, the bare "threatened" adds nothing."""
-    if not e.cameo.endswith("0") and len(e.cameo) > 2:
-        return False
-    return any(o is not e and t.head == tok and t.dep_ in ("xcomp", "ccomp") and o.source == e.source
-               and o.cameo[:2] == e.cameo[:2] for o, t in zip(events, trig_of))
-
-
-def _says_their(trig: Token) -> bool:
-    """"Gondor and Osgiliath postponed their meeting": an act on something the
-    coordinated subjects share is done to each other."""
-    return any(c.dep_ == "poss" and c.lower_ == "their" for o in trig.children if o.dep_ in ("dobj", "nsubjpass") for c in o.children)
-
-
-_TEMPORAL_MARKS = {"after", "before", "since", "until", "when", "while", "as", "once"}
-
-
-def _is_background(tok: Token, others: set[Token]) -> bool:
-    """A relative or temporal clause beside another event gives background ("whom they
-    had taken hostage", "five years after crowds burned down its embassy")."""
-    if not others - {tok}:
-        return False
-    if tok.dep_ == "relcl":
-        return True
-    return tok.dep_ in ("advcl", "pcomp") and any(
-        c.dep_ in ("mark", "prep") and c.lower_ in _TEMPORAL_MARKS for c in [*tok.children, tok.head])
-
-
-def _defied(trig: Token) -> list[Token]:
-    """Who pressed for what a refusal turns down: the doer of "despite pressure by X",
-    "in defiance of calls from X"."""
-    for node in (trig, trig.head):
-        for noun in [*prep_objects(node, "despite"), *prep_objects(node, "defiance")]:
-            noun = next(iter(prep_objects(noun, "of")), noun) if noun.lower_ == "defiance" else noun
-            found = noun_sources(noun, climb=False)
-            if found:
-                return found
-    return []
-
-
-def _condition_subjects(trig: Token) -> list[Token]:
-    """The subjects of an "if"/"unless" clause on the trigger, on the act it threatens
-    ("threatened to ban voting if Hamas ran") or on the verbs above it."""
-    nodes = [trig, *(c for c in trig.children if c.dep_ in ("xcomp", "ccomp"))]
-    node = trig
-    for _ in range(2):
-        if node.head == node:
-            break
-        node = node.head
-        nodes.append(node)
-    for node in nodes:
-        for c in node.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
-                return [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
-    return []
-
-
-def _mentioned_act(tok: Token) -> bool:
-    """A noun naming an act that no verb in the sentence reports: "the country's 1994
-    genocide"; not "X launched an offensive", whose verb makes the act the news."""
-    if tok.pos_ != "NOUN":
-        return False
-    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-    return not (tok.dep_ in ("dobj", "pobj") and governor_effect(verb.lemma_.lower()) in ("light", "future", "refuse"))
-
-
-def _is_theme_of(tok: Token, reactions: set[Token]) -> bool:
-    """Is the trigger inside the object of a verb that reacts to it ("rejected a US offer
-    to host a summit", "condemned the attack on Kabul", "protested Assad's failure")?"""
-    node, through_object = tok, False
-    for _ in range(8):
-        if node.dep_ not in _THEME_DEPS or node.head == node:
-            return False
-        if node.dep_ == "pobj" and node.head.lower_ in _ADJUNCT_PREPS:
-            return False  # "signed a pact during Putin's visit": the visit is not the theme
-        through_object = through_object or node.dep_ in ("dobj", "pobj")
-        node = node.head
-        if node in reactions:
-            return through_object
-    return False
-
-
-def _is_outcome_of(tok: Token, triggers: set[Token]) -> bool:
-    """Is the trigger a participle or gerund that only qualifies another event ("shelled
-    the city, killing 20", "jailed him for helping militants")?"""
-    if tok.tag_ != "VBG":
-        return False
-    head = tok.head
-    if tok.dep_ == "pcomp" and head.dep_ == "prep":
-        head = head.head
-    elif tok.dep_ != "advcl":
-        return False
-    return head in triggers and head != tok
-
-
-def _resolve_all(sa: SentenceActors, toks) -> list[Actor]:
-    out: list[Actor] = []
-    for tok in toks:
-        if tok.lower_ in ("they", "them", "their"):
-            ref = sa.referent(tok)
-            if ref is not None:
-                tok = ref  # "Obama and Putin said they will...": both of them
-        members = expand_conj(tok)
-        inside = [sa.coordinated_inside(t) for t in members]
-        # "Lawmakers and officials in Arnor and Gondor": the phrase is parsed on the
-        # lawmakers only, but names the officials' countries too
-        shared = next((found for found in inside if len(found) > 1), [])
-        for t, found in zip(members, inside):
-            found = found or (shared and sa.with_countries_of(t, shared)) or [sa.resolve(t)]
-            for a in [*found, *sa.coordinated_modifiers(t)]:
-                if a is not None and all(a.code != b.code or a.start != b.start for b in out):
-                    out.append(a)
-    if len(out) > 1 and _one_phrase_split(list(toks)):
-        # "the Somali militant group al-Shabab", parsed as two subjects: one actor, the most specific
-        out = [max(out, key=lambda a: len(a.code))]
-    return out
-
-
-def _one_phrase_split(toks: list[Token]) -> bool:
-    """Several subjects of one verb with no "and" or comma between them: the parser split
-    one phrase."""
-    if len(toks) < 2 or any(t.dep_ != "nsubj" or t.head != toks[0].head for t in toks):
-        return False
-    lo, hi = min(t.i for t in toks), max(t.i for t in toks)
-    return not any(w.dep_ == "cc" or w.text in (",", ";") for w in toks[0].doc[lo:hi])
-
-
-def _phrase_actors(sa: SentenceActors, verb: Token, exclude: set[str]) -> list[Actor]:
-    """The actors of the verb's first prepositional phrase that names one, directly or
-    inside ("in the dispute with Osgiliath"), also through an adverb ("marched close to
-    the border with Mordor")."""
-    preps = []
-    for c in verb.children:
-        if c.dep_ in ("prep", "agent"):
-            preps.append(c)
-        elif c.dep_ == "advmod":
-            preps.extend(g for g in c.children if g.dep_ == "prep")
-    for c in preps:
-        if c.dep_ in ("prep", "agent"):
-            objs = [g for g in c.children if g.dep_ == "pobj"]
-            found = [a for a in _resolve_all(sa, objs) if a.code not in exclude] or _first_inside(sa, objs, exclude)
-            if found:
-                return found
-    return []
-
-
-def _first_inside(sa: SentenceActors, toks, exclude: set[str]) -> list[Actor]:
-    """The actors of the first noun inside the phrase of ``toks`` that names one:
-    "cordoned off the roads into Mordor", "links leading into Mordor along the pass
-    of X", "the parade supporting Gondor". PETRARCH reads a noun phrase's actor from
-    any of its words when its head names none."""
-    for tok in toks:
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            continue
-        for w in tok.subtree:
-            if w == tok or w.pos_ not in ("NOUN", "PROPN") or w.dep_ == "conj" or _within_clause(w, tok):
-                continue
-            found = [a for a in _resolve_all(sa, [w]) if a.code not in exclude]
-            if found:
-                return found
-    return []
-
-
-def _within_clause(w: Token, top: Token) -> bool:
-    """Is ``w`` inside a clause with a subject of its own below ``top`` ("the roads
-    that Gondor built": Gondor did something, it is not what the roads are)?"""
-    node = w
-    while node != top and node.head != node:
-        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
-            return True
-        node = node.head
-    return False
-
-
 def _obligation(speech_verb) -> str | None:
     """The demand or appeal code when the reported words oblige someone ("X said Libya
     must hand over the suspects")."""
@@ -570,79 +382,6 @@ def _obligations() -> dict[str, str]:
 @functools.cache
 def _reverse_codes() -> dict[str, str]:
     return {r["code"]: r["reverse"] for _, r in _read_tsv(builtin_dir() / "symmetric.tsv", ["code", "reverse"], [])}
-
-
-def _places_as_actors(sa: SentenceActors, toks) -> list[Actor]:
-    """A target that is a place ("shelled Aleppo", "villages near Kharkiv") is coded
-    as the place's country."""
-    out = []
-    for tok in toks:
-        for t in expand_conj(tok):
-            if t.ent_type_ not in ("GPE", "LOC", "FAC") and t.lemma_.lower() not in word_list("place_nouns.txt"):
-                continue  # "repelled an attack near X": the attack is not the place
-            ents = [e for e in t.doc.ents if e.label_ in ("GPE", "LOC", "FAC")
-                    and t.left_edge.i <= e.start and e.end <= t.right_edge.i + 1]
-            # The small model misses many place names: try the proper nouns too.
-            ents += [t.doc[w.i : w.i + 1] for w in t.subtree if w.pos_ == "PROPN"]
-            for ent in ents:
-                place = places.resolve(ent.text)
-                if place is not None and place.country:
-                    out.append(Actor(place.country, ent.text, ent.start_char + sa.offset, ent.end_char + sa.offset, f"place: {place.name}", t.i))
-                    break
-    return out
-
-
-def _doer_unnamed(trig: Token, src_toks, tgt_toks) -> bool:
-    """A weapon as the subject ("a roadside bomb killed"), or a passive whose subject is
-    the victim and that names no doer ("three soldiers were killed near Basra"); not
-    "Serb forces were engaged in ethnic cleansing", whose subject did it."""
-    if trig.pos_ != "VERB":
-        return False
-    if src_toks:
-        weapons = word_list("weapon_nouns.txt")  # "a roadside bomb", "a suicide car bombing"
-        return all(t.lemma_.lower() in weapons or (t.dep_ in ("compound", "amod") and t.head.lemma_.lower() in weapons)
-                   for t in src_toks)
-    if is_passive_modifier(trig):  # "10 Russian soldiers killed in Ukraine": the soldiers are the victims
-        return True
-    # "three civilians were killed in Baghdad"; not "forces were engaged in", whose subject did it
-    return (is_passive(trig) and any(c.dep_ == "nsubjpass" for c in trig.children)
-            and trig.lemma_.lower() not in word_list("stative_passives.txt"))
-
-
-def _unattributed_attacker(sa: SentenceActors, sent: Span) -> list[Actor]:
-    where = places.locate(sent, [])
-    if where is None or where.get("source") != "text" or not where.get("country"):
-        return []
-    return [Actor(where["country"] + "UAF", where["text"], where["start"] + sa.offset, where["end"] + sa.offset,
-                  f"unattributed violence: unidentified forces where it happened ({where['name']})")]
-
-
-def _protested_country(sa: SentenceActors, sent: Span, sources: list[Actor]) -> list[Actor]:
-    exclude = {(sent.doc[s.head].left_edge.i, s.head + 1) for s in sources if s.head is not None}
-    where = places.locate(sent, [s.code[:3] for s in sources if s.code[:3].isalpha()], exclude=exclude)
-    if where is None or not where.get("country"):
-        return []
-    country = where["country"]
-    # At home, a protest is aimed at the protesters' government; abroad, at the host country.
-    code = country + "GOV" if any(s.code[:3] == country for s in sources) else country
-    if where["source"] == "text":
-        return [Actor(code, where["text"], where["start"] + sa.offset, where["end"] + sa.offset,
-                      f"protest: where it happened ({where['name']})")]
-    src = next(s for s in sources if s.code[:3] == country)
-    return [Actor(code, src.text, src.start, src.end, "protest: the protesters' own country")]
-
-
-def _governing_subject(sa: SentenceActors, noun, sources: list[Actor]) -> list[Actor]:
-    """"X refused an offer from Y": the party the offer went to is X."""
-    head = noun.head
-    while head.dep_ in ("prep", "pobj") and head.head != head:
-        head = head.head
-    if head.pos_ not in ("VERB", "AUX"):
-        return []
-    src_codes = {s.code for s in sources}
-    # "were killed in Israeli shelling": the shelling was done to the passive subject.
-    doers = [c for c in head.children if c.dep_ == "nsubjpass"] if is_passive(head) else subjects(head)
-    return [a for a in _resolve_all(sa, doers) if a.code not in src_codes]
 
 
 def explain(text: str, date: str | None = None, **kw) -> list[dict]:

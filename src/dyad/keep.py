@@ -1,0 +1,78 @@
+"""Which of a sentence's candidate events are the news: outcome participles, background
+clauses, acts only mentioned by their noun, acts another event reacts to, and generic acts
+that a more specific one governs are dropped (``Coder.code_sentence`` says why)."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .events import governor_effect
+from .model import Event
+
+# Events that react to another act named as their object ("rejected a US offer",
+# "condemned the attack"): that act is their theme, not an event of its own.
+REACTION_ROOTS = ("02", "05", "10", "11", "12", "13", "14", "16")
+# The path from the act up to the reacting verb: through the object and what hangs on it
+# ("an offer to host a summit to hammer out a deal"), not through a relative clause ("the
+# attack that killed 20" did happen).
+ADJUNCT_PREPS = {"during", "after", "before", "in", "at", "since", "amid", "following", "despite", "until"}
+THEME_DEPS = {"dobj", "pobj", "prep", "compound", "conj", "appos", "acl", "xcomp", "advcl", "pcomp"}
+
+TEMPORAL_MARKS = {"after", "before", "since", "until", "when", "while", "as", "once"}
+
+
+def said_more_specifically(e: Event, tok: Token, events: list[Event], trig_of: list[Token]) -> bool:
+    """A generic act (a code ending in 0) whose complement is coded by the same source in
+    the same root: "threatened to fire missiles" is 1384, the bare "threatened" adds nothing."""
+    if not e.cameo.endswith("0") and len(e.cameo) > 2:
+        return False
+    return any(o is not e and t.head == tok and t.dep_ in ("xcomp", "ccomp") and o.source == e.source
+               and o.cameo[:2] == e.cameo[:2] for o, t in zip(events, trig_of))
+
+
+def is_background(tok: Token, others: set[Token]) -> bool:
+    """A relative or temporal clause beside another event gives background ("whom they
+    had taken hostage", "five years after crowds burned down its embassy")."""
+    if not others - {tok}:
+        return False
+    if tok.dep_ == "relcl":
+        return True
+    return tok.dep_ in ("advcl", "pcomp") and any(
+        c.dep_ in ("mark", "prep") and c.lower_ in TEMPORAL_MARKS for c in [*tok.children, tok.head])
+
+
+def mentioned_act(tok: Token) -> bool:
+    """A noun naming an act that no verb in the sentence reports: "the country's 1994
+    genocide"; not "X launched an offensive", whose verb makes the act the news."""
+    if tok.pos_ != "NOUN":
+        return False
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return not (tok.dep_ in ("dobj", "pobj") and governor_effect(verb.lemma_.lower()) in ("light", "future", "refuse"))
+
+
+def is_theme_of(tok: Token, reactions: set[Token]) -> bool:
+    """Is the trigger inside the object of a verb that reacts to it ("rejected a US offer
+    to host a summit", "condemned the attack on Kabul", "protested Assad's failure")?"""
+    node, through_object = tok, False
+    for _ in range(8):
+        if node.dep_ not in THEME_DEPS or node.head == node:
+            return False
+        if node.dep_ == "pobj" and node.head.lower_ in ADJUNCT_PREPS:
+            return False  # "signed a pact during Putin's visit": the visit is not the theme
+        through_object = through_object or node.dep_ in ("dobj", "pobj")
+        node = node.head
+        if node in reactions:
+            return through_object
+    return False
+
+
+def is_outcome_of(tok: Token, triggers: set[Token]) -> bool:
+    """Is the trigger a participle or gerund that only qualifies another event ("shelled
+    the city, killing 20", "jailed him for helping militants")?"""
+    if tok.tag_ != "VBG":
+        return False
+    head = tok.head
+    if tok.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    elif tok.dep_ != "advcl":
+        return False
+    return head in triggers and head != tok

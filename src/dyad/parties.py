@@ -1,0 +1,209 @@
+"""Who an event's source and target are when the matched pattern does not say:
+actors of phrases, coordinated and split subjects, places, unattributed violence, the
+aim of protests, threats and refusals. Each function takes parsed tokens and returns
+actors (``dyad.model.Actor``) or the tokens to resolve."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from . import places
+from .actors import SentenceActors
+from .events import (expand_conj, is_passive, is_passive_modifier, noun_sources, prep_objects, subjects)
+from .lexicon import word_list
+from .model import Actor
+
+# Violence whose doer the text does not name ("a roadside bomb killed two soldiers") is
+# coded to unidentified armed forces (UAF) of the country where it happened, as ICEWS and
+# the PLOVER gold standard do.
+VIOLENT_ROOTS = ("18", "19", "20")
+# A protest that names no target is aimed at the country where it happens ("protest in
+# Beijing": CHN), or else at the protesters' own government (as the PLOVER gold standard
+# codes them).
+PROTEST_ROOT = "14"
+
+
+def resolve_all(sa: SentenceActors, toks) -> list[Actor]:
+    out: list[Actor] = []
+    for tok in toks:
+        if tok.lower_ in ("they", "them", "their"):
+            ref = sa.referent(tok)
+            if ref is not None:
+                tok = ref  # "Obama and Putin said they will...": both of them
+        members = expand_conj(tok)
+        inside = [sa.coordinated_inside(t) for t in members]
+        # "Lawmakers and officials in Arnor and Gondor": the phrase is parsed on the
+        # lawmakers only, but names the officials' countries too
+        shared = next((found for found in inside if len(found) > 1), [])
+        for t, found in zip(members, inside):
+            found = found or (shared and sa.with_countries_of(t, shared)) or [sa.resolve(t)]
+            for a in [*found, *sa.coordinated_modifiers(t)]:
+                if a is not None and all(a.code != b.code or a.start != b.start for b in out):
+                    out.append(a)
+    if len(out) > 1 and one_phrase_split(list(toks)):
+        # "the Somali militant group al-Shabab", parsed as two subjects: one actor, the most specific
+        out = [max(out, key=lambda a: len(a.code))]
+    return out
+
+
+def one_phrase_split(toks: list[Token]) -> bool:
+    """Several subjects of one verb with no "and" or comma between them: the parser split
+    one phrase."""
+    if len(toks) < 2 or any(t.dep_ != "nsubj" or t.head != toks[0].head for t in toks):
+        return False
+    lo, hi = min(t.i for t in toks), max(t.i for t in toks)
+    return not any(w.dep_ == "cc" or w.text in (",", ";") for w in toks[0].doc[lo:hi])
+
+
+def phrase_actors(sa: SentenceActors, verb: Token, exclude: set[str]) -> list[Actor]:
+    """The actors of the verb's first prepositional phrase that names one, directly or
+    inside ("in the dispute with Osgiliath"), also through an adverb ("marched close to
+    the border with Mordor")."""
+    preps = []
+    for c in verb.children:
+        if c.dep_ in ("prep", "agent"):
+            preps.append(c)
+        elif c.dep_ == "advmod":
+            preps.extend(g for g in c.children if g.dep_ == "prep")
+    for c in preps:
+        if c.dep_ in ("prep", "agent"):
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            found = [a for a in resolve_all(sa, objs) if a.code not in exclude] or first_inside(sa, objs, exclude)
+            if found:
+                return found
+    return []
+
+
+def first_inside(sa: SentenceActors, toks, exclude: set[str]) -> list[Actor]:
+    """The actors of the first noun inside the phrase of ``toks`` that names one:
+    "cordoned off the roads into Mordor", "links leading into Mordor along the pass
+    of X", "the parade supporting Gondor". PETRARCH reads a noun phrase's actor from
+    any of its words when its head names none."""
+    for tok in toks:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for w in tok.subtree:
+            if w == tok or w.pos_ not in ("NOUN", "PROPN") or w.dep_ == "conj" or within_clause(w, tok):
+                continue
+            found = [a for a in resolve_all(sa, [w]) if a.code not in exclude]
+            if found:
+                return found
+    return []
+
+
+def within_clause(w: Token, top: Token) -> bool:
+    """Is ``w`` inside a clause with a subject of its own below ``top`` ("the roads
+    that Gondor built": Gondor did something, it is not what the roads are)?"""
+    node = w
+    while node != top and node.head != node:
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return True
+        node = node.head
+    return False
+
+
+def places_as_actors(sa: SentenceActors, toks) -> list[Actor]:
+    """A target that is a place ("shelled Aleppo", "villages near Kharkiv") is coded
+    as the place's country."""
+    out = []
+    for tok in toks:
+        for t in expand_conj(tok):
+            if t.ent_type_ not in ("GPE", "LOC", "FAC") and t.lemma_.lower() not in word_list("place_nouns.txt"):
+                continue  # "repelled an attack near X": the attack is not the place
+            ents = [e for e in t.doc.ents if e.label_ in ("GPE", "LOC", "FAC")
+                    and t.left_edge.i <= e.start and e.end <= t.right_edge.i + 1]
+            # The small model misses many place names: try the proper nouns too.
+            ents += [t.doc[w.i : w.i + 1] for w in t.subtree if w.pos_ == "PROPN"]
+            for ent in ents:
+                place = places.resolve(ent.text)
+                if place is not None and place.country:
+                    out.append(Actor(place.country, ent.text, ent.start_char + sa.offset, ent.end_char + sa.offset, f"place: {place.name}", t.i))
+                    break
+    return out
+
+
+def doer_unnamed(trig: Token, src_toks, tgt_toks) -> bool:
+    """A weapon as the subject ("a roadside bomb killed"), or a passive whose subject is
+    the victim and that names no doer ("three soldiers were killed near Basra"); not
+    "Serb forces were engaged in ethnic cleansing", whose subject did it."""
+    if trig.pos_ != "VERB":
+        return False
+    if src_toks:
+        weapons = word_list("weapon_nouns.txt")  # "a roadside bomb", "a suicide car bombing"
+        return all(t.lemma_.lower() in weapons or (t.dep_ in ("compound", "amod") and t.head.lemma_.lower() in weapons)
+                   for t in src_toks)
+    if is_passive_modifier(trig):  # "10 Russian soldiers killed in Ukraine": the soldiers are the victims
+        return True
+    # "three civilians were killed in Baghdad"; not "forces were engaged in", whose subject did it
+    return (is_passive(trig) and any(c.dep_ == "nsubjpass" for c in trig.children)
+            and trig.lemma_.lower() not in word_list("stative_passives.txt"))
+
+
+def unattributed_attacker(sa: SentenceActors, sent: Span) -> list[Actor]:
+    where = places.locate(sent, [])
+    if where is None or where.get("source") != "text" or not where.get("country"):
+        return []
+    return [Actor(where["country"] + "UAF", where["text"], where["start"] + sa.offset, where["end"] + sa.offset,
+                  f"unattributed violence: unidentified forces where it happened ({where['name']})")]
+
+
+def protested_country(sa: SentenceActors, sent: Span, sources: list[Actor]) -> list[Actor]:
+    exclude = {(sent.doc[s.head].left_edge.i, s.head + 1) for s in sources if s.head is not None}
+    where = places.locate(sent, [s.code[:3] for s in sources if s.code[:3].isalpha()], exclude=exclude)
+    if where is None or not where.get("country"):
+        return []
+    country = where["country"]
+    # At home, a protest is aimed at the protesters' government; abroad, at the host country.
+    code = country + "GOV" if any(s.code[:3] == country for s in sources) else country
+    if where["source"] == "text":
+        return [Actor(code, where["text"], where["start"] + sa.offset, where["end"] + sa.offset,
+                      f"protest: where it happened ({where['name']})")]
+    src = next(s for s in sources if s.code[:3] == country)
+    return [Actor(code, src.text, src.start, src.end, "protest: the protesters' own country")]
+
+
+def governing_subject(sa: SentenceActors, noun, sources: list[Actor]) -> list[Actor]:
+    """"X refused an offer from Y": the party the offer went to is X."""
+    head = noun.head
+    while head.dep_ in ("prep", "pobj") and head.head != head:
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return []
+    src_codes = {s.code for s in sources}
+    # "were killed in Israeli shelling": the shelling was done to the passive subject.
+    doers = [c for c in head.children if c.dep_ == "nsubjpass"] if is_passive(head) else subjects(head)
+    return [a for a in resolve_all(sa, doers) if a.code not in src_codes]
+
+
+def defied(trig: Token) -> list[Token]:
+    """Who pressed for what a refusal turns down: the doer of "despite pressure by X",
+    "in defiance of calls from X"."""
+    for node in (trig, trig.head):
+        for noun in [*prep_objects(node, "despite"), *prep_objects(node, "defiance")]:
+            noun = next(iter(prep_objects(noun, "of")), noun) if noun.lower_ == "defiance" else noun
+            found = noun_sources(noun, climb=False)
+            if found:
+                return found
+    return []
+
+
+def condition_subjects(trig: Token) -> list[Token]:
+    """The subjects of an "if"/"unless" clause on the trigger, on the act it threatens
+    ("threatened to ban voting if Hamas ran") or on the verbs above it."""
+    nodes = [trig, *(c for c in trig.children if c.dep_ in ("xcomp", "ccomp"))]
+    node = trig
+    for _ in range(2):
+        if node.head == node:
+            break
+        node = node.head
+        nodes.append(node)
+    for node in nodes:
+        for c in node.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                return [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+    return []
+
+
+def says_their(trig: Token) -> bool:
+    """"Gondor and Osgiliath postponed their meeting": an act on something the
+    coordinated subjects share is done to each other."""
+    return any(c.dep_ == "poss" and c.lower_ == "their" for o in trig.children if o.dep_ in ("dobj", "nsubjpass") for c in o.children)
