@@ -327,3 +327,16 @@ def test_a_refusal_is_aimed_at_who_pressed_for_it(coder):
 
     evs = code_text("Iran rejected the deal despite pressure from the United States.", date="2005-06-09")
     assert [(e.source, e.target, e.cameo[:2]) for e in evs] == [("IRN", "USA", "12")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Peru has granted diplomatic asylum to five Panamanian army officers holed up in a residence.", ("PER", "PAN")),
+        ("Britain mobilized army reservists for a possible war against Iraq on Tuesday.", ("GBR", "IRQ")),
+    ],
+)
+def test_targets_past_a_bare_preposition_and_own_forces(coder, text, expected):
+    from dyad import code_text
+
+    assert [(e.source[:3], e.target[:3]) for e in code_text(text, date="2000-06-09")] == [expected]

@@ -184,7 +184,14 @@ def prep_objects(anchor: Token, prep: str) -> list[Token]:
     out = []
     for c in anchor.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
-            out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if not objs and c.i + 1 < len(c.doc):
+                # "granted asylum to five officers holed up in ...": the parser makes the
+                # officers the subject of "holed" and leaves the preposition bare
+                nxt = c.doc[c.i + 1]
+                objs = [g for g in anchor.children if g.dep_ in ("advcl", "ccomp") for g in g.children
+                        if g.dep_ in _SUBJ and g.left_edge.i == nxt.i]
+            out.extend(objs)
         elif c.dep_ == "prt" and c.lower_ == prep and prep in PREPOSITIONS:
             # "clashed over the efforts": the parser reads the preposition as a particle
             # and its object as the verb's

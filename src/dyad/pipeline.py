@@ -309,7 +309,9 @@ class Coder:
             if t is not None and s.code == t.code:
                 continue  # an actor acting on itself is a misreading
             if t is not None and code[:2] in _OWN_FORCES_ROOTS and t.code[:3] == s.code[:3] and t.code[3:6] in ("MIL", "COP"):
-                t = None  # "India deployed troops to Ladakh": its own troops are what moves, not a target
+                # "India deployed troops to Ladakh": its own troops are what moves, not a
+                # target; "mobilized reservists for a war against Iraq": the war's enemy is
+                t = next((a for g in default_targets(trig) for a in resolve_all(sa, g) if a.code[:3] != s.code[:3]), None)
             events.append(self._event(art, sid, sent, sa, rev[0] if rev else code, p, trig, s, t, state, when))
             made += 1
         if not made and p.names_target:
