@@ -340,3 +340,10 @@ def test_targets_past_a_bare_preposition_and_own_forces(coder, text, expected):
     from dyad import code_text
 
     assert [(e.source[:3], e.target[:3]) for e in code_text(text, date="2000-06-09")] == [expected]
+
+
+def test_an_arrest_with_no_doer_is_by_the_police_of_the_place(coder):
+    from dyad import code_text
+
+    evs = code_text("Five opposition activists were arrested in Minsk on Sunday.", date="2020-08-10")
+    assert [(e.source, e.target) for e in evs] == [("BLRCOP", "BLROPP")]

@@ -16,6 +16,9 @@ from .model import Actor
 # coded to unidentified armed forces (UAF) of the country where it happened, as ICEWS and
 # the PLOVER gold standard do.
 VIOLENT_ROOTS = ("18", "19", "20")
+# Arrests and detentions (and arrests of activists, 1721) that name no doer were made by
+# the police of the place.
+ARREST_CODES = ("173", "1721")
 # A protest that names no target is aimed at the country where it happens ("protest in
 # Beijing": CHN), or else at the protesters' own government (as the PLOVER gold standard
 # codes them).
@@ -138,12 +141,15 @@ def doer_unnamed(trig: Token, src_toks, tgt_toks) -> bool:
             and trig.lemma_.lower() not in word_list("stative_passives.txt"))
 
 
-def unattributed_attacker(sa: SentenceActors, sent: Span) -> list[Actor]:
+def unattributed_attacker(sa: SentenceActors, sent: Span, code: str = "") -> list[Actor]:
+    """Unidentified forces (``UAF``) of the place where the act happened; for an arrest,
+    that place's police."""
     where = places.locate(sent, [])
     if where is None or where.get("source") != "text" or not where.get("country"):
         return []
-    return [Actor(where["country"] + "UAF", where["text"], where["start"] + sa.offset, where["end"] + sa.offset,
-                  f"unattributed violence: unidentified forces where it happened ({where['name']})")]
+    sector, who = ("COP", "its police") if code.startswith(ARREST_CODES) else ("UAF", "unidentified forces")
+    return [Actor(where["country"] + sector, where["text"], where["start"] + sa.offset, where["end"] + sa.offset,
+                  f"no doer named: {who} where it happened ({where['name']})")]
 
 
 def protested_country(sa: SentenceActors, sent: Span, sources: list[Actor]) -> list[Actor]:

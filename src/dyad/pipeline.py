@@ -20,8 +20,8 @@ from .lexicon import Lexicon, _read_tsv, builtin_dir, default_lexicon, load
 from .model import Actor, Article, Event
 from .parse import load_model, parse_blocks
 from .keep import REACTION_ROOTS, is_background, is_outcome_of, is_theme_of, mentioned_act, said_more_specifically
-from .parties import (PROTEST_ROOT, VIOLENT_ROOTS, condition_subjects, defied, doer_unnamed, first_inside,
-                      governing_subject, phrase_actors, places_as_actors, protested_country, resolve_all, says_their,
+from .parties import (ARREST_CODES, PROTEST_ROOT, VIOLENT_ROOTS, condition_subjects, defied, doer_unnamed,
+                      first_inside, governing_subject, phrase_actors, places_as_actors, protested_country, resolve_all, says_their,
                       unattributed_attacker)
 from .read import articles_from_records
 
@@ -246,8 +246,9 @@ class Coder:
             heads = [trig, *(a for a in trig.children if a.dep_ == "auxpass")]
             tgt_toks = [c for h in heads for c in h.children if c.dep_ in ("nsubjpass", "nsubj")]
             done_to = bool(sources)
-        if not sources and code[:2] in VIOLENT_ROOTS and doer_unnamed(trig, src_toks, tgt_toks):
-            sources = unattributed_attacker(sa, sent)  # "a roadside bomb near Samarra killed ..."
+        unnamed = code[:2] in VIOLENT_ROOTS or code.startswith(ARREST_CODES)
+        if not sources and unnamed and doer_unnamed(trig, src_toks, tgt_toks):
+            sources = unattributed_attacker(sa, sent, code)  # "a roadside bomb near Samarra killed ..."
         if not sources:
             info["dropped"] = "no source actor"
             return 0
