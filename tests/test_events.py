@@ -347,3 +347,11 @@ def test_an_arrest_with_no_doer_is_by_the_police_of_the_place(coder):
 
     evs = code_text("Five opposition activists were arrested in Minsk on Sunday.", date="2020-08-10")
     assert [(e.source, e.target) for e in evs] == [("BLRCOP", "BLROPP")]
+
+
+def test_a_passive_joined_to_another_verb_keeps_its_subject(coder):
+    from dyad import code_text
+
+    evs = code_text("The civilians imprisoned for acting against Moscow were released yesterday by Putin himself.",
+                    date="2015-06-09")
+    assert [(e.source, e.target, e.cameo[:2]) for e in evs] == [("RUSGOV", "RUSCVL", "08")]

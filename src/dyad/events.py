@@ -156,7 +156,12 @@ def _objects(verb: Token) -> list[Token]:
     if is_passive_modifier(verb):
         return [verb.head]
     if is_passive(verb):
-        return [c for c in verb.children if c.dep_ in _PASS_SUBJ]
+        found = [c for c in verb.children if c.dep_ in _PASS_SUBJ]
+        if not found and verb.dep_ == "conj":
+            # "the civilians imprisoned ... were released by Putin": the parser hangs the
+            # passive on the first verb, whose subject is the one released
+            found = [c for c in verb.head.children if c.dep_ in _SUBJ | _PASS_SUBJ]
+        return found
     objs = [c for c in verb.children if c.dep_ in _OBJ]
     if not objs and _governors().get(verb.lemma_.lower()) in ("object-control", "future", "appeal"):
         # "allowed aid trucks to enter", "wants Putin to attack": the parser makes the
