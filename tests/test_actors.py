@@ -88,3 +88,10 @@ def test_backers_are_not_the_actors_country(coder):
 
     evs = code_text("Iranian-backed militias attacked US troops in Iraq.", date="2020-01-05")
     assert [(e.source, e.target) for e in evs] == [("IRQUAF", "USAMIL")]
+
+
+def test_a_clause_on_a_noun_is_not_part_of_its_name(coder):
+    from dyad import code_text
+
+    evs = code_text("Israeli airstrikes killed at least 30 people in Gaza City.", date="2024-06-10")
+    assert [(e.source, e.target[:3]) for e in evs] == [("ISR", "PSE")]

@@ -169,7 +169,8 @@ class SentenceActors:
             if depth >= _NP_DEPTH:
                 continue
             for child in tok.children:
-                if (child.dep_ in _NOT_PART_OF_NP or (child.dep_ == "acl" and child.tag_ == "VBG")
+                if (child.dep_ in _NOT_PART_OF_NP or (child.dep_ == "acl" and (
+                        child.tag_ == "VBG" or any(g.dep_ in ("dobj", "dative") for g in child.children)))
                         or is_list_appos(child) or child.lower_ in _TOPIC_PREPS):
                     continue  # "rebels seeking to overthrow X": X is not part of who they are
                 stack.append((depth + 1, child))

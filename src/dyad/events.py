@@ -180,6 +180,8 @@ def is_passive_modifier(verb: Token) -> bool:
     on a noun is a passive whose subject is that noun."""
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return False
+    if any(c.dep_ in _OBJ for c in verb.children):
+        return False  # "Israeli airstrikes killed 30 people", misparsed: a passive has no object
     # The small parser also reads "a rights group protested here" and "youths resorted to"
     # as participles: a passive one names its doer or where or when it happened.
     return any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in _PASSIVE_SETTING) for c in verb.children)
