@@ -355,3 +355,11 @@ def test_a_passive_joined_to_another_verb_keeps_its_subject(coder):
     evs = code_text("The civilians imprisoned for acting against Moscow were released yesterday by Putin himself.",
                     date="2015-06-09")
     assert [(e.source, e.target, e.cameo[:2]) for e in evs] == [("RUSGOV", "RUSCVL", "08")]
+
+
+def test_a_verbs_own_object_is_the_target_before_a_phrase_on_the_pattern_words(coder):
+    from dyad import code_text
+
+    evs = code_text("Russian President Vladimir Putin met Chinese President Xi Jinping on the sidelines of a regional "
+                    "summit in Uzbekistan.", date="2022-09-15")
+    assert {(e.source[:3], e.target[:3]) for e in evs} == {("RUS", "CHN"), ("CHN", "RUS")}

@@ -258,7 +258,11 @@ class Coder:
         if not cand.swapped and not p.names_target and not done_to:
             # "clashed over the efforts of Eriador": the phrase on the matched noun first
             near = [prep_objects(a, prep) for a in cand.anchors for prep in ("of", "by", "from", "with", "against", "to")]
-            groups = [g for g in [*near, cand.particle_objects, *default_targets(trig)] if g]
+            rest = list(default_targets(trig))
+            # a verb's own object before the phrases of the matched words: "met Xi on the
+            # sidelines of a summit in Uzbekistan" is a meeting with Xi
+            first = rest[:1] if trig.pos_ != "NOUN" and rest and not set(rest[0]) & set(cand.anchors) else []
+            groups = [g for g in [*first, *near, cand.particle_objects, *rest[len(first):]] if g]
             tgt_toks = groups[0] if groups else []  # for the place fallback below
             for group in groups:
                 found = resolve_all(sa, group)
