@@ -176,12 +176,17 @@ class SentenceActors:
                 stack.append((depth + 1, child))
         return out
 
+    def named_countries(self) -> list[str]:
+        """The countries the sentence's actors name: they decide between namesakes when a
+        place is looked up (Nara, Japan, not Nara, Mali)."""
+        return [c for c in (mention_part(m, self.day).country for m in self.mentions) if c[:3].isalpha()]
+
     def _sentence_place(self) -> str:
         """The country of the place the sentence names, from the gazetteer (once per sentence)."""
         if not hasattr(self, "_place"):
             # where it happens: a city or region the lexicon does not know, or a country after
             # "in" ("militias attacked US troops in Iraq"), not a country that is a party
-            where = places.locate(self.sent, [])
+            where = places.locate(self.sent, self.named_countries())
             self._place = ""
             if where and where.get("source") == "text":
                 tok = self.sent.doc.char_span(where["start"], where["end"], alignment_mode="expand")

@@ -144,7 +144,7 @@ def doer_unnamed(trig: Token, src_toks, tgt_toks) -> bool:
 def unattributed_attacker(sa: SentenceActors, sent: Span, code: str = "") -> list[Actor]:
     """Unidentified forces (``UAF``) of the place where the act happened; for an arrest,
     that place's police."""
-    where = places.locate(sent, [])
+    where = places.locate(sent, sa.named_countries())
     if where is None or where.get("source") != "text" or not where.get("country"):
         return []
     sector, who = ("COP", "its police") if code.startswith(ARREST_CODES) else ("UAF", "unidentified forces")
