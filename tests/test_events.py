@@ -363,3 +363,10 @@ def test_a_verbs_own_object_is_the_target_before_a_phrase_on_the_pattern_words(c
     evs = code_text("Russian President Vladimir Putin met Chinese President Xi Jinping on the sidelines of a regional "
                     "summit in Uzbekistan.", date="2022-09-15")
     assert {(e.source[:3], e.target[:3]) for e in evs} == {("RUS", "CHN"), ("CHN", "RUS")}
+
+
+def test_a_joint_ceasefire_is_between_the_parties(coder):
+    from dyad import code_text
+
+    evs = code_text("Israel and Hamas declared a ceasefire on Thursday after 11 days of fighting.", date="2021-05-20")
+    assert {(e.source[:3], e.target[:3], e.cameo) for e in evs} == {("ISR", "PSE", "0871"), ("PSE", "ISR", "0871")}

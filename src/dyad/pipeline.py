@@ -25,8 +25,9 @@ from .parties import (ARREST_CODES, PROTEST_ROOT, VIOLENT_ROOTS, condition_subje
                       unattributed_attacker)
 from .read import articles_from_records
 
-# Codes whose "A and B <verb>" with no other party means A and B acted on each other.
-_RECIPROCAL_ROOTS = ("03", "04", "05", "06", "11", "19")
+# Codes whose "A and B <verb>" with no other party means A and B acted on each other
+# (a ceasefire, 0871, is declared between them).
+_RECIPROCAL_ROOTS = ("03", "04", "05", "06", "11", "19", "0871")
 # Which event data the output should resemble. "cameo" (ICEWS, PETRARCH): "A and B held
 # talks" is A->B and B->A. "plover" (POLECAT, the PLOVER gold standard): an act done
 # together is one event per participant, with no target.
@@ -297,7 +298,7 @@ class Coder:
             return None
         pairs = [(s, t) for s in sources for t in (targets or [None])]
         plover = self._scheme(art) == "plover"
-        if not targets and len(sources) > 1 and (code[:2] in _RECIPROCAL_ROOTS or says_their(trig) or p.between_subjects):
+        if not targets and len(sources) > 1 and (code.startswith(_RECIPROCAL_ROOTS) or says_their(trig) or p.between_subjects):
             if not plover:
                 pairs = [(s, t) for s in sources for t in sources if s is not t]
         reverse = p.reverse or (_reverse_codes().get(code) if self.lexicon.settings["reverse_mutual"] else None)
