@@ -370,3 +370,11 @@ def test_a_joint_ceasefire_is_between_the_parties(coder):
 
     evs = code_text("Israel and Hamas declared a ceasefire on Thursday after 11 days of fighting.", date="2021-05-20")
     assert {(e.source[:3], e.target[:3], e.cameo) for e in evs} == {("ISR", "PSE", "0871"), ("PSE", "ISR", "0871")}
+
+
+def test_an_accusation_in_a_participle_is_an_act_of_its_own(coder):
+    from dyad import code_text
+
+    evs = code_text("Morocco cut diplomatic ties with Iran, accusing Tehran of supporting the Polisario Front.",
+                    date="2018-05-01")
+    assert ("MAR", "IRN", "11") in {(e.source[:3], e.target[:3], e.cameo[:2]) for e in evs}

@@ -32,6 +32,9 @@ _RECIPROCAL_ROOTS = ("03", "04", "05", "06", "11", "19", "0871")
 # talks" is A->B and B->A. "plover" (POLECAT, the PLOVER gold standard): an act done
 # together is one event per participant, with no target.
 SCHEMES = ("cameo", "plover")
+# An accusation or rejection in a participle is an act of its own, not the outcome of
+# the main event ("cut ties with Iran, accusing Tehran of supporting the rebels").
+_OWN_ACT_ROOTS = ("11", "12")
 # Postures and withdrawals move the actor's own forces: those forces are not a target.
 _OWN_FORCES_ROOTS = ("08", "15")
 
@@ -168,7 +171,7 @@ class Coder:
         for e, tok in zip(events, trig_of):
             if is_theme_of(tok, reacting):
                 why = "the act is what another event reacts to ('rejected a US offer': the offer is not coded again)"
-            elif is_outcome_of(tok, main):
+            elif is_outcome_of(tok, main) and e.cameo[:2] not in _OWN_ACT_ROOTS:
                 why = "the participle tells the outcome of the main event ('shelled Juba, killing 20')"
             elif said_more_specifically(e, tok, events, trig_of):
                 why = "the act it governs is coded ('threatened to fire missiles': 1384, not 130 too)"
