@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from . import places
 from .actors import SentenceActors
-from .events import (expand_conj, is_passive, is_passive_modifier, noun_sources, prep_objects, subjects)
+from .events import expand_conj, is_passive, is_passive_modifier, noun_sources, prep_objects, subjects
 from .lexicon import word_list
 from .model import Actor
 
@@ -26,6 +26,8 @@ PROTEST_ROOT = "14"
 
 
 def resolve_all(sa: SentenceActors, toks) -> list[Actor]:
+    """Every actor the tokens name: each member of a coordination, "they" as the group it
+    stands for, the countries a phrase coordinates inside it."""
     out: list[Actor] = []
     for tok in toks:
         if tok.lower_ in ("they", "them", "their"):
