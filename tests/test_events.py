@@ -378,3 +378,11 @@ def test_an_accusation_in_a_participle_is_an_act_of_its_own(coder):
     evs = code_text("Morocco cut diplomatic ties with Iran, accusing Tehran of supporting the Polisario Front.",
                     date="2018-05-01")
     assert ("MAR", "IRN", "11") in {(e.source[:3], e.target[:3], e.cameo[:2]) for e in evs}
+
+
+def test_set_makes_a_clause_future_but_not_an_object(coder):
+    from dyad import code_text
+
+    assert [e.cameo for e in code_text("Putin is set to visit China next week.", date="2020-05-29")] == ["036"]
+    evs = code_text("Rioters set fire to a police station in Minneapolis.", date="2020-05-29")
+    assert evs and all(not e.cameo.startswith("13") for e in evs)

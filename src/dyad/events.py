@@ -496,7 +496,7 @@ def mood(trig: Token, speech: set[str], keep_modals: bool = False) -> tuple[str,
         if node.dep_ in _REPORT_DEPS and head.lemma_.lower() in speech:
             break  # reported content: the speaker's mood is not the event's
         effect = gov.get(head.lemma_.lower())
-        if node.dep_ in ("xcomp", "ccomp", "acl") and effect in ("future", "object-control", "appeal") and _own_doer(node, head):
+        if node.dep_ in ("xcomp", "ccomp", "acl") and effect in ("future", "future-clause", "object-control", "appeal") and _own_doer(node, head):
             # "Obama wants Putin to attack", "demanded that the US cancel": asked, not done
             return "hypothetical", head.text
         if node.dep_ not in _CHAIN_DEPS:
@@ -506,6 +506,8 @@ def mood(trig: Token, speech: set[str], keep_modals: bool = False) -> tuple[str,
         if node.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.pos_ == "ADP":
             node, head = head, head.head  # "dedicated to attacking", "commit to assistance"
         effect = gov.get(head.lemma_.lower())
+        if effect == "future-clause":  # "is set to visit", but not "set fire to"
+            effect = "future" if node.dep_ in ("xcomp", "acl") else None
         # Governors act on their complements, not on adjuncts ("refused ... following
         # an offer": the offer is not refused).
         if effect and (node.dep_ in ("xcomp", "acl", "dobj") or (node.dep_ == "prep" and effect != "refuse")):
