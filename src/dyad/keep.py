@@ -1,6 +1,6 @@
 """Which of a sentence's candidate events are the news: outcome participles, background
 clauses, acts only mentioned by their noun, acts another event reacts to, and generic acts
-that a more specific one governs are dropped (``Coder.code_sentence`` says why)."""
+that a more specific one governs are dropped; ``verdicts`` gives each event's reason."""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -11,12 +11,15 @@ from .model import Event
 # Events that react to another act named as their object ("rejected a US offer",
 # "condemned the attack"): that act is their theme, not an event of its own.
 REACTION_ROOTS = ("02", "05", "10", "11", "12", "13", "14", "16")
+# An accusation or rejection in a participle is an act of its own, not the outcome of
+# the main event ("cut ties with Iran, accusing Tehran of supporting the rebels").
+OWN_ACT_ROOTS = ("11", "12")
 # The path from the act up to the reacting verb: through the object and what hangs on it
 # ("an offer to host a summit to hammer out a deal"), not through a relative clause ("the
 # attack that killed 20" did happen).
 ADJUNCT_PREPS = {"during", "after", "before", "in", "at", "since", "amid", "following", "despite", "until"}
 THEME_DEPS = {"dobj", "pobj", "prep", "compound", "conj", "appos", "acl", "xcomp", "advcl", "pcomp"}
-
+# A clause opened by one of these beside another event is background ("after crowds burned its embassy").
 TEMPORAL_MARKS = {"after", "before", "since", "until", "when", "while", "as", "once"}
 
 
@@ -76,3 +79,40 @@ def is_outcome_of(tok: Token, triggers: set[Token]) -> bool:
     elif tok.dep_ != "advcl":
         return False
     return head in triggers and head != tok
+
+
+def verdicts(events: list[Event], trig_of: list[Token], require_dyad: bool = False) -> list[tuple[Event, str | None]]:
+    """Each of a sentence's candidate events (``trig_of``: their trigger tokens) with the
+    reason it is dropped, or None when it is kept."""
+    main = set(trig_of)
+    has_more = any(e.cameo[:2] != "01" for e in events)
+    targeted = {(e.source, e.cameo) for e in events if e.target}
+    reacting = {t for e, t in zip(events, trig_of) if e.cameo.startswith(REACTION_ROOTS) and t.pos_ == "VERB"}
+    seen: set = set()
+    out: list[tuple[Event, str | None]] = []
+    for e, tok in zip(events, trig_of):
+        why = None
+        if is_theme_of(tok, reacting):
+            why = "the act is what another event reacts to ('rejected a US offer': the offer is not coded again)"
+        elif is_outcome_of(tok, main) and e.cameo[:2] not in OWN_ACT_ROOTS:
+            why = "the participle tells the outcome of the main event ('shelled Juba, killing 20')"
+        elif said_more_specifically(e, tok, events, trig_of):
+            why = "the act it governs is coded ('threatened to fire missiles': 1384, not 130 too)"
+        elif is_background(tok, main):
+            why = "a relative or temporal clause gives background to another event ('after crowds burned its embassy')"
+        elif not e.target and mentioned_act(tok):
+            why = "an act only mentioned by its noun, with no other party ('the country's 1994 genocide')"
+        elif require_dyad and not e.target:
+            why = "no target and this story requires dyads"
+        elif e.cameo[:2] == "01" and has_more:
+            why = "a statement is coded only when the sentence says nothing more"
+        elif e.cameo == "010" and not e.target:
+            why = "a statement about nobody else"
+        elif not e.target and (e.source, e.cameo) in targeted:
+            why = "the same act is coded with its target"
+        elif e.key() in seen:
+            why = "duplicate"
+        else:
+            seen.add(e.key())
+        out.append((e, why))
+    return out

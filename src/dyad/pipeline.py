@@ -19,7 +19,7 @@ from .events import (PatternIndex, default_targets, governor_effect, is_negation
 from .lexicon import Lexicon, _read_tsv, builtin_dir, default_lexicon, load
 from .model import Actor, Article, Event
 from .parse import load_model, parse_blocks
-from .keep import REACTION_ROOTS, is_background, is_outcome_of, is_theme_of, mentioned_act, said_more_specifically
+from .keep import verdicts
 from .parties import (ARREST_CODES, PROTEST_ROOT, VIOLENT_ROOTS, condition_subjects, defied, doer_unnamed,
                       first_inside, governing_subject, phrase_actors, places_as_actors, protested_country, resolve_all, says_their,
                       unattributed_attacker)
@@ -32,9 +32,6 @@ _RECIPROCAL_ROOTS = ("03", "04", "05", "06", "11", "19", "0871")
 # talks" is A->B and B->A. "plover" (POLECAT, the PLOVER gold standard): an act done
 # together is one event per participant, with no target.
 SCHEMES = ("cameo", "plover")
-# An accusation or rejection in a participle is an act of its own, not the outcome of
-# the main event ("cut ties with Iran, accusing Tehran of supporting the rebels").
-_OWN_ACT_ROOTS = ("11", "12")
 # Postures and withdrawals move the actor's own forces: those forces are not a target.
 _OWN_FORCES_ROOTS = ("08", "15")
 
@@ -163,37 +160,11 @@ class Coder:
                     break
         by_offset = {t.idx + sa.offset: t for t in sent}
         trig_of = [by_offset[e.evidence["trigger"][0]] for e in events]
-        main = set(trig_of)
-        has_more = any(e.cameo[:2] != "01" for e in events)
-        targeted = {(e.source, e.cameo) for e in events if e.target}
-        out, seen = [], set()
-        reacting = {t for e, t in zip(events, trig_of) if e.cameo.startswith(REACTION_ROOTS) and t.pos_ == "VERB"}
-        for e, tok in zip(events, trig_of):
-            if is_theme_of(tok, reacting):
-                why = "the act is what another event reacts to ('rejected a US offer': the offer is not coded again)"
-            elif is_outcome_of(tok, main) and e.cameo[:2] not in _OWN_ACT_ROOTS:
-                why = "the participle tells the outcome of the main event ('shelled Juba, killing 20')"
-            elif said_more_specifically(e, tok, events, trig_of):
-                why = "the act it governs is coded ('threatened to fire missiles': 1384, not 130 too)"
-            elif is_background(tok, main):
-                why = "a relative or temporal clause gives background to another event ('after crowds burned its embassy')"
-            elif not e.target and mentioned_act(tok):
-                why = "an act only mentioned by its noun, with no other party ('the country's 1994 genocide')"
-            elif require_dyad and not e.target:
-                why = "no target and this story requires dyads"
-            elif e.cameo[:2] == "01" and has_more:
-                why = "a statement is coded only when the sentence says nothing more"
-            elif e.cameo == "010" and not e.target:
-                why = "a statement about nobody else"
-            elif not e.target and (e.source, e.cameo) in targeted:
-                why = "the same act is coded with its target"
-            elif e.key() in seen:
-                why = "duplicate"
-            else:
-                seen.add(e.key())
+        out = []
+        for e, why in verdicts(events, trig_of, require_dyad):
+            if why is None:
                 out.append(e)
-                continue
-            if trace is not None:
+            elif trace is not None:
                 trace.tried.append({"trigger": e.evidence["trigger_text"], "rule": e.rule, "pattern": f"{e.source}->{e.target or '-'}",
                                     "code": e.cameo, "dropped": why})
         if trace is not None:
