@@ -5,7 +5,7 @@ import pytest
 from conftest import shared_file
 
 # Reached on 2026-11-28 (docs/ACCURACY.md), each set coded with the scheme `dyad
-# evaluate` picks for it: petr2 root 0.571 / detect 0.933, plover 0.643 / detect 0.953.
+# evaluate` picks for it: petr2 root 0.571 / detect 0.933, plover 0.645 / detect 0.955.
 # petr_validate needs its own dictionaries: see the test below.
 FLOORS = {
     ("petr2_gsr", "root"): 0.55,
@@ -49,7 +49,7 @@ def test_petr_validate_with_its_own_dictionaries(tmp_path):
 
 def test_dev_wire_floor(coder):
     """dyad's own wire-style set (benchmarks/dev_wire.jsonl, in the repository, so this
-    runs without ../shared): root F1 0.805 and detection F1 0.969 on 2026-11-28."""
+    runs without ../shared): root F1 0.818 and detection F1 0.980 on 2026-11-28."""
     from dyad import ontology
     from dyad.evaluate import load_gold, score
     from dyad.pipeline import code_gold
@@ -57,4 +57,4 @@ def test_dev_wire_floor(coder):
 
     gold = load_gold(ROOT / "benchmarks" / "dev_wire.jsonl")
     rep = score(gold, code_gold(coder, gold), cameo_to_plover=lambda c: ontology.plover(c)[0])
-    assert rep.levels["root"].f1 >= 0.77 and rep.levels["detect"].f1 >= 0.94, rep.levels
+    assert rep.levels["root"].f1 >= 0.78 and rep.levels["detect"].f1 >= 0.95, rep.levels
