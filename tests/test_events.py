@@ -386,3 +386,10 @@ def test_set_makes_a_clause_future_but_not_an_object(coder):
     assert [e.cameo for e in code_text("Putin is set to visit China next week.", date="2020-05-29")] == ["036"]
     evs = code_text("Rioters set fire to a police station in Minneapolis.", date="2020-05-29")
     assert evs and all(not e.cameo.startswith("13") for e in evs)
+
+
+def test_up_to_a_number_counts_the_object(coder):
+    from dyad import code_text
+
+    evs = code_text("Police arrested up to 100 protesters in Minsk.", date="2020-08-10")
+    assert [(e.source, e.target, e.cameo) for e in evs] == [("BLRCOP", "BLROPP", "173")]

@@ -168,6 +168,13 @@ def _objects(verb: Token) -> list[Token]:
         # trucks the subject of "enter"; they are the object of "allowed"
         objs = [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(a.lower_ == "to" for a in c.children)
                 for g in c.children if g.dep_ in _SUBJ]
+    if not objs:
+        # "arrested up to 100 protesters": "up to" counts the object, which the parser
+        # reads as the object of a "to" phrase
+        near = [*verb.children, *(g for c in verb.children if c.lower_ == "up" for g in c.children)]
+        objs = [g for c in near if c.dep_ == "prep" and c.lower_ == "to" and c.i > 0
+                and c.doc[c.i - 1].lower_ == "up" for g in c.children if g.dep_ == "pobj"
+                and any(n.like_num for n in g.subtree)]
     return objs
 
 
