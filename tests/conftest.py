@@ -16,6 +16,14 @@ def shared_file(*parts: str) -> Path:
     return path
 
 
+def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
+    """(source country, target country, CAMEO code) of every event the built-in coder
+    finds in ``text``: the lexicon tests compare countries, not sectors."""
+    from dyad import code_text
+
+    return {(e.source[:3], e.target[:3], e.cameo) for e in code_text(text, date=date)}
+
+
 def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 

@@ -7,13 +7,7 @@ Countries are compared on their first three letters ("" for no target), codes in
 
 import pytest
 
-DATE = "2020-03-02"
-
-
-def _events(text):
-    from dyad import code_text
-
-    return {(e.source[:3], e.target[:3], e.cameo) for e in code_text(text, date=DATE)}
+from conftest import coded as _events
 
 
 @pytest.mark.parametrize(
