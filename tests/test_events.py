@@ -53,7 +53,27 @@ def test_future_action_becomes_intent(mini_coder):
 
 def test_reported_speech_codes_the_reported_event(mini_coder):
     got = codes(mini_coder, "Obama said Russian troops attacked Ukraine.")
-    assert got == [("RUSMIL", "UKR", "190")]
+    # the reported attack, and Obama accusing its doers (allegation.tsv)
+    assert got == [("RUSMIL", "UKR", "190"), ("USAGOV", "RUSMIL", "112")]
+
+
+def test_a_trailing_attribution_is_no_accusation(mini_coder):
+    assert codes(mini_coder, "Russian troops attacked Ukraine, Obama said.") == [("RUSMIL", "UKR", "190")]
+
+
+def test_claiming_ones_own_attack_claims_responsibility(mini_coder):
+    got = codes(mini_coder, "Russia claimed that its troops attacked Ukraine.")
+    # its own troops: a claim of responsibility towards the victim, not an accusation
+    assert ("RUS", "UKR", "015") in got, got
+    assert not [c for c in got if c[2].startswith("11")], got
+
+
+def test_a_reported_attack_without_its_victim_named_is_still_an_accusation(coder):
+    from dyad import code_text
+
+    evs = code_text("Israel said a mortar bomb was fired at it from the Gaza Strip on Tuesday.", date="2014-09-16")
+    assert ("ISR", "PSE", "112") in {(e.source[:3], e.target[:3], e.cameo) for e in evs}
+    assert any(e.rule.startswith("allegation.tsv:") for e in evs)
 
 
 def test_statement_about_another_actor_is_coded(mini_coder):

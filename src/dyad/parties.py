@@ -215,3 +215,33 @@ def says_their(trig: Token) -> bool:
     """"Gondor and Osgiliath postponed their meeting": an act on something the
     coordinated subjects share is done to each other."""
     return any(c.dep_ == "poss" and c.lower_ == "their" for o in trig.children if o.dep_ in ("dobj", "nsubjpass") for c in o.children)
+
+
+def reporting_verb(trig: Token, verbs) -> Token | None:
+    """The speech verb whose reported words the trigger's clause is, when its speaker is
+    named before them ("Iran claimed that Iraqi jets had bombed Abadan"); None for a
+    trailing attribution ("..., police said"), which names the story's source."""
+    node = trig
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head  # "had attacked Iraq and taken Mosul"
+    if node.dep_ != "ccomp" or node.head.lemma_.lower() not in verbs:
+        return None
+    verb = node.head
+    speakers = subjects(verb)
+    if verb.i > trig.i or not speakers or any(s.i > verb.i for s in speakers):
+        return None
+    return verb
+
+
+# The organs of one state speak for each other: a government claiming what its army did
+# claims it for itself.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+def same_side(speaker: Actor, doer: Actor) -> bool:
+    """Is the doer the speaker itself, part of it ("Russia" and its troops), or another
+    organ of the same state?"""
+    a, b = speaker.code, doer.code
+    if b.startswith(a) or a.startswith(b):
+        return True
+    return a[:3] == b[:3] and a[3:6] in STATE_SECTORS and b[3:6] in STATE_SECTORS

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -21,8 +21,8 @@ from .model import Actor, Article, Event
 from .parse import load_model, parse_blocks
 from .keep import verdicts
 from .parties import (ARREST_CODES, PROTEST_ROOT, VIOLENT_ROOTS, condition_subjects, defied, doer_unnamed,
-                      first_inside, governing_subject, phrase_actors, places_as_actors, protested_country, resolve_all, says_their,
-                      unattributed_attacker)
+                      first_inside, governing_subject, phrase_actors, places_as_actors, protested_country, reporting_verb,
+                      resolve_all, same_side, says_their, unattributed_attacker)
 from .read import articles_from_records
 
 # Codes whose "A and B <verb>" with no other party means A and B acted on each other
@@ -267,6 +267,8 @@ class Coder:
         if not targets and code[:2] == "13":
             # "threatened to strike unless Israel rescinded": the threat is aimed at whoever must comply
             targets = [t for t in resolve_all(sa, condition_subjects(trig)) if t.code not in {s.code for s in sources}]
+        if state == "fact" and code[:2] in VIOLENT_ROOTS:
+            self._allegations(p, trig, sources, targets, art, sid, sent, sa, info, events)
         if not targets and p.names_target:
             info["dropped"] = "the pattern's target is not an actor"
             return None
@@ -299,6 +301,25 @@ class Coder:
             return None
         info["kept"] = made
         return made
+
+    def _allegations(self, p, trig, doers, victims, art, sid, sent, sa, info, events) -> None:
+        """A speaker who says another used force accuses it; claiming one's own attack
+        claims responsibility for it, towards its victims (allegation.tsv)."""
+        table = _allegation_codes()
+        verb = reporting_verb(trig, table)
+        if verb is None:
+            return
+        when = dates.event_date(sent, art.date, anchor=verb.i, offset=sa.offset)
+        for speaker in resolve_all(sa, subjects(verb)):
+            for doer in doers:
+                own = same_side(speaker, doer)
+                code, line = table[verb.lemma_.lower()][1 if own else 0]
+                if not code:
+                    continue
+                rule = replace(p, code=code, rule=f"allegation.tsv:{line}", text=f"{verb.lemma_} that ... ({p.rule})")
+                for t in ([v for v in victims if v.code != speaker.code] or [None]) if own else [doer]:
+                    events.append(self._event(art, sid, sent, sa, code, rule, verb, speaker, t, "fact", when))
+                    info.setdefault("allegations", []).append(f"{speaker.code} -> {code} -> {t.code if t else '-'} (allegation.tsv:{line})")
 
     def _event(self, art, sid, sent, sa, code, p, trig, s: Actor, t: Actor | None, state: str, when) -> Event:
         known = self.lexicon.cameo_code(code)
@@ -359,6 +380,13 @@ def _obligation(speech_verb) -> str | None:
 @functools.cache
 def _obligations() -> dict[str, str]:
     return {r["modal"]: r["code"] for _, r in _read_tsv(builtin_dir() / "obligation.tsv", ["modal", "code"], [])}
+
+
+@functools.cache
+def _allegation_codes() -> dict[str, tuple[tuple[str, int], tuple[str, int]]]:
+    """speech lemma -> ((code about another's force, line), (code about its own, line))."""
+    rows = _read_tsv(builtin_dir() / "allegation.tsv", ["lemma", "other", "own"], [])
+    return {r["lemma"]: ((r["other"], ln), (r["own"] or "", ln)) for ln, r in rows}
 
 
 @functools.cache
