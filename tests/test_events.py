@@ -413,3 +413,17 @@ def test_up_to_a_number_counts_the_object(coder):
 
     evs = code_text("Police arrested up to 100 protesters in Minsk.", date="2020-08-10")
     assert [(e.source, e.target, e.cameo) for e in evs] == [("BLRCOP", "BLROPP", "173")]
+
+
+def test_a_claim_of_responsibility_is_aimed_at_the_victims_of_the_claimed_act(coder):
+    from dyad import code_text
+
+    evs = code_text("The Taliban claimed responsibility for a suicide bombing that killed 12 Afghan soldiers in Kandahar.",
+                    date="2012-05-16")
+    assert ("AFG", "AFGMIL", "015") in {(e.source[:3], e.target, e.cameo) for e in evs}
+    # a place in what is claimed stands for its country; an attribution is no victim
+    evs = code_text("Islamic State claimed responsibility for the suicide bombings at Brussels airport, "
+                    "according to the group's Amaq news agency.", date="2016-03-23")
+    assert {(e.target[:3], e.cameo) for e in evs} == {("BEL", "015")}
+    evs = code_text("The Taliban claimed responsibility for the attack.", date="2012-05-16")
+    assert [(e.target, e.cameo) for e in evs] == [("", "015")]

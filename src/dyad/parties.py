@@ -245,3 +245,17 @@ def same_side(speaker: Actor, doer: Actor) -> bool:
     if b.startswith(a) or a.startswith(b):
         return True
     return a[:3] == b[:3] and a[3:6] in STATE_SECTORS and b[3:6] in STATE_SECTORS
+
+
+def claimed_victims(sa: SentenceActors, trig: Token, sources: list[Actor]) -> list[Actor]:
+    """Whom a claimed act was done to: the first actor named in what is claimed ("claimed
+    responsibility for an attack on Iraqi police"), else the country of a place in it
+    ("for a deadly attack at a mall in Kenya's capital")."""
+    own = {s.code for s in sources}
+    what = [c for c in trig.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "of"))]
+    claimed = [w for c in what for w in c.subtree if w.pos_ in ("NOUN", "PROPN", "PRON")]
+    for w in claimed:
+        found = [a for a in resolve_all(sa, [w]) if a.code not in own]
+        if found:
+            return found
+    return places_as_actors(sa, [w for w in claimed if w.dep_ == "pobj"])

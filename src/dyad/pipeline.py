@@ -19,8 +19,8 @@ from .events import (PatternIndex, default_targets, governor_effect, is_negation
 from .lexicon import Lexicon, _read_tsv, builtin_dir, default_lexicon, load
 from .model import Actor, Article, Event
 from .parse import load_model, parse_blocks
-from .keep import verdicts
-from .parties import (ARREST_CODES, PROTEST_ROOT, VIOLENT_ROOTS, condition_subjects, defied, doer_unnamed,
+from .keep import CLAIMS, verdicts
+from .parties import (ARREST_CODES, claimed_victims, PROTEST_ROOT, VIOLENT_ROOTS, condition_subjects, defied, doer_unnamed,
                       first_inside, governing_subject, phrase_actors, places_as_actors, protested_country, reporting_verb,
                       resolve_all, same_side, says_their, unattributed_attacker)
 from .read import articles_from_records
@@ -259,6 +259,8 @@ class Coder:
             targets = governing_subject(sa, trig.head, sources)  # "refused an offer from Y to open talks"
         if not targets and tgt_toks:
             targets = places_as_actors(sa, tgt_toks)  # "shelled Aleppo" -> SYR
+        if not targets and code.startswith(CLAIMS):
+            targets = claimed_victims(sa, trig, sources)  # "claimed the bombing of a mall in Nairobi"
         if not targets and code[:2] == PROTEST_ROOT:
             targets = protested_country(sa, sent, sources)
         if not targets and code[:2] == "12":
