@@ -427,3 +427,16 @@ def test_a_claim_of_responsibility_is_aimed_at_the_victims_of_the_claimed_act(co
     assert {(e.target[:3], e.cameo) for e in evs} == {("BEL", "015")}
     evs = code_text("The Taliban claimed responsibility for the attack.", date="2012-05-16")
     assert [(e.target, e.cameo) for e in evs] == [("", "015")]
+
+
+@pytest.mark.parametrize("text", [
+    "Obama is being pressured by Congress to help Iran.",  # the parser hangs "to help" as an adverbial clause
+    "Obama faces pressure from Congress to help Iran.",
+    "Iran was urged by France to release the prisoners.",
+])
+def test_what_is_asked_of_someone_is_not_done(coder, text):
+    from dyad import code_text
+
+    evs = code_text(text, date="2015-05-16")
+    assert evs, "the asking is an event"
+    assert not [e for e in evs if e.cameo[:2] in ("07", "08")], [(e.source, e.target, e.cameo) for e in evs]

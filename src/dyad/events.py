@@ -503,8 +503,10 @@ def mood(trig: Token, speech: set[str], keep_modals: bool = False) -> tuple[str,
         if node.dep_ in _REPORT_DEPS and head.lemma_.lower() in speech:
             break  # reported content: the speaker's mood is not the event's
         effect = gov.get(head.lemma_.lower())
-        if node.dep_ in ("xcomp", "ccomp", "acl") and effect in ("future", "future-clause", "object-control", "appeal") and _own_doer(node, head):
-            # "Obama wants Putin to attack", "demanded that the US cancel": asked, not done
+        if (node.dep_ in ("xcomp", "ccomp", "acl") and effect in ("future", "future-clause", "object-control", "appeal") and _own_doer(node, head)) or (
+                effect in ("object-control", "appeal") and _asked_of_another(node, head)):
+            # "Obama wants Putin to attack", "demanded that the US cancel", "was pressed
+            # by Congress to help", "pressure from Congress to help": asked, not done
             return "hypothetical", head.text
         if node.dep_ not in _CHAIN_DEPS:
             break
@@ -548,6 +550,16 @@ def negated_verb(neg: Token) -> Token:
     while verb.dep_ == "advmod" and verb.head != verb:
         verb = verb.head
     return verb
+
+
+def _asked_of_another(clause: Token, governor: Token) -> bool:
+    """An asking verb in the passive ("Obama was urged to help": Obama is asked), or an
+    asking noun ("pressure to help", "a call to withdraw"): what is asked is not done."""
+    if governor.pos_ == "NOUN":
+        return clause.dep_ == "acl"
+    # the small parser may attach the infinitive as an adverbial clause
+    infinitive = clause.dep_ == "xcomp" or (clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))
+    return infinitive and any(c.dep_ == "nsubjpass" for c in governor.children)
 
 
 def _own_doer(clause: Token, governor: Token) -> bool:
