@@ -440,3 +440,18 @@ def test_what_is_asked_of_someone_is_not_done(coder, text):
     evs = code_text(text, date="2015-05-16")
     assert evs, "the asking is an event"
     assert not [e for e in evs if e.cameo[:2] in ("07", "08")], [(e.source, e.target, e.cameo) for e in evs]
+
+
+def test_where_words_are_said_is_not_whom_they_address(coder):
+    from dyad import code_text
+
+    assert code_text("The United Nations chief made his remarks in Doha at the start of a regional trip.", date="2014-07-20") == []
+    evs = code_text("Obama made a statement on Syria.", date="2014-07-20")
+    assert [(e.source[:3], e.target, e.cameo) for e in evs] == [("USA", "SYR", "010")]
+
+
+def test_what_a_permission_grants_is_not_done(coder):
+    from dyad import code_text
+
+    evs = code_text("Obama said he would not give permission to Russia to help Israel.", date="2015-05-16")
+    assert {(e.source[:3], e.target[:3], e.cameo[:2]) for e in evs} == {("USA", "RUS", "12")}

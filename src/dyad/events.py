@@ -504,7 +504,7 @@ def mood(trig: Token, speech: set[str], keep_modals: bool = False) -> tuple[str,
             break  # reported content: the speaker's mood is not the event's
         effect = gov.get(head.lemma_.lower())
         if (node.dep_ in ("xcomp", "ccomp", "acl") and effect in ("future", "future-clause", "object-control", "appeal") and _own_doer(node, head)) or (
-                effect in ("object-control", "appeal") and _asked_of_another(node, head)):
+                effect in ("object-control", "appeal") and _asked_of_another(node, head)) or _granted_or_asked(node, head):
             # "Obama wants Putin to attack", "demanded that the US cancel", "was pressed
             # by Congress to help", "pressure from Congress to help": asked, not done
             return "hypothetical", head.text
@@ -560,6 +560,16 @@ def _asked_of_another(clause: Token, governor: Token) -> bool:
     # the small parser may attach the infinitive as an adverbial clause
     infinitive = clause.dep_ == "xcomp" or (clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))
     return infinitive and any(c.dep_ == "nsubjpass" for c in governor.children)
+
+
+def _granted_or_asked(clause: Token, verb: Token) -> bool:
+    """"gave permission to Russia to help Israel", "issued an order to withdraw": the
+    parser hangs the infinitive on the verb, but it belongs to the asking noun."""
+    if clause.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    gov = _governors()
+    return any(o.dep_ == "dobj" and o.pos_ == "NOUN" and gov.get(o.lemma_.lower()) in ("object-control", "appeal")
+               for o in verb.children)
 
 
 def _own_doer(clause: Token, governor: Token) -> bool:

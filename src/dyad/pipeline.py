@@ -241,6 +241,9 @@ class Coder:
             tgt_toks = groups[0] if groups else []  # for the place fallback below
             for group in groups:
                 found = resolve_all(sa, group)
+                if code[:2] == "01":
+                    # "made his remarks in Doha": where words are said is not whom they address
+                    found = [t for t in found if t.head not in {a.i for a in cand.anchors if a.pos_ == "NOUN"}]
                 targets = [t for t in found if t.code not in {s.code for s in sources}]
                 if targets:
                     # "A and B may spur reconciliation between C and B": B, a source, is
