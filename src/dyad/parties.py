@@ -259,3 +259,17 @@ def claimed_victims(sa: SentenceActors, trig: Token, sources: list[Actor]) -> li
         if found:
             return found
     return places_as_actors(sa, [w for w in claimed if w.dep_ == "pobj"])
+
+
+def said_at(sa: SentenceActors, actor: Actor, anchors: list[Token]) -> bool:
+    """Is the actor only the place where the matched words were said: the country of an
+    "in"/"at" phrase on the statement noun ("made his remarks in Doha")?"""
+    for noun in anchors:
+        if noun.pos_ != "NOUN" or actor.head != noun.i:
+            continue
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                named = {sa.resolve(w).code[:3] for w in prep.subtree if w.i in sa.by_token and sa.resolve(w)}
+                if actor.code[:3] in named:
+                    return True
+    return False
