@@ -455,3 +455,8 @@ def test_what_a_permission_grants_is_not_done(coder):
 
     evs = code_text("Obama said he would not give permission to Russia to help Israel.", date="2015-05-16")
     assert {(e.source[:3], e.target[:3], e.cameo[:2]) for e in evs} == {("USA", "RUS", "12")}
+
+
+def test_an_act_only_claimed_is_coded_as_the_claim(mini_coder):
+    # "claimed": the speaker's charge is the news, not the attack (allegation.tsv act=drop)
+    assert codes(mini_coder, "Obama claimed that Russian troops attacked Ukraine.") == [("USAGOV", "RUSMIL", "112")]

@@ -272,8 +272,9 @@ class Coder:
         if not targets and code[:2] == "13":
             # "threatened to strike unless Israel rescinded": the threat is aimed at whoever must comply
             targets = [t for t in resolve_all(sa, condition_subjects(trig)) if t.code not in {s.code for s in sources}]
-        if state == "fact" and code[:2] in VIOLENT_ROOTS:
-            self._allegations(p, trig, sources, targets, art, sid, sent, sa, info, events)
+        if state == "fact" and code[:2] in VIOLENT_ROOTS and self._allegations(p, trig, sources, targets, art, sid, sent, sa, info, events):
+            info["dropped"] = "only claimed: the claim is coded (allegation.tsv)"
+            return 0
         if not targets and p.names_target:
             info["dropped"] = "the pattern's target is not an actor"
             return None
@@ -307,13 +308,15 @@ class Coder:
         info["kept"] = made
         return made
 
-    def _allegations(self, p, trig, doers, victims, art, sid, sent, sa, info, events) -> None:
+    def _allegations(self, p, trig, doers, victims, art, sid, sent, sa, info, events) -> bool:
         """A speaker who says another used force accuses it; claiming one's own attack
-        claims responsibility for it, towards its victims (allegation.tsv)."""
+        claims responsibility for it, towards its victims (allegation.tsv). True when the
+        verb presents the act as only a claim, not to be coded itself."""
         table = _allegation_codes()
         verb = reporting_verb(trig, table)
         if verb is None:
-            return
+            return False
+        made = False
         when = dates.event_date(sent, art.date, anchor=verb.i, offset=sa.offset)
         for speaker in resolve_all(sa, subjects(verb)):
             for doer in doers:
@@ -324,7 +327,9 @@ class Coder:
                 rule = replace(p, code=code, rule=f"allegation.tsv:{line}", text=f"{verb.lemma_} that ... ({p.rule})")
                 for t in ([v for v in victims if v.code != speaker.code] or [None]) if own else [doer]:
                     events.append(self._event(art, sid, sent, sa, code, rule, verb, speaker, t, "fact", when))
+                    made = True
                     info.setdefault("allegations", []).append(f"{speaker.code} -> {code} -> {t.code if t else '-'} (allegation.tsv:{line})")
+        return made and table[verb.lemma_.lower()][2] == "drop"
 
     def _event(self, art, sid, sent, sa, code, p, trig, s: Actor, t: Actor | None, state: str, when) -> Event:
         known = self.lexicon.cameo_code(code)
@@ -388,10 +393,10 @@ def _obligations() -> dict[str, str]:
 
 
 @functools.cache
-def _allegation_codes() -> dict[str, tuple[tuple[str, int], tuple[str, int]]]:
-    """speech lemma -> ((code about another's force, line), (code about its own, line))."""
-    rows = _read_tsv(builtin_dir() / "allegation.tsv", ["lemma", "other", "own"], [])
-    return {r["lemma"]: ((r["other"], ln), (r["own"] or "", ln)) for ln, r in rows}
+def _allegation_codes() -> dict[str, tuple[tuple[str, int], tuple[str, int], str]]:
+    """speech lemma -> ((code about another's force, line), (code about its own, line), keep|drop)."""
+    rows = _read_tsv(builtin_dir() / "allegation.tsv", ["lemma", "other", "own", "act"], [])
+    return {r["lemma"]: ((r["other"], ln), (r["own"] or "", ln), r["act"]) for ln, r in rows}
 
 
 @functools.cache
