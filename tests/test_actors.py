@@ -29,6 +29,9 @@ def resolve(coder, index, text, word, day="2015-10-15"):
         ("The Obama administration refused.", "administration", "USAGOV"),
         ("Afghan police arrested two men.", "police", "AFGCOP"),
         ("UN Secretary-General Ban Ki-moon arrived.", "moon", "IGOUNO"),
+        # the leaders of a group are the group, whatever country qualifies it
+        ("Qatar expelled leaders of Egypt's Muslim Brotherhood.", "leaders", "EGYOPPMBR"),
+        ("Qatar expelled leaders of Egypt.", "leaders", "EGYGOV"),
     ],
 )
 def test_compositional_codes(coder, index, text, word, code):

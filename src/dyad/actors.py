@@ -431,7 +431,7 @@ class SentenceActors:
         for depth, p, m in parts:
             if p is head_part:
                 continue
-            if not full and p.full and m.kind != "person" and not country and (not sector or depth <= 1 or self.combine_agents):
+            if not full and p.full and m.kind != "person" and not country and (not sector or depth <= 1 or _of_phrase(head, m) or self.combine_agents):
                 # "Taliban fighters", "UN peacekeepers": the organisation is the actor.
                 full, country = p.full, p.country
             if not country and p.country and (depth <= 1 or m.kind not in ("group", "organisation")):
@@ -517,3 +517,10 @@ def _lives_in(people: Token, place: Token) -> bool:
         place = place.head
     prep = place.head
     return place.dep_ == "pobj" and prep.lower_ in ("in", "of") and prep.head == people
+
+
+def _of_phrase(head: Token, m: Mention) -> bool:
+    """Is the mention the object of an "of" phrase on the head ("leaders of the Muslim
+    Brotherhood": the group's leaders are the group)?"""
+    tok = head.doc[m.end - 1]
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head == head
