@@ -460,3 +460,14 @@ def test_what_a_permission_grants_is_not_done(coder):
 def test_an_act_only_claimed_is_coded_as_the_claim(mini_coder):
     # "claimed": the speaker's charge is the news, not the attack (allegation.tsv act=drop)
     assert codes(mini_coder, "Obama claimed that Russian troops attacked Ukraine.") == [("USAGOV", "RUSMIL", "112")]
+
+
+def test_a_statement_about_events_in_a_place_addresses_its_country(coder):
+    from dyad import code_text
+
+    evs = code_text("President Obama expressed sorrow for the horrific shootings in South Carolina.", date="2015-06-18")
+    assert {(e.source[:3], e.target[:3], e.cameo[:2]) for e in evs} == {("USA", "USA", "01")}
+    # a place inside a clause of the theme is not what the words are about
+    evs = code_text("The Kremlin declined to comment on reports that Russian troops were massing near the Ukrainian border.",
+                    date="2014-03-18")
+    assert evs and all(e.target == "" for e in evs), [(e.source, e.target, e.cameo) for e in evs]

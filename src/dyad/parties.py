@@ -273,3 +273,22 @@ def said_at(sa: SentenceActors, actor: Actor, anchors: list[Token]) -> bool:
                 if actor.code[:3] in named:
                     return True
     return False
+
+
+# Prepositions that give what words are about ("sorrow for", "concern over").
+THEME_PREPS = ("for", "over", "about", "on")
+
+
+def theme_places(sa: SentenceActors, trig: Token, anchors: list[Token]) -> list[Actor]:
+    """The country of a place inside what a statement is about: "expressed sorrow for the
+    shootings in South Carolina" addresses the United States."""
+    for node in dict.fromkeys([*anchors, trig]):
+        for theme in (o for prep in THEME_PREPS for o in prep_objects(node, prep)):
+            # not from a clause inside it: "comment on reports that troops were massing
+            # near the border" is not about the border's country
+            inside = [w for w in theme.subtree if w.dep_ == "pobj" and w.head.lower_ in ("in", "at", "near")
+                      and not within_clause(w, theme)]
+            found = [a for a in resolve_all(sa, inside)] or places_as_actors(sa, inside)
+            if found:
+                return found[:1]
+    return []

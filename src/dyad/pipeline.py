@@ -22,7 +22,7 @@ from .parse import load_model, parse_blocks
 from .keep import CLAIMS, verdicts
 from .parties import (ARREST_CODES, claimed_victims, PROTEST_ROOT, VIOLENT_ROOTS, condition_subjects, defied, doer_unnamed,
                       first_inside, governing_subject, phrase_actors, places_as_actors, protested_country, reporting_verb,
-                      resolve_all, said_at, same_side, says_their, unattributed_attacker)
+                      resolve_all, said_at, same_side, says_their, theme_places, unattributed_attacker)
 from .read import articles_from_records
 
 # Codes whose "A and B <verb>" with no other party means A and B acted on each other
@@ -262,6 +262,8 @@ class Coder:
             targets = governing_subject(sa, trig.head, sources)  # "refused an offer from Y to open talks"
         if not targets and tgt_toks:
             targets = places_as_actors(sa, tgt_toks)  # "shelled Aleppo" -> SYR
+        if not targets and code[:2] == "01":
+            targets = theme_places(sa, trig, cand.anchors)  # "sorrow for the shootings in South Carolina"
         if not targets and code.startswith(CLAIMS):
             targets = claimed_victims(sa, trig, sources)  # "claimed the bombing of a mall in Nairobi"
         if not targets and code[:2] == PROTEST_ROOT:
