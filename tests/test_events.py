@@ -471,3 +471,27 @@ def test_a_statement_about_events_in_a_place_addresses_its_country(coder):
     evs = code_text("The Kremlin declined to comment on reports that Russian troops were massing near the Ukrainian border.",
                     date="2014-03-18")
     assert evs and all(e.target == "" for e in evs), [(e.source, e.target, e.cameo) for e in evs]
+
+
+def test_an_act_on_nobody_gives_way_to_events_whose_parties_are_named():
+    from dyad.keep import verdicts
+    from dyad.model import Event
+
+    def ev(target, cameo):
+        return Event(doc_id="d", sentence_id=0, sentence="s", date="2020-01-01", source="USA", target=target,
+                     cameo=cameo, source_text="US", target_text=target)
+
+    kept = lambda evs: [e.cameo for e, why in verdicts(evs, [_Tok(i) for i in range(len(evs))]) if why is None]
+    # a demand of nobody beside a meeting with Iran is dropped; alone it stays
+    assert kept([ev("IRN", "040"), ev("", "100")]) == ["040"]
+    assert kept([ev("", "100")]) == ["100"]
+    # a concession or a force posture needs no target
+    assert kept([ev("IRN", "040"), ev("", "0831")]) == ["040", "0831"]
+
+
+class _Tok:
+    """Just enough of a spaCy token for verdicts(): an independent main clause."""
+
+    def __init__(self, i):
+        self.i, self.dep_, self.pos_, self.tag_, self.lower_, self.lemma_ = i, "ROOT", "VERB", "VBD", "x", "x"
+        self.head, self.children = self, []

@@ -19,6 +19,11 @@ OWN_ACT_ROOTS = ("11", "12")
 # attack that killed 20" did happen).
 ADJUNCT_PREPS = {"during", "after", "before", "in", "at", "since", "amid", "following", "despite", "until"}
 THEME_DEPS = {"dobj", "pobj", "prep", "compound", "conj", "appos", "acl", "xcomp", "advcl", "pcomp"}
+# Acts that are done to someone: with nobody named it is done to, the text has not told
+# who the event is between ("the group demanded the release", "rejected the plan"), and
+# such events are mostly misreadings. Statements, intents, concessions, protests and
+# force postures stand without a target ("resigned", "put troops on alert").
+DYADIC_ROOTS = ("02", "04", "06", "07", "10", "11", "12", "13", "16", "17", "18", "19", "20")
 # Claiming responsibility for an act is news beside the act itself.
 CLAIMS = "015"
 # A clause opened by one of these beside another event is background ("after crowds burned its embassy").
@@ -120,4 +125,8 @@ def verdicts(events: list[Event], trig_of: list[Token], require_dyad: bool = Fal
         else:
             seen.add(e.key())
         out.append((e, why))
+    if any(e.target for e, why in out if why is None):
+        out = [(e, "an act done to someone, but nobody named it is done to, beside events whose parties are named"
+                if why is None and not e.target and e.cameo[:2] in DYADIC_ROOTS and not e.evidence.get("joint") else why)
+               for e, why in out]
     return out

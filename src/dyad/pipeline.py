@@ -282,13 +282,16 @@ class Coder:
             return None
         pairs = [(s, t) for s in sources for t in (targets or [None])]
         plover = self._scheme(art) == "plover"
+        joint = False  # an act done together, coded once per participant (--scheme plover)
         if not targets and len(sources) > 1 and (code.startswith(_RECIPROCAL_ROOTS) or says_their(trig) or p.between_subjects):
-            if not plover:
+            if plover:
+                joint = True
+            else:
                 pairs = [(s, t) for s in sources for t in sources if s is not t]
         reverse = p.reverse or (_reverse_codes().get(code) if self.lexicon.settings["reverse_mutual"] else None)
         if targets and reverse and plover:
             if reverse == code:  # "A held talks with B": A and B each consulted
-                pairs = [(a, None) for a in [*sources, *targets]]
+                pairs, joint = [(a, None) for a in [*sources, *targets]], True
         elif targets and reverse:  # "A held talks with B": B with A too; A visited B: B hosted A
             # only a party named outright acts back: not "a summit on the unrest in Iran"
             pairs += [(t, s, reverse) for s, t in pairs if t is not None and t.head in sa.by_token]
@@ -303,6 +306,8 @@ class Coder:
                 # target; "mobilized reservists for a war against Iraq": the war's enemy is
                 t = next((a for g in default_targets(trig) for a in resolve_all(sa, g) if a.code[:3] != s.code[:3]), None)
             events.append(self._event(art, sid, sent, sa, rev[0] if rev else code, p, trig, s, t, state, when))
+            if joint:
+                events[-1].evidence["joint"] = True
             made += 1
         if not made and p.names_target:
             info["dropped"] = "the pattern's target is the source itself"  # "protest in Ramallah" by Palestinians
