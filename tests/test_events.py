@@ -495,3 +495,11 @@ class _Tok:
     def __init__(self, i):
         self.i, self.dep_, self.pos_, self.tag_, self.lower_, self.lemma_ = i, "ROOT", "VERB", "VBD", "x", "x"
         self.head, self.children = self, []
+
+
+def test_those_accused_are_not_the_accusers(coder):
+    from dyad import code_text
+
+    evs = code_text("Kigali hopes a number of French officers accused of taking part in the killings will be tried.",
+                    date="2008-08-06")
+    assert not [e for e in evs if e.source.startswith("FRA") and e.cameo[:2] == "11"], [(e.source, e.target, e.cameo) for e in evs]

@@ -191,7 +191,10 @@ def is_passive_modifier(verb: Token) -> bool:
         return False  # "Israeli airstrikes killed 30 people", misparsed: a passive has no object
     # The small parser also reads "a rights group protested here" and "youths resorted to"
     # as participles: a passive one names its doer or where or when it happened.
-    return any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in _PASSIVE_SETTING) for c in verb.children)
+    # "officials accused of playing a role", "men charged with murder": the complement of
+    # a verb of charging
+    return any(c.dep_ == "agent" or (c.dep_ == "prep" and (c.lower_ in _PASSIVE_SETTING or c.lower_ in ("of", "with", "for")))
+               for c in verb.children)
 
 
 def prep_objects(anchor: Token, prep: str) -> list[Token]:
