@@ -135,6 +135,11 @@ def test_a_visit_is_also_a_hosting(coder):
     # PLOVER codes the hosting once.
     evs = coder.code_articles([Article("t", text, "2023-04-06", options={"scheme": "plover"})])
     assert [(e.source, e.target, e.cameo) for e in evs] == [("CHNGOV", "FRAGOV", "043")]
+    # the country where a summit is held does not host its guests; the one arrived in does
+    evs = code_text("Obama is scheduled to attend a summit in Switzerland on the unrest in Iran.", date="2015-06-01")
+    assert {(e.source[:3], e.target[:3], e.cameo) for e in evs} == {("USA", "CHE", "042")}
+    evs = code_text("Indian Prime Minister Narendra Modi arrived in Washington on Wednesday for a state visit.", date="2016-06-08")
+    assert ("USA", "IND", "043") in {(e.source[:3], e.target[:3], e.cameo) for e in evs}
 
 
 def test_plover_scheme_codes_joint_acts_once_per_participant(mini_coder):

@@ -294,7 +294,8 @@ class Coder:
                 pairs, joint = [(a, None) for a in [*sources, *targets]], True
         elif targets and reverse:  # "A held talks with B": B with A too; A visited B: B hosted A
             # only a party named outright acts back: not "a summit on the unrest in Iran"
-            pairs += [(t, s, reverse) for s, t in pairs if t is not None and t.head in sa.by_token]
+            # nor the place of a gathering: "attend a summit in Switzerland"
+            pairs += [(t, s, reverse) for s, t in pairs if t is not None and t.head in sa.by_token and not _where(sent.doc[t.head])]
         # One date per trigger, however many actor pairs it gives.
         when = dates.event_date(sent, art.date, anchor=trig.i, offset=sa.offset)
         made = 0
@@ -374,6 +375,12 @@ class Coder:
             plover=ptype, plover_mode=pmode, goldstein=c.goldstein if c else None, quad_class=c.quad_class if c else None,
             location=loc, evidence=evidence, rule=p.rule, confidence=round(min(conf, 0.99), 2),
         )
+
+
+def _where(tok: Token) -> bool:
+    """Is the token only where a gathering takes place ("a summit in Switzerland"), not a
+    country the visitor arrives in ("arrived in Washington")?"""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.head.head.pos_ == "NOUN"
 
 
 def _phrase_re(phrase: str) -> re.Pattern:
