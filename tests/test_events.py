@@ -508,3 +508,15 @@ def test_those_accused_are_not_the_accusers(coder):
     evs = code_text("Kigali hopes a number of French officers accused of taking part in the killings will be tried.",
                     date="2008-08-06")
     assert not [e for e in evs if e.source.startswith("FRA") and e.cameo[:2] == "11"], [(e.source, e.target, e.cameo) for e in evs]
+
+
+def test_agreeing_to_anything_is_intent_to_cooperate_and_a_named_act_wins(coder):
+    from dyad import code_text
+
+    evs = code_text("The Security Council agreed to a six-month extension of the peacekeeping mandate in Lebanon.", date="2006-08-01")
+    assert {e.cameo for e in evs} == {"030"}
+    evs = code_text("Obama has agreed to lift the sanctions on Iran.", date="2015-06-01")
+    assert [(e.source[:3], e.target, e.cameo) for e in evs] == [("USA", "IRN", "0354")]
+    # agreeing on a view is accord, and between the parties
+    evs = code_text("France and Germany agreed on the need for reform.", date="2015-06-01")
+    assert {(e.source, e.target, e.cameo) for e in evs} == {("FRA", "DEU", "019"), ("DEU", "FRA", "019")}

@@ -15,9 +15,11 @@ def test_pattern_elements():
     r = parse_pattern("turn_down +", "120", "verb", "x:3", sets)
     assert (r.trigger, r.particle) == ("turn", "down")
     assert r.specificity > parse_pattern("turn +", "120", "verb", "x:4", sets).specificity
+    w = parse_pattern("agree to *", "030", "verb", "x:5", sets)
+    assert [(e.kind, e.words) for e in w.elements] == [("comp", frozenset())]
 
 
-@pytest.mark.parametrize("bad", ["attack on", "Attack +", "meet &NOPE", "meet with + +", "attack $"])
+@pytest.mark.parametrize("bad", ["attack on", "Attack +", "meet &NOPE", "meet with + +", "attack $", "agree to * with +"])
 def test_bad_patterns_raise(bad):
     with pytest.raises(ValueError):
         parse_pattern(bad, "190", "verb", "x:1", {})

@@ -273,6 +273,13 @@ def match(p: Pattern, trig: Token, modifiers: bool = False, complements: bool = 
             subj = [c for c in trig.children if c.dep_ in _SUBJ | _PASS_SUBJ] or subjects(trig)
             if not any(len(expand_conj(s)) > 1 for s in subj):
                 return None
+        elif el.kind == "comp" and not el.words:
+            # `to *`: any complement, "agreed to set up a centre", "agreed to an extension";
+            # it stays free to code its own event, which then supersedes the generic one
+            if not any(c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and any(
+                    g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for a in anchors for c in a.children) and not any(
+                    prep_objects(a, "to") for a in anchors):
+                return None
         elif el.kind == "comp":
             comps = []
             for a in anchors:  # "demanded an end to the fighting", "calls to resign"

@@ -71,7 +71,8 @@ class Element:
 
     kind: ``target`` (direct object is the target), ``obj`` (direct object lemma in
     ``words``), ``prep`` (phrase with ``prep``; ``role`` is ``+``, ``$`` or ``""`` with
-    ``words``), ``comp`` (infinitive/gerund complement verb in ``words``), ``subj``
+    ``words``), ``comp`` (infinitive/gerund complement verb in ``words``; empty for
+    ``to *``, any complement, verb or noun), ``subj``
     (the subject's noun in ``words``), ``between`` (the subject is several actors, and
     the act is between them: PETRARCH's ``%``).
     """
@@ -178,6 +179,11 @@ def parse_pattern(text: str, code: str, kind: str, rule: str, sets: dict[str, fr
             elements.append(Element("subj", words(tok[5:])))
         elif tok == "%":
             elements.append(Element("between"))
+        elif tok == "to" and i + 1 < len(toks) and toks[i + 1] == "*":
+            if i + 2 < len(toks):
+                raise ValueError("'to *' (any complement) must end the pattern")
+            elements.append(Element("comp", frozenset()))
+            i += 1
         elif tok == "to" and i + 1 < len(toks) and toks[i + 1] not in "+$":
             elements.append(Element("comp", words(toks[i + 1])))
             i += 1

@@ -27,7 +27,7 @@ from .read import articles_from_records
 
 # Codes whose "A and B <verb>" with no other party means A and B acted on each other
 # (a ceasefire, 0871, is declared between them).
-_RECIPROCAL_ROOTS = ("03", "04", "05", "06", "11", "19", "0871")
+_RECIPROCAL_ROOTS = ("019", "03", "04", "05", "06", "11", "19", "0871")
 # Which event data the output should resemble. "cameo" (ICEWS, PETRARCH): "A and B held
 # talks" is A->B and B->A. "plover" (POLECAT, the PLOVER gold standard): an act done
 # together is one event per participant, with no target.
