@@ -520,3 +520,13 @@ def test_agreeing_to_anything_is_intent_to_cooperate_and_a_named_act_wins(coder)
     # agreeing on a view is accord, and between the parties
     evs = code_text("France and Germany agreed on the need for reform.", date="2015-06-01")
     assert {(e.source, e.target, e.cameo) for e in evs} == {("FRA", "DEU", "019"), ("DEU", "FRA", "019")}
+
+
+def test_a_resignation_is_a_plover_retreat(coder):
+    from dyad import code_text
+
+    evs = code_text("Georgian President Eduard Shevardnadze resigned on Sunday.", date="2003-11-23")
+    assert [(e.cameo, e.plover, e.plover_mode) for e in evs] == [("0831", "RETREAT", "resign")]
+    # promised, it takes the type of its intent code
+    evs = code_text("Georgian President Eduard Shevardnadze will resign.", date="2003-11-23")
+    assert evs and all(e.plover != "RETREAT" for e in evs)

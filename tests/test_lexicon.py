@@ -49,3 +49,12 @@ def test_mini_lexicon_is_clean():
     assert not lex.issues, lex.issues
     assert any(p.code == "125" for p in lex.patterns)
     assert lex.future_code("0841") == "0353"
+
+
+def test_plover_column_is_validated(tmp_path):
+    verbs = tmp_path / "verbs"
+    verbs.mkdir()
+    (verbs / "08.tsv").write_text("code\tpattern\tkind\tplover\n0831\tresign\t\tRETREAT:resign\n"
+                                  "0831\tabdicate\t\tRETREAT:nonsense\n0831\tquit\t\tNOPE\n", encoding="utf-8")
+    issues = validate(tmp_path)
+    assert [(i.line, "plover" in i.reason) for i in issues] == [(3, True), (4, True)]

@@ -13,6 +13,8 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from . import ontology
+
 PREPOSITIONS = frozenset(
     "with to against for of on in into from about over at by toward towards upon "
     "between among across through under without as until despite before after during "
@@ -93,6 +95,7 @@ class Pattern:
     rule: str  # file:line
     text: str
     reverse: str = ""  # code of the target-to-source event the act also is, if any
+    plover: tuple[str, str] = ("", "")  # PLOVER type and mode when finer than the CAMEO code's
 
     @property
     def specificity(self) -> int:
@@ -323,8 +326,12 @@ def _load_dir(lex: Lexicon, d: Path, known_codes: frozenset[str] | None) -> None
                 if reverse and known_codes is not None and reverse not in known_codes:
                     issues.append(LexiconIssue(str(f), ln, f"unknown CAMEO code {reverse!r} in column reverse"))
                     continue
+                plover = _plover_column(row.get("plover") or "")
+                if plover is None:
+                    issues.append(LexiconIssue(str(f), ln, f"plover {row.get('plover')!r} must be a PLOVER type, optionally with one of its modes (RETREAT:resign)"))
+                    continue
                 try:
-                    lex.patterns.append(replace(parse_pattern(row["pattern"], code, kind, where, lex.sets), reverse=reverse))
+                    lex.patterns.append(replace(parse_pattern(row["pattern"], code, kind, where, lex.sets), reverse=reverse, plover=plover))
                 except ValueError as exc:
                     issues.append(LexiconIssue(str(f), ln, f"pattern {row['pattern']!r}: {exc}"))
     _load_modality(lex, d / "modality.tsv")
@@ -417,6 +424,21 @@ def _load_discards(lex: Lexicon, f: Path) -> None:
             lex.issues.append(LexiconIssue(str(f), ln, f"need a phrase and a scope of sentence or story (got {scope!r})"))
             continue
         lex.discards.append(Discard(r["phrase"], scope, f"{f}:{ln}"))
+
+
+def _plover_column(value: str) -> tuple[str, str] | None:
+    """("TYPE", "mode") from a pattern's ``plover`` cell (empty: no override); None when
+    the type or mode is not in the PLOVER ontology."""
+    if not value:
+        return ("", "")
+    name, _, mode = value.partition(":")
+    try:
+        ptype = ontology.plover_type(name)
+    except KeyError:
+        return None
+    if mode and mode not in ptype.modes:
+        return None
+    return (ptype.name, mode)
 
 
 def _load_modality(lex: Lexicon, path: Path) -> None:

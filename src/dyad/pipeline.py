@@ -343,6 +343,8 @@ class Coder:
         known = self.lexicon.cameo_code(code)
         c = ontology.cameo(known) if known else None
         ptype, pmode = ontology.plover(c.code) if c else ("", "")
+        if p.plover[0] and code == p.code:
+            ptype, pmode = p.plover  # the pattern's act is finer than its CAMEO code ("resigned": RETREAT)
         off = sa.offset
         day, date_ev = when
         loc = None
