@@ -530,3 +530,14 @@ def test_a_resignation_is_a_plover_retreat(coder):
     # promised, it takes the type of its intent code
     evs = code_text("Georgian President Eduard Shevardnadze will resign.", date="2003-11-23")
     assert evs and all(e.plover != "RETREAT" for e in evs)
+
+
+def test_what_a_protest_voices_is_not_a_second_event(coder):
+    from dyad import code_text
+
+    evs = code_text("Tens of thousands of students throughout Indonesia staged mass demonstrations on Saturday "
+                    "to demand political reforms by President Suharto's government.", date="1998-05-16")
+    assert [e.cameo[:2] for e in evs] == ["14"], [(e.source, e.target, e.cameo) for e in evs]
+    # a demand on its own stays
+    evs = code_text("Indonesian students demanded political reforms from President Suharto's government.", date="1998-05-16")
+    assert [e.cameo[:2] for e in evs] == ["10"], [(e.source, e.target, e.cameo) for e in evs]

@@ -24,6 +24,9 @@ THEME_DEPS = {"dobj", "pobj", "prep", "compound", "conj", "appos", "acl", "xcomp
 # such events are mostly misreadings. Statements, intents, concessions, protests and
 # force postures stand without a target ("resigned", "put troops on alert").
 DYADIC_ROOTS = ("02", "04", "06", "07", "10", "11", "12", "13", "16", "17", "18", "19", "20")
+# What a protest voices is not coded again: a demand (10) or a protest (14) in its purpose clause.
+PROTEST = "14"
+VOICED_ROOTS = ("10", "14")
 # Claiming responsibility for an act is news beside the act itself.
 CLAIMS = "015"
 # A clause opened by one of these beside another event is background ("after crowds burned its embassy").
@@ -40,6 +43,18 @@ def said_more_specifically(e: Event, tok: Token, events: list[Event], trig_of: l
     any_root = governor_effect(tok.lemma_.lower()) == "future"
     return any(o is not e and t.head == tok and t.dep_ in ("xcomp", "ccomp") and o.source == e.source
                and (any_root or o.cameo[:2] == e.cameo[:2]) for o, t in zip(events, trig_of))
+
+
+def voiced_by_protest(e: Event, tok: Token, events: list[Event], trig_of: list[Token]) -> bool:
+    """A demand or protest in the purpose clause of a protest by the same source is what
+    the protest voices ("staged demonstrations to demand reforms", "began a hunger strike
+    to protest the decision"): the protest is the event."""
+    if e.cameo[:2] not in VOICED_ROOTS or tok.dep_ not in ("advcl", "xcomp"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    return any(o is not e and t == tok.head and o.source == e.source and o.cameo[:2] == PROTEST
+               for o, t in zip(events, trig_of))
 
 
 def is_background(tok: Token, others: set[Token]) -> bool:
@@ -106,6 +121,8 @@ def verdicts(events: list[Event], trig_of: list[Token], require_dyad: bool = Fal
             why = "the act is what another event reacts to ('rejected a US offer': the offer is not coded again)"
         elif is_outcome_of(tok, main) and e.cameo[:2] not in OWN_ACT_ROOTS:
             why = "the participle tells the outcome of the main event ('shelled Juba, killing 20')"
+        elif voiced_by_protest(e, tok, events, trig_of):
+            why = "what the protest voices ('staged demonstrations to demand reforms': the protest is the event)"
         elif said_more_specifically(e, tok, events, trig_of):
             why = "the act it governs is coded ('threatened to fire missiles': 1384, not 130 too)"
         elif is_background(tok, main):
