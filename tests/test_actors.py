@@ -32,6 +32,8 @@ def resolve(coder, index, text, word, day="2015-10-15"):
         # the leaders of a group are the group, whatever country qualifies it
         ("Qatar expelled leaders of Egypt's Muslim Brotherhood.", "leaders", "EGYOPPMBR"),
         ("Qatar expelled leaders of Egypt.", "leaders", "EGYGOV"),
+        ("Moscow accused the West of prolonging the war.", "West", "WST"),
+        ("Benin admitted West Africans.", "Africans", None),
     ],
 )
 def test_compositional_codes(coder, index, text, word, code):

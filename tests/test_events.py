@@ -541,3 +541,23 @@ def test_what_a_protest_voices_is_not_a_second_event(coder):
     # a demand on its own stays
     evs = code_text("Indonesian students demanded political reforms from President Suharto's government.", date="1998-05-16")
     assert [e.cameo[:2] for e in evs] == ["10"], [(e.source, e.target, e.cameo) for e in evs]
+
+
+def test_a_negation_stays_on_its_own_conjunct(coder):
+    from dyad import code_text
+
+    evs = code_text("Kremlin spokesman Dmitry Peskov accused the West of prolonging the conflict and did not rule out talks.",
+                    date="2024-05-14")
+    assert ("RUS", "WST", "112") in {(e.source[:3], e.target, e.cameo) for e in evs}
+    evs = code_text("Russia said it had not shelled Kharkiv and accused Ukraine of staging the attack.", date="2024-05-14")
+    assert {(e.source[:3], e.target[:3], e.cameo[:2]) for e in evs} == {("RUS", "UKR", "11")}
+    # "or" carries the negation to both
+    assert code_text("Russia did not attack or shell Ukrainian villages.", date="2024-05-14") == []
+
+
+def test_a_contrast_with_while_is_news_too(coder):
+    from dyad import code_text
+
+    evs = code_text("The European Union imposed new sanctions on Russian banks on Wednesday, while Turkish police "
+                    "arrested dozens of protesters outside the Russian consulate in Istanbul.", date="2024-05-14")
+    assert {e.cameo for e in evs} >= {"163", "173"}, [(e.source, e.target, e.cameo) for e in evs]

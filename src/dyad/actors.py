@@ -92,6 +92,8 @@ class ActorIndex:
                     continue
                 found = self._lookup(toks)
                 if found:
+                    found = [e for e in found if not e.phrase.lower().startswith("the ") or _with_the(doc, i, i + size)]
+                if found:
                     out.append(Mention(i, i + size, found))
                     i += size
                     break
@@ -466,6 +468,13 @@ class SentenceActors:
         span = head.doc[start:end]
         actor = Actor(code, span.text, span.start_char + self.offset, span.end_char + self.offset, "; ".join(entries), head.i)
         return actor
+
+
+def _with_the(doc, start: int, end: int) -> bool:
+    """An entry written with its "the" ("the West") is a name only after "the" and not as
+    the start of a longer name ("West Africa", "the West Darfur state")."""
+    after = doc[end] if end < len(doc) else None
+    return start > 0 and doc[start - 1].lower_ == "the" and not (after is not None and after.text[:1].isupper())
 
 
 def _np_head(tok: Token) -> Token:

@@ -480,11 +480,12 @@ def mood(trig: Token, speech: set[str], keep_modals: bool = False) -> tuple[str,
     gov = _governors()
     reported = _is_reported(trig, speech)
     node, result, why, steps = trig, "fact", "", 0
+    own_negation = True  # false above an "and"/"but" conjunct: its "not" is its own
     while steps < 8:
         steps += 1
         for c in node.children:
             w = c.lower_
-            neg = c if is_negation_word(c) else _adverb_negation(c)
+            neg = (c if is_negation_word(c) else _adverb_negation(c)) if own_negation else None
             if neg is not None:
                 # "will not attend", "would not provide": a refusal, not a non-event.
                 # The word itself is returned: PETRARCH negation needs the verb it is on.
@@ -522,6 +523,10 @@ def mood(trig: Token, speech: set[str], keep_modals: bool = False) -> tuple[str,
             break
         if node.dep_ == "conj" and any(c.dep_ in _SUBJ | _PASS_SUBJ for c in node.children):
             break  # "X did not attack, but Y will send": a clause of its own
+        if node.dep_ == "conj" and not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children):
+            # "said Russia had not targeted civilians and accused the West": the second
+            # act is not negated ("did not attack or kill" negates both)
+            own_negation = False
         if node.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.pos_ == "ADP":
             node, head = head, head.head  # "dedicated to attacking", "commit to assistance"
         effect = gov.get(head.lemma_.lower())

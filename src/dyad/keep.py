@@ -64,8 +64,12 @@ def is_background(tok: Token, others: set[Token]) -> bool:
         return False
     if tok.dep_ == "relcl":
         return True
-    return tok.dep_ in ("advcl", "pcomp") and any(
-        c.dep_ in ("mark", "prep") and c.lower_ in TEMPORAL_MARKS for c in [*tok.children, tok.head])
+    if tok.dep_ not in ("advcl", "pcomp"):
+        return False
+    marks = [c.lower_ for c in [*tok.children, tok.head] if c.dep_ in ("mark", "prep") and c.lower_ in TEMPORAL_MARKS]
+    if marks == ["while"] and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False  # "the EU imposed sanctions, while Turkish police arrested protesters": a contrast, both news
+    return bool(marks)
 
 
 def mentioned_act(tok: Token) -> bool:
