@@ -430,6 +430,13 @@ class SentenceActors:
                 country = next((p.country for _, p, m in parts if p.country and p.country != country
                                 and m.kind in ("country", "capital") and _lives_in(head, head.doc[m.end - 1])), country)
             entries.append(head_part.entry)
+            if not country and not full and head_part.sector:
+                # "its embassy in Damascus": the owner the possessive names, not where it is
+                owner = next((self._pronoun(c) for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"
+                              and c.lower_ in ("its", "their")), None)
+                if owner is not None and owner.code[:3].isalpha():
+                    country = owner.code[:3]
+                    entries.append(owner.entry)
         for depth, p, m in parts:
             if p is head_part:
                 continue
