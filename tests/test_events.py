@@ -561,3 +561,20 @@ def test_a_contrast_with_while_is_news_too(coder):
     evs = code_text("The European Union imposed new sanctions on Russian banks on Wednesday, while Turkish police "
                     "arrested dozens of protesters outside the Russian consulate in Istanbul.", date="2024-05-14")
     assert {e.cameo for e in evs} >= {"163", "173"}, [(e.source, e.target, e.cameo) for e in evs]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Germany is worried about the situation in Mali.", ("DEU", "MLI", "012")),
+    ("Washington was critical of Israel's settlement policy.", ("USA", "ISR", "111")),
+    ("Iran is optimistic about the talks with the United States.", ("IRN", "USA", "013")),
+])
+def test_predicate_adjectives_are_triggers(coder, text, expected):
+    from dyad import code_text
+
+    assert expected in {(e.source[:3], e.target[:3], e.cameo) for e in code_text(text, date="2020-01-01")}
+
+
+def test_an_adjective_about_nothing_is_no_event(coder):
+    from dyad import code_text
+
+    assert code_text("As far as Iran is concerned, the deal is dead.", date="2020-01-01") == []

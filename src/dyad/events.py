@@ -74,6 +74,11 @@ class PatternIndex:
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_ in ("VBG", "VBN")):
                 table = self.verbs
+            elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT") and any(
+                    c.dep_ in ("prep", "ccomp", "xcomp") for c in tok.children):
+                # a predicate adjective with what it is about: "is concerned about the
+                # arrests", "was critical of Israel" (not "as far as Iran is concerned")
+                table = self.verbs
             elif tok.pos_ in ("NOUN", "PROPN"):
                 table = self.nouns
             else:
