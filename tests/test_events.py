@@ -578,3 +578,29 @@ def test_an_adjective_about_nothing_is_no_event(coder):
     from dyad import code_text
 
     assert code_text("As far as Iran is concerned, the deal is dead.", date="2020-01-01") == []
+
+
+def test_a_trailing_attribution_is_no_statement(coder):
+    from dyad import code_text
+
+    evs = code_text("Kenya will lead a multinational police force to Haiti, the UN said.", date="2023-09-01")
+    assert not [e for e in evs if e.cameo[:2] == "01"], [(e.source, e.target, e.cameo) for e in evs]
+    evs = code_text("The UN said Kenya would lead a multinational police force.", date="2023-09-01")
+    assert [(e.source[:3], e.target, e.cameo) for e in evs] == [("IGO", "KEN", "010")]
+
+
+def test_a_go_between_is_not_a_party_to_the_ceasefire(coder):
+    from dyad import code_text
+
+    evs = code_text("Sudan's army and the Rapid Support Forces agreed to a ceasefire brokered by the United States.",
+                    date="2023-09-01")
+    got = {(e.source, e.target[:3], e.cameo[:2]) for e in evs}
+    assert ("SDNMIL", "SDN", "03") in got and not [g for g in got if g[0].startswith("SDN") and g[1] == "USA"], got
+
+
+def test_the_pope_by_date(coder):
+    from dyad import code_text
+
+    for day, text in (("2015-09-22", "Pope Francis"), ("1998-01-21", "Pope John Paul II")):
+        evs = code_text(f"{text} visited Cuba.", date=day)
+        assert ("VATREL", "CUB", "042") in {(e.source, e.target, e.cameo) for e in evs}

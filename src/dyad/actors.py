@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from . import places
 from .events import is_list_appos
-from .lexicon import ActorEntry, Lexicon
+from .lexicon import ActorEntry, Lexicon, word_list
 from .model import Actor
 
 # Dependents that start a new clause or a separate actor: they do not describe the head.
@@ -172,9 +172,10 @@ class SentenceActors:
                 continue
             for child in tok.children:
                 if (child.dep_ in _NOT_PART_OF_NP or (child.dep_ == "acl" and (
-                        child.tag_ == "VBG" or any(g.dep_ in ("dobj", "dative") for g in child.children)))
+                        child.tag_ == "VBG" or any(g.dep_ in ("dobj", "dative") for g in child.children)
+                        or child.lemma_.lower() in word_list("intermediary_verbs.txt")))
                         or is_list_appos(child) or child.lower_ in _TOPIC_PREPS):
-                    continue  # "rebels seeking to overthrow X": X is not part of who they are
+                    continue  # "rebels seeking to overthrow X", "a ceasefire brokered by X": X is not part of what they are
                 stack.append((depth + 1, child))
         return out
 

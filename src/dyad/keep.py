@@ -57,6 +57,14 @@ def voiced_by_protest(e: Event, tok: Token, events: list[Event], trig_of: list[T
                for o, t in zip(events, trig_of))
 
 
+def attribution(tok: Token) -> bool:
+    """Is the speech verb a trailing attribution, after the words it reports ("Kenya will
+    lead the force, the UN said")?"""
+    if tok.dep_ in ("parataxis", "ccomp") and tok.head.i < tok.i:
+        return True
+    return any(c.dep_ in ("ccomp", "parataxis") and c.i < tok.i for c in tok.children)
+
+
 def is_background(tok: Token, others: set[Token]) -> bool:
     """A relative or temporal clause beside another event gives background ("whom they
     had taken hostage", "five years after crowds burned down its embassy")."""
@@ -135,6 +143,8 @@ def verdicts(events: list[Event], trig_of: list[Token], require_dyad: bool = Fal
             why = "an act only mentioned by its noun, with no other party ('the country's 1994 genocide')"
         elif require_dyad and not e.target:
             why = "no target and this story requires dyads"
+        elif e.cameo.startswith("01") and attribution(tok):
+            why = "a trailing attribution ('..., diplomats said') names the story's source, not a statement"
         elif e.cameo[:2] == "01" and has_more and not e.cameo.startswith(CLAIMS):
             why = "a statement is coded only when the sentence says nothing more"
         elif e.cameo == "010" and not e.target:
