@@ -604,3 +604,13 @@ def test_the_pope_by_date(coder):
     for day, text in (("2015-09-22", "Pope Francis"), ("1998-01-21", "Pope John Paul II")):
         evs = code_text(f"{text} visited Cuba.", date=day)
         assert ("VATREL", "CUB", "042") in {(e.source, e.target, e.cameo) for e in evs}
+
+
+def test_hurt_in_clashes_with_someone_names_the_doer(coder):
+    from dyad import code_text
+
+    evs = code_text("Kosovo police officers were injured in clashes with Serb protesters in Zvecan.", date="2023-05-29")
+    # the doer from the clash, and Kosovo as the lexicon codes it (KSV), not the ISO XKX
+    assert {(e.source, e.target) for e in evs} == {("SRBOPP", "KSVCOP")}
+    evs = code_text("Gunmen attacked a police station in Mitrovica.", date="2023-05-29")
+    assert {e.source for e in evs} == {"KSVUAF"}

@@ -195,7 +195,7 @@ class SentenceActors:
                 tok = self.sent.doc.char_span(where["start"], where["end"], alignment_mode="expand")
                 locative = tok is not None and tok.root.dep_ == "pobj" and tok.root.head.lower_ in _LOCATIVE
                 if where.get("feature") != "country" or locative:
-                    self._place = where["country"]
+                    self._place = places.actor_country(where["country"])
         return self._place
 
     def _place_country(self, toks: list[tuple[int, Token]]) -> str:
@@ -207,7 +207,7 @@ class SentenceActors:
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
             place = places.resolve(ent.text if ent is not None else tok.text)
             if place is not None and place.country:
-                return place.country
+                return places.actor_country(place.country)
         return ""
 
     def _phrase_actor(self, head: Token, wanted) -> Actor | None:

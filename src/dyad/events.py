@@ -385,6 +385,8 @@ def _syntactic_subjects(verb: Token) -> list[Token]:
             for prep in ("in", "during", "after"):
                 for noun in prep_objects(verb, prep):
                     doers = noun_sources(noun, climb=False) if noun.pos_ == "NOUN" else []
+                    if not doers and noun.lemma_.lower() in word_list("clash_nouns.txt"):
+                        doers = prep_objects(noun, "with")  # "injured in clashes with protesters"
                     if doers:
                         return doers
             if verb.dep_ == "acl":  # "rebels backed by Turkey" -> nothing more to find

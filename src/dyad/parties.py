@@ -121,7 +121,7 @@ def places_as_actors(sa: SentenceActors, toks) -> list[Actor]:
             for ent in ents:
                 place = places.resolve(ent.text)
                 if place is not None and place.country:
-                    out.append(Actor(place.country, ent.text, ent.start_char + sa.offset, ent.end_char + sa.offset, f"place: {place.name}", t.i))
+                    out.append(Actor(places.actor_country(place.country), ent.text, ent.start_char + sa.offset, ent.end_char + sa.offset, f"place: {place.name}", t.i))
                     break
     return out
 
@@ -150,7 +150,7 @@ def unattributed_attacker(sa: SentenceActors, sent: Span, code: str = "") -> lis
     if where is None or where.get("source") != "text" or not where.get("country"):
         return []
     sector, who = ("COP", "its police") if code.startswith(ARREST_CODES) else ("UAF", "unidentified forces")
-    return [Actor(where["country"] + sector, where["text"], where["start"] + sa.offset, where["end"] + sa.offset,
+    return [Actor(places.actor_country(where["country"]) + sector, where["text"], where["start"] + sa.offset, where["end"] + sa.offset,
                   f"no doer named: {who} where it happened ({where['name']})")]
 
 
@@ -159,7 +159,7 @@ def protested_country(sa: SentenceActors, sent: Span, sources: list[Actor]) -> l
     where = places.locate(sent, [s.code[:3] for s in sources if s.code[:3].isalpha()], exclude=exclude)
     if where is None or not where.get("country"):
         return []
-    country = where["country"]
+    country = places.actor_country(where["country"])
     # At home, a protest is aimed at the protesters' government; abroad, at the host country.
     code = country + "GOV" if any(s.code[:3] == country for s in sources) else country
     if where["source"] == "text":

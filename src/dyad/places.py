@@ -51,6 +51,16 @@ COUNTRY_ALIASES = {
 CODE_ALIASES = {"YUG": "SRB", "SCG": "SRB", "ZAR": "COD", "ROM": "ROU", "TMP": "TLS",
                 "KSV": "XKX", "KOS": "XKX", "JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
+# Where the actor lexicon's country code differs from ISO (Kosovo is KSV in CAMEO and the
+# PETRARCH/Phoenix dictionaries): a place's country given to an actor uses the lexicon's.
+ACTOR_CODES = {"XKX": "KSV"}
+
+
+def actor_country(iso3: str) -> str:
+    """The actor code of a place's country (ISO 3166 alpha-3 otherwise)."""
+    return ACTOR_CODES.get(iso3, iso3)
+
+
 # Press usage the gazetteer does not rank first ("Washington" is also a state,
 # "New York" is the city's alternate name): key -> (city name, ISO2).
 CITY_ALIASES = {
