@@ -614,3 +614,12 @@ def test_hurt_in_clashes_with_someone_names_the_doer(coder):
     assert {(e.source, e.target) for e in evs} == {("SRBOPP", "KSVCOP")}
     evs = code_text("Gunmen attacked a police station in Mitrovica.", date="2023-05-29")
     assert {e.source for e in evs} == {"KSVUAF"}
+
+
+def test_a_rejection_without_a_named_author_and_a_statement_about_ones_own_country(coder):
+    from dyad import code_text
+
+    evs = code_text("The Venezuelan opposition rejected the official results of the presidential election.", date="2024-07-30")
+    assert [(e.source, e.target, e.cameo) for e in evs] == [("VENOPP", "", "120")]
+    evs = code_text("President Emmanuel Macron said France was ready.", date="2024-07-30")
+    assert evs == [], [(e.source, e.target, e.cameo) for e in evs]

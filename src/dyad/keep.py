@@ -147,8 +147,8 @@ def verdicts(events: list[Event], trig_of: list[Token], require_dyad: bool = Fal
             why = "a trailing attribution ('..., diplomats said') names the story's source, not a statement"
         elif e.cameo[:2] == "01" and has_more and not e.cameo.startswith(CLAIMS):
             why = "a statement is coded only when the sentence says nothing more"
-        elif e.cameo == "010" and not e.target:
-            why = "a statement about nobody else"
+        elif e.cameo == "010" and (not e.target or e.target.startswith(e.source) or e.source.startswith(e.target)):
+            why = "a statement about nobody else ('Macron said France would...')"
         elif not e.target and (e.source, e.cameo) in targeted:
             why = "the same act is coded with its target"
         elif e.key() in seen:
