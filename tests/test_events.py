@@ -623,3 +623,13 @@ def test_a_rejection_without_a_named_author_and_a_statement_about_ones_own_count
     assert [(e.source, e.target, e.cameo) for e in evs] == [("VENOPP", "", "120")]
     evs = code_text("President Emmanuel Macron said France was ready.", date="2024-07-30")
     assert evs == [], [(e.source, e.target, e.cameo) for e in evs]
+
+
+def test_parties_acting_together_somewhere_act_with_each_other(coder):
+    from dyad import code_text
+
+    evs = code_text("The Ethiopian government and Tigrayan forces signed a peace deal in Pretoria.", date="2022-11-02")
+    assert {(e.source[:3], e.target[:3], e.cameo) for e in evs} == {("ETH", "ETH", "057")}
+    assert all(e.target for e in evs) and not [e for e in evs if e.target.startswith("ZAF")]
+    evs = code_text("Gunmen abducted more than 100 schoolchildren from a school in northwestern Nigeria.", date="2021-03-12")
+    assert {(e.source, e.target, e.cameo) for e in evs} == {("NGAUAF", "NGAEDU", "181")}

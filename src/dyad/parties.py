@@ -261,9 +261,10 @@ def claimed_victims(sa: SentenceActors, trig: Token, sources: list[Actor]) -> li
     return places_as_actors(sa, [w for w in claimed if w.dep_ == "pobj"])
 
 
-def said_at(sa: SentenceActors, actor: Actor, anchors: list[Token]) -> bool:
-    """Is the actor only the place where the matched words were said: the country of an
-    "in"/"at" phrase on the statement noun ("made his remarks in Doha")?"""
+def only_where(sa: SentenceActors, actor: Actor, anchors: list[Token]) -> bool:
+    """Is the actor only the place where the matched act happened: the country of an
+    "in"/"at" phrase on the matched noun ("made his remarks in Doha", "signed a peace
+    deal in Pretoria")?"""
     for noun in anchors:
         if noun.pos_ != "NOUN" or actor.head != noun.i:
             continue

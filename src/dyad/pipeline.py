@@ -22,7 +22,7 @@ from .parse import load_model, parse_blocks
 from .keep import CLAIMS, verdicts
 from .parties import (ARREST_CODES, claimed_victims, PROTEST_ROOT, VIOLENT_ROOTS, condition_subjects, defied, doer_unnamed,
                       first_inside, governing_subject, phrase_actors, places_as_actors, protested_country, reporting_verb,
-                      resolve_all, said_at, same_side, says_their, theme_places, unattributed_attacker)
+                      resolve_all, only_where, same_side, says_their, theme_places, unattributed_attacker)
 from .read import articles_from_records
 
 # Codes whose "A and B <verb>" with no other party means A and B acted on each other
@@ -243,7 +243,7 @@ class Coder:
                 found = resolve_all(sa, group)
                 if code[:2] == "01":
                     # "made his remarks in Doha": where words are said is not whom they address
-                    found = [t for t in found if not said_at(sa, t, cand.anchors)]
+                    found = [t for t in found if not only_where(sa, t, cand.anchors)]
                 targets = [t for t in found if t.code not in {s.code for s in sources}]
                 if targets:
                     # "A and B may spur reconciliation between C and B": B, a source, is
@@ -277,6 +277,8 @@ class Coder:
         if state == "fact" and code[:2] in VIOLENT_ROOTS and self._allegations(p, trig, sources, targets, art, sid, sent, sa, info, events):
             info["dropped"] = "only claimed: the claim is coded (allegation.tsv)"
             return 0
+        if targets and len(sources) > 1 and code.startswith(_RECIPROCAL_ROOTS) and all(only_where(sa, t, cand.anchors) for t in targets):
+            targets = []  # "the government and the rebels signed a peace deal in Pretoria": with each other
         if not targets and p.names_target:
             info["dropped"] = "the pattern's target is not an actor"
             return None
