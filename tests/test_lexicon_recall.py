@@ -13,6 +13,10 @@ from conftest import coded as _events
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # 152 forces put on a level of readiness
+        ("Serbia put its army on the highest level of combat readiness.", ("SRB", "", "152")),
+        # 120 a rejection whose author is not named
+        ("Kenya's opposition party rejected the official election results.", ("KEN", "", "120")),
         # 190 clash with no named opponent: armed forces or fighters on both sides
         ("Indian and Pakistani troops clashed along the disputed frontier on Sunday.", ("IND", "PAK", "190")),
         ("Indian and Pakistani troops clashed along the disputed frontier on Sunday.", ("PAK", "IND", "190")),
