@@ -633,3 +633,11 @@ def test_parties_acting_together_somewhere_act_with_each_other(coder):
     assert all(e.target for e in evs) and not [e for e in evs if e.target.startswith("ZAF")]
     evs = code_text("Gunmen abducted more than 100 schoolchildren from a school in northwestern Nigeria.", date="2021-03-12")
     assert {(e.source, e.target, e.cameo) for e in evs} == {("NGAUAF", "NGAEDU", "181")}
+
+
+def test_what_someone_is_called_on_to_do_is_not_done(coder):
+    from dyad import code_text
+
+    evs = code_text("The African Union called on both sides in Sudan to agree to a ceasefire and allow humanitarian access.",
+                    date="2023-09-01")
+    assert {e.cameo[:2] for e in evs} == {"02"}, [(e.source, e.target, e.cameo) for e in evs]

@@ -598,7 +598,9 @@ def _own_doer(clause: Token, governor: Token) -> bool:
     """Does the complement clause have a doer other than the governor's subject?"""
     if any(c.dep_ in _SUBJ for c in clause.children):
         return True
-    return clause.dep_ == "xcomp" and any(c.dep_ in _OBJ for c in governor.children)
+    # "urged Iran to stop", "called on both sides to agree"
+    return clause.dep_ == "xcomp" and any(c.dep_ in _OBJ or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))
+                                          for c in governor.children)
 
 
 def _is_reported(trig: Token, speech: set[str]) -> bool:
