@@ -13,6 +13,8 @@ from conftest import coded as _events
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # 111 condemning an act whose doer is not named
+        ("The United Nations condemned the bombing.", ("IGO", "", "111")),
         # 152 forces put on a level of readiness
         ("Serbia put its army on the highest level of combat readiness.", ("SRB", "", "152")),
         # 120 a rejection whose author is not named
