@@ -34,6 +34,9 @@ def resolve(coder, index, text, word, day="2015-10-15"):
         ("Qatar expelled leaders of Egypt.", "leaders", "EGYGOV"),
         ("Moscow accused the West of prolonging the war.", "West", "WST"),
         ("The Pentagon announced new aid for Ukraine.", "Pentagon", "USAMIL"),
+        # out of office, the title says what a person is now
+        ("The junta will prosecute ousted President Mohamed Bazoum.", "Bazoum", "NEROPP"),
+        ("Former President Bill Clinton arrived.", "Clinton", "USAELI"),
         ("The IDF said it struck targets in Gaza.", "IDF", "ISRMIL"),
         # an embassy is its owner's, not the country where it stands
         ("Iran said protesters stormed its embassy in Baghdad.", "embassy", "IRNGOV"),

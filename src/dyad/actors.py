@@ -425,6 +425,13 @@ class SentenceActors:
         entries = []
         if head_part is not None:
             country, sector, full = head_part.country, head_part.sector, head_part.full
+            head_m = next(m for d, p, m in parts if p is head_part)
+            title = next((p for d, p, m in parts if m.kind == "agent" and p.sector and m.end <= head_m.start), None)
+            if head_m.kind == "person" and title is not None and not _in_range(pick_person(head_m.entries, self.day), self.day):
+                # "ousted President Mohamed Bazoum", "former President Bill Clinton": out of
+                # office, the title says what the person is now
+                full = country + title.sector
+                sector = title.sector
             if country and not (sector or full) and head.tag_ in ("NNS", "NNPS"):
                 # "Albanians of southern Serbia", "Turks in Bulgaria": a people named by
                 # where they live belongs to that country
