@@ -641,3 +641,13 @@ def test_what_someone_is_called_on_to_do_is_not_done(coder):
     evs = code_text("The African Union called on both sides in Sudan to agree to a ceasefire and allow humanitarian access.",
                     date="2023-09-01")
     assert {e.cameo[:2] for e in evs} == {"02"}, [(e.source, e.target, e.cameo) for e in evs]
+
+
+def test_a_sentence_with_no_court_named_is_the_courts_of_the_one_sentenced(coder):
+    from dyad import code_text
+
+    evs = code_text("Cambodia's opposition leader Kem Sokha was sentenced to 27 years of house arrest for treason.",
+                    date="2023-03-03")
+    assert {(e.source, e.target, e.cameo) for e in evs} == {("KHMJUD", "KHMOPP", "173")}
+    evs = code_text("Five activists were arrested in Minsk.", date="2023-03-03")
+    assert {e.source for e in evs} == {"BLRCOP"}

@@ -143,13 +143,21 @@ def doer_unnamed(trig: Token, src_toks, tgt_toks) -> bool:
             and trig.lemma_.lower() not in word_list("stative_passives.txt"))
 
 
-def unattributed_attacker(sa: SentenceActors, sent: Span, code: str = "") -> list[Actor]:
+def unattributed_attacker(sa: SentenceActors, sent: Span, code: str = "", trig: Token | None = None,
+                          victims: list[Actor] = ()) -> list[Actor]:
     """Unidentified forces (``UAF``) of the place where the act happened; for an arrest,
-    that place's police."""
+    that place's police, and for a sentence its courts. An arrest or sentence that names
+    no place was made by the country of the one arrested ("Cambodia's opposition leader
+    was sentenced to 27 years")."""
+    arrest = code.startswith(ARREST_CODES)
+    court = arrest and trig is not None and trig.lemma_.lower() in word_list("court_verbs.txt")
+    sector, who = ("JUD", "its courts") if court else ("COP", "its police") if arrest else ("UAF", "unidentified forces")
     where = places.locate(sent, sa.named_countries())
     if where is None or where.get("source") != "text" or not where.get("country"):
-        return []
-    sector, who = ("COP", "its police") if code.startswith(ARREST_CODES) else ("UAF", "unidentified forces")
+        home = next((v for v in victims if v.code[:3].isalpha()), None)
+        if not arrest or home is None:
+            return []
+        return [Actor(home.code[:3] + sector, home.text, home.start, home.end, f"no doer named: {who} of {home.text}")]
     return [Actor(places.actor_country(where["country"]) + sector, where["text"], where["start"] + sa.offset, where["end"] + sa.offset,
                   f"no doer named: {who} where it happened ({where['name']})")]
 

@@ -223,7 +223,7 @@ class Coder:
             done_to = bool(sources)
         unnamed = code[:2] in VIOLENT_ROOTS or code.startswith(ARREST_CODES)
         if not sources and unnamed and doer_unnamed(trig, src_toks, tgt_toks):
-            sources = unattributed_attacker(sa, sent, code)  # "a roadside bomb near Samarra killed ..."
+            sources = unattributed_attacker(sa, sent, code, trig, resolve_all(sa, tgt_toks))  # "a roadside bomb near Samarra killed ..."
         if not sources:
             info["dropped"] = "no source actor"
             return 0
