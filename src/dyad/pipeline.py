@@ -233,7 +233,10 @@ class Coder:
         if not cand.swapped and not p.names_target and not done_to:
             # "clashed over the efforts of Eriador": the phrase on the matched noun first
             near = [prep_objects(a, prep) for a in cand.anchors for prep in ("of", "by", "from", "with", "against", "to")]
-            rest = list(default_targets(trig))
+            # parties acting together act with each other, not with whom a purpose clause
+            # names ("agreed to a truce to allow the exchange of hostages")
+            together = len(sources) > 1 and code.startswith(_RECIPROCAL_ROOTS)
+            rest = list(default_targets(trig, depth=1 if together else 0))
             # a verb's own object before the phrases of the matched words: "met Xi on the
             # sidelines of a summit in Uzbekistan" is a meeting with Xi
             first = rest[:1] if trig.pos_ != "NOUN" and rest and not set(rest[0]) & set(cand.anchors) else []
