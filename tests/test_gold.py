@@ -5,12 +5,12 @@ import pytest
 from conftest import shared_file
 
 # Reached on 2026-11-28 (docs/ACCURACY.md), each set coded with the scheme `dyad
-# evaluate` picks for it: petr2 root 0.679 / detect 0.947, plover 0.655 / detect 0.956.
+# evaluate` picks for it: petr2 root 0.679 / detect 0.947, plover 0.663 / detect 0.951.
 # petr_validate needs its own dictionaries: see the test below.
 FLOORS = {
     ("petr2_gsr", "root"): 0.65,
     ("petr2_gsr", "detect"): 0.93,
-    ("plover_gsr", "plover"): 0.64,
+    ("plover_gsr", "plover"): 0.65,
     ("plover_gsr", "detect"): 0.93,
 }
 
@@ -44,12 +44,12 @@ def test_petr_validate_with_its_own_dictionaries(tmp_path):
     coder = Coder(lexicon_dirs=[str(tmp_path)], builtin=False)
     gold = load_gold(shared_file("gold", "petr_validate.jsonl"))
     code = score(gold, code_gold(coder, gold), cameo_to_plover=lambda c: ontology.plover(c)[0]).levels["code"]
-    assert code.recall >= 0.90 and code.precision >= 0.87, (code.recall, code.precision)
+    assert code.recall >= 0.90 and code.precision >= 0.88, (code.recall, code.precision)
 
 
 def test_dev_wire_floor(coder):
     """dyad's own wire-style set (benchmarks/dev_wire.jsonl, in the repository, so this
-    runs without ../shared): root F1 0.819 and detection F1 0.980 on 2026-11-28."""
+    runs without ../shared): root F1 0.834 and detection F1 0.982 on 2026-11-28."""
     from dyad import ontology
     from dyad.evaluate import load_gold, score
     from dyad.pipeline import code_gold
@@ -57,4 +57,4 @@ def test_dev_wire_floor(coder):
 
     gold = load_gold(ROOT / "benchmarks" / "dev_wire.jsonl")
     rep = score(gold, code_gold(coder, gold), cameo_to_plover=lambda c: ontology.plover(c)[0])
-    assert rep.levels["root"].f1 >= 0.80 and rep.levels["detect"].f1 >= 0.96, rep.levels
+    assert rep.levels["root"].f1 >= 0.82 and rep.levels["detect"].f1 >= 0.97, rep.levels
