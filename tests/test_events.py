@@ -460,6 +460,8 @@ def test_what_a_permission_grants_is_not_done(coder):
 
     evs = code_text("Obama said he would not give permission to Russia to help Israel.", date="2015-05-16")
     assert {(e.source[:3], e.target[:3], e.cameo[:2]) for e in evs} == {("USA", "RUS", "12")}
+    evs = code_text("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.", date="2000-05-16")
+    assert {e.cameo[:2] for e in evs} == {"10"}, [(e.source, e.target, e.cameo) for e in evs]
 
 
 def test_an_act_only_claimed_is_coded_as_the_claim(mini_coder):

@@ -518,11 +518,13 @@ def mood(trig: Token, speech: set[str], keep_modals: bool = False) -> tuple[str,
             break
         if node.dep_ == "ccomp" and gov.get(head.lemma_.lower()) == "negate":
             return "negated", head.text  # "Iran denied that Tehran had supplied missiles"
+        if _granted_or_asked(node, head):
+            return "hypothetical", head.text  # "reiterated its demand that Israel ease"
         if node.dep_ in _REPORT_DEPS and head.lemma_.lower() in speech:
             break  # reported content: the speaker's mood is not the event's
         effect = gov.get(head.lemma_.lower())
         if (node.dep_ in ("xcomp", "ccomp", "acl") and effect in ("future", "future-clause", "object-control", "appeal") and _own_doer(node, head)) or (
-                effect in ("object-control", "appeal") and _asked_of_another(node, head)) or _granted_or_asked(node, head):
+                effect in ("object-control", "appeal") and _asked_of_another(node, head)):
             # "Obama wants Putin to attack", "demanded that the US cancel", "was pressed
             # by Congress to help", "pressure from Congress to help": asked, not done
             return "hypothetical", head.text
@@ -585,9 +587,13 @@ def _asked_of_another(clause: Token, governor: Token) -> bool:
 
 
 def _granted_or_asked(clause: Token, verb: Token) -> bool:
-    """"gave permission to Russia to help Israel", "issued an order to withdraw": the
-    parser hangs the infinitive on the verb, but it belongs to the asking noun."""
-    if clause.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+    """"gave permission to Russia to help Israel", "issued an order to withdraw",
+    "reiterated its demand that Israel ease": the parser hangs the clause on the verb,
+    but it belongs to the asking noun."""
+    infinitive = clause.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    # "reiterated its demand that Israel ease restrictions"
+    that_clause = clause.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    if not (infinitive or that_clause):
         return False
     gov = _governors()
     return any(o.dep_ == "dobj" and o.pos_ == "NOUN" and gov.get(o.lemma_.lower()) in ("object-control", "appeal")
