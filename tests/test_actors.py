@@ -107,3 +107,11 @@ def test_a_clause_on_a_noun_is_not_part_of_its_name(coder):
 
     evs = code_text("Israeli airstrikes killed at least 30 people in Gaza City.", date="2024-06-10")
     assert [(e.source, e.target[:3]) for e in evs] == [("ISR", "PSE")]
+
+
+def test_a_subject_pronoun_in_an_adverbial_clause_is_the_main_subject(coder, index):
+    doc = coder.nlp("Two Palestinian suicide bombers killed 23 people when they blew themselves up in Tel Aviv.")
+    sent = next(doc.sents)
+    sa = SentenceActors(sent, index.mentions(doc), "2002-01-01", 0, DocContext())
+    they = next(t for t in doc if t.lower_ == "they")
+    assert sa.referent(they).text == "bombers"

@@ -340,6 +340,12 @@ class SentenceActors:
         speaker = self._speaker_of(pron)
         if speaker is not None:
             return speaker  # "Militants loyal to Zarqawi said they attempted...": the militants
+        if pron.dep_ == "nsubj" and pron.head.dep_ == "advcl":
+            # "bombers killed 23 people when they blew themselves up": the subject of the
+            # clause a subject pronoun's clause hangs on
+            main = [c for c in pron.head.head.children if c.dep_ == "nsubj" and c.i < pron.i]
+            if main and main[0].i in self.by_token and self.by_token[main[0].i].kind in want:
+                return main[0]
         found = None
         for m in self.mentions:
             if m.end <= pron.i and m.kind in want:
