@@ -656,3 +656,11 @@ def test_a_sentence_with_no_court_named_is_the_courts_of_the_one_sentenced(coder
     assert {(e.source, e.target, e.cameo) for e in evs} == {("KHMJUD", "KHMOPP", "173")}
     evs = code_text("Five activists were arrested in Minsk.", date="2023-03-03")
     assert {e.source for e in evs} == {"BLRCOP"}
+
+
+def test_what_someone_is_made_to_do_happens_and_is_theirs(coder):
+    from dyad import code_text
+
+    evs = code_text("The offensive prompted Russia to send tanks across the border.", date="2008-08-08")
+    # Russia sends, and its own tanks are no target
+    assert {(e.source, e.target, e.cameo[:2]) for e in evs} == {("RUS", "", "07")}

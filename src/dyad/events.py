@@ -168,7 +168,7 @@ def _objects(verb: Token) -> list[Token]:
             found = [c for c in verb.head.children if c.dep_ in _SUBJ | _PASS_SUBJ]
         return found
     objs = [c for c in verb.children if c.dep_ in _OBJ]
-    if not objs and _governors().get(verb.lemma_.lower()) in ("object-control", "future", "appeal"):
+    if not objs and _governors().get(verb.lemma_.lower()) in ("object-control", "causative", "future", "appeal"):
         # "allowed aid trucks to enter", "wants Putin to attack": the parser makes the
         # trucks the subject of "enter"; they are the object of "allowed"
         objs = [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(a.lower_ == "to" for a in c.children)
@@ -420,7 +420,7 @@ def _syntactic_subjects(verb: Token) -> list[Token]:
 
 @functools.cache
 def _object_control() -> frozenset[str]:
-    return frozenset(k for k, v in _governors().items() if v == "object-control")
+    return frozenset(k for k, v in _governors().items() if v in ("object-control", "causative"))
 
 
 def noun_sources(noun: Token, climb: bool = True) -> list[Token]:

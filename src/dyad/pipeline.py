@@ -32,8 +32,8 @@ _RECIPROCAL_ROOTS = ("019", "03", "04", "05", "06", "11", "19", "0871")
 # talks" is A->B and B->A. "plover" (POLECAT, the PLOVER gold standard): an act done
 # together is one event per participant, with no target.
 SCHEMES = ("cameo", "plover")
-# Postures and withdrawals move the actor's own forces: those forces are not a target.
-_OWN_FORCES_ROOTS = ("08", "15")
+# Postures, withdrawals and the sending of aid move the actor's own forces: those forces are not a target.
+_OWN_FORCES_ROOTS = ("07", "08", "15")
 
 
 @dataclass
