@@ -664,3 +664,12 @@ def test_what_someone_is_made_to_do_happens_and_is_theirs(coder):
     evs = code_text("The offensive prompted Russia to send tanks across the border.", date="2008-08-08")
     # Russia sends, and its own tanks are no target
     assert {(e.source, e.target, e.cameo[:2]) for e in evs} == {("RUS", "", "07")}
+
+
+def test_a_preposition_with_its_own_object_is_no_particle(coder):
+    from dyad import code_text
+
+    evs = code_text("Somali pirates hijacked a Ukrainian ship carrying 33 tanks off the coast of Somalia.", date="2008-09-26")
+    assert {(e.source[:3], e.target[:3], e.cameo) for e in evs} == {("SOM", "UKR", "181")}
+    evs = code_text("Gunmen carried off 30 girls from the school in Nigeria.", date="2014-04-15")
+    assert {(e.source, e.target, e.cameo) for e in evs} == {("NGAUAF", "NGACVL", "181")}

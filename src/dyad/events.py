@@ -237,6 +237,9 @@ def match(p: Pattern, trig: Token, modifiers: bool = False, complements: bool = 
         # verbs: a particle ("turn down"); nouns: a modifier ("hunger strike")
         deps = ("prt", "prep", "advmod") if p.kind == "verb" else ("compound", "amod", "nmod")
         prt = [c for c in trig.children if c.dep_ in deps and p.particle in (c.lower_, c.lemma_.lower())]
+        if prt and p.kind == "verb" and prt[0].dep_ == "prep" and any(c.dep_ in _OBJ for c in trig.children) and any(
+                g.dep_ == "pobj" for g in prt[0].children):
+            prt = []  # "a ship carrying tanks off the coast": a preposition with its own object, not "carry off"
         if not prt:
             return None
         if p.kind == "verb" and prt[0].dep_ == "prep":
