@@ -34,6 +34,7 @@ def resolve(coder, index, text, word, day="2015-10-15"):
         ("Qatar expelled leaders of Egypt.", "leaders", "EGYGOV"),
         ("Moscow accused the West of prolonging the war.", "West", "WST"),
         ("The Pentagon announced new aid for Ukraine.", "Pentagon", "USAMIL"),
+        ("Chinese police detained two foreign journalists.", "journalists", "---MED"),
         # out of office, the title says what a person is now
         ("The junta will prosecute ousted President Mohamed Bazoum.", "Bazoum", "NEROPP"),
         ("Former President Bill Clinton arrived.", "Clinton", "USAELI"),

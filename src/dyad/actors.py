@@ -475,7 +475,8 @@ class SentenceActors:
             if sector and len(full) == 3:
                 code = full + sector
         else:
-            if not country:
+            if not country and not any(c.dep_ == "amod" and c.lower_ in _NOT_LOCAL for c in head.children):
+                # "foreign journalists" in China are not Chinese
                 country = self._place_country(toks) or self._context_country(head)
             code = (country or "---") + sector
         if not code or code == "---":
@@ -489,6 +490,10 @@ class SentenceActors:
         span = head.doc[start:end]
         actor = Actor(code, span.text, span.start_char + self.offset, span.end_char + self.offset, "; ".join(entries), head.i)
         return actor
+
+
+# Words that say an agent is not of the country around it.
+_NOT_LOCAL = {"foreign", "international", "overseas", "expatriate"}
 
 
 def _with_the(doc, start: int, end: int) -> bool:
