@@ -35,6 +35,9 @@ def resolve(coder, index, text, word, day="2015-10-15"):
         ("Moscow accused the West of prolonging the war.", "West", "WST"),
         ("The Pentagon announced new aid for Ukraine.", "Pentagon", "USAMIL"),
         ("Chinese police detained two foreign journalists.", "journalists", "---MED"),
+        # an act's own modifier names its actor; a quantity's "of" phrase names it
+        ("Palestinians protested against the Israeli blockade of Gaza.", "blockade", "ISR"),
+        ("Hundreds of Palestinians protested.", "Hundreds", "PSE"),
         # out of office, the title says what a person is now
         ("The junta will prosecute ousted President Mohamed Bazoum.", "Bazoum", "NEROPP"),
         ("Former President Bill Clinton arrived.", "Clinton", "USAELI"),

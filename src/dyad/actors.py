@@ -398,8 +398,10 @@ class SentenceActors:
             country = self._context_country(head, after=False)
             if country:
                 return Actor(country, head.text, head.idx + self.offset, head.idx + len(head) + self.offset, "the nearest earlier country", head.i)
-        if head.i not in self.by_token:
-            # "Hundreds of UN troops", "dozens of protesters": the actor is the "of" phrase.
+        if head.i not in self.by_token and not any(
+                c.dep_ in _MODIFIER_DEPS and c.i in self.by_token for c in head.children):
+            # "Hundreds of UN troops", "dozens of protesters": the actor is the "of" phrase;
+            # not "the Israeli blockade of Gaza", whose own modifier names the actor
             actor = self._phrase_actor(head, lambda prep: prep == "of")
             if actor is not None:
                 return actor
