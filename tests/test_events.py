@@ -633,6 +633,8 @@ def test_parties_acting_together_somewhere_act_with_each_other(coder):
     evs = code_text("The Ethiopian government and Tigrayan forces signed a peace deal in Pretoria.", date="2022-11-02")
     assert {(e.source[:3], e.target[:3], e.cameo) for e in evs} == {("ETH", "ETH", "057")}
     assert all(e.target for e in evs) and not [e for e in evs if e.target.startswith("ZAF")]
+    evs = code_text("Bangladesh and Myanmar signed a deal on the return of Rohingya refugees.", date="2017-11-23")
+    assert {(e.source, e.target) for e in evs} == {("BGD", "MMR"), ("MMR", "BGD")}
     evs = code_text("Israel and Hamas agreed to a four-day truce to allow the exchange of hostages and prisoners.",
                     date="2023-11-22")
     assert {(e.source[:3], e.target[:3]) for e in evs} == {("ISR", "PSE"), ("PSE", "ISR")}

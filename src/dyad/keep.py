@@ -23,7 +23,7 @@ THEME_DEPS = {"dobj", "pobj", "prep", "compound", "conj", "appos", "acl", "xcomp
 # who the event is between ("the group demanded the release", "rejected the plan"), and
 # such events are mostly misreadings. Statements, intents, concessions, protests and
 # force postures stand without a target ("resigned", "put troops on alert").
-DYADIC_ROOTS = ("02", "04", "06", "07", "10", "11", "12", "13", "16", "17", "18", "19", "20")
+DYADIC_ROOTS = ("02", "04", "05", "06", "07", "10", "11", "12", "13", "16", "17", "18", "19", "20")
 # What a protest voices is not coded again: a demand (10) or a protest (14) in its purpose clause.
 PROTEST = "14"
 VOICED_ROOTS = ("10", "14")

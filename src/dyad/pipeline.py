@@ -32,6 +32,8 @@ _RECIPROCAL_ROOTS = ("019", "03", "04", "05", "06", "11", "19", "0871")
 # talks" is A->B and B->A. "plover" (POLECAT, the PLOVER gold standard): an act done
 # together is one event per participant, with no target.
 SCHEMES = ("cameo", "plover")
+# Phrases that say what an act is about, not whom it involves.
+_TOPIC_PREPS = ("on", "about", "over", "at", "for", "from", "regarding", "concerning")
 # Postures, withdrawals and the sending of aid move the actor's own forces: those forces are not a target.
 _OWN_FORCES_ROOTS = ("07", "08", "15")
 
@@ -237,6 +239,8 @@ class Coder:
             # names ("agreed to a truce to allow the exchange of hostages")
             together = len(sources) > 1 and code.startswith(_RECIPROCAL_ROOTS)
             rest = list(default_targets(trig, depth=1 if together else 0))
+            if together:  # nor with what their act is about ("signed a deal on the return of refugees")
+                rest = [g for g in rest if not (g and g[0].dep_ == "pobj" and g[0].head.lower_ in _TOPIC_PREPS)]
             # a verb's own object before the phrases of the matched words: "met Xi on the
             # sidelines of a summit in Uzbekistan" is a meeting with Xi
             first = rest[:1] if trig.pos_ != "NOUN" and rest and not set(rest[0]) & set(cand.anchors) else []
