@@ -675,3 +675,17 @@ def test_a_preposition_with_its_own_object_is_no_particle(coder):
     assert {(e.source[:3], e.target[:3], e.cameo) for e in evs} == {("SOM", "UKR", "181")}
     evs = code_text("Gunmen carried off 30 girls from the school in Nigeria.", date="2014-04-15")
     assert {(e.source, e.target, e.cameo) for e in evs} == {("NGAUAF", "NGACVL", "181")}
+
+
+def test_each_other_is_between_the_subjects(coder):
+    from dyad import code_text
+
+    evs = code_text("Canada and India expelled each other's diplomats in a row over the killing of an activist.", date="2023-10-20")
+    assert {(e.source, e.target, e.cameo) for e in evs} == {("CAN", "IND", "161"), ("IND", "CAN", "161")}
+
+
+def test_admitting_a_state_is_not_admitting_a_fault(coder):
+    from dyad import code_text
+
+    evs = code_text("The United Nations General Assembly voted to admit Palestine as a non-member observer state.", date="2012-11-29")
+    assert {(e.target, e.cameo[:3]) for e in evs} == {("PSE", "054")}

@@ -222,7 +222,17 @@ def condition_subjects(trig: Token) -> list[Token]:
 def says_their(trig: Token) -> bool:
     """"Gondor and Osgiliath postponed their meeting": an act on something the
     coordinated subjects share is done to each other."""
-    return any(c.dep_ == "poss" and c.lower_ == "their" for o in trig.children if o.dep_ in ("dobj", "nsubjpass") for c in o.children)
+    return any(c.dep_ == "poss" and c.lower_ == "their" for o in trig.children if o.dep_ in ("dobj", "nsubjpass") for c in o.children) \
+        or each_other(trig)
+
+
+def each_other(trig: Token) -> bool:
+    """"Canada and India expelled each other's diplomats", "accused one another": the
+    act is between the subjects, whatever its object's own country."""
+    objs = [o for o in trig.children if o.dep_ in ("dobj", "pobj", "nsubjpass")]
+    objs += [g for c in trig.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(w.lower_ in ("other", "another") and w.i > 0 and w.doc[w.i - 1].lower_ in ("each", "one")
+               for o in objs for w in o.subtree)
 
 
 def reporting_verb(trig: Token, verbs) -> Token | None:

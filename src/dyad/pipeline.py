@@ -20,7 +20,7 @@ from .lexicon import Lexicon, _read_tsv, builtin_dir, default_lexicon, load
 from .model import Actor, Article, Event
 from .parse import load_model, parse_blocks
 from .keep import CLAIMS, verdicts
-from .parties import (ARREST_CODES, claimed_victims, PROTEST_ROOT, VIOLENT_ROOTS, condition_subjects, defied, doer_unnamed,
+from .parties import (ARREST_CODES, claimed_victims, each_other, PROTEST_ROOT, VIOLENT_ROOTS, condition_subjects, defied, doer_unnamed,
                       first_inside, governing_subject, phrase_actors, places_as_actors, protested_country, reporting_verb,
                       resolve_all, only_where, same_side, says_their, theme_places, unattributed_attacker)
 from .read import articles_from_records
@@ -289,6 +289,8 @@ class Coder:
         if not targets and p.names_target:
             info["dropped"] = "the pattern's target is not an actor"
             return None
+        if targets and len(sources) > 1 and each_other(trig):
+            targets = []  # "expelled each other's diplomats": between the subjects
         pairs = [(s, t) for s in sources for t in (targets or [None])]
         plover = self._scheme(art) == "plover"
         joint = False  # an act done together, coded once per participant (--scheme plover)
