@@ -689,3 +689,12 @@ def test_admitting_a_state_is_not_admitting_a_fault(coder):
 
     evs = code_text("The United Nations General Assembly voted to admit Palestine as a non-member observer state.", date="2012-11-29")
     assert {(e.target, e.cameo[:3]) for e in evs} == {("PSE", "054")}
+
+
+def test_ones_own_envoys_and_deep_troops(coder):
+    from dyad import code_text
+
+    evs = code_text("Serbia withdrew its ambassadors from countries that recognised Kosovo's independence.", date="2008-02-20")
+    assert [(e.source, e.target, e.cameo) for e in evs] == [("SRB", "", "161")]
+    evs = code_text("Iraqi Prime Minister Nouri al-Maliki demanded a timetable for the withdrawal of US troops.", date="2008-06-13")
+    assert [(e.source, e.target) for e in evs] == [("IRQGOV", "USAMIL")]

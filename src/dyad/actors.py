@@ -169,6 +169,9 @@ class SentenceActors:
             depth, tok = stack.pop()
             out.append((depth, tok))
             if depth >= _NP_DEPTH:
+                # a deep sector noun still brings its own modifiers: "the withdrawal of US troops"
+                if depth == _NP_DEPTH and tok.i in self.by_token and self.by_token[tok.i].kind == "agent":
+                    out += [(depth + 1, c) for c in tok.children if c.dep_ in ("compound", "amod")]
                 continue
             for child in tok.children:
                 if (child.dep_ in _NOT_PART_OF_NP or (child.dep_ == "acl" and (

@@ -34,8 +34,10 @@ _RECIPROCAL_ROOTS = ("019", "03", "04", "05", "06", "11", "19", "0871")
 SCHEMES = ("cameo", "plover")
 # Phrases that say what an act is about, not whom it involves.
 _TOPIC_PREPS = ("on", "about", "over", "at", "for", "from", "regarding", "concerning")
-# Postures, withdrawals and the sending of aid move the actor's own forces: those forces are not a target.
-_OWN_FORCES_ROOTS = ("07", "08", "15")
+# Postures, withdrawals, the sending of aid and recalls of envoys move the actor's own people: they are not a target.
+_OWN_FORCES_ROOTS = ("07", "08", "15", "16")
+# Relations are cut through one's own diplomats: "Serbia withdrew its ambassadors from ..."
+_RELATIONS_ROOT = "16"
 
 
 @dataclass
@@ -313,7 +315,8 @@ class Coder:
         for s, t, *rev in pairs:
             if t is not None and s.code == t.code:
                 continue  # an actor acting on itself is a misreading
-            if t is not None and code[:2] in _OWN_FORCES_ROOTS and t.code[:3] == s.code[:3] and t.code[3:6] in ("MIL", "COP"):
+            own = ("MIL", "COP", "GOV") if code[:2] == _RELATIONS_ROOT else ("MIL", "COP")
+            if t is not None and code[:2] in _OWN_FORCES_ROOTS and t.code[:3] == s.code[:3] and t.code[3:6] in own:
                 # "India deployed troops to Ladakh": its own troops are what moves, not a
                 # target; "mobilized reservists for a war against Iraq": the war's enemy is
                 t = next((a for g in default_targets(trig) for a in resolve_all(sa, g) if a.code[:3] != s.code[:3]), None)
