@@ -698,3 +698,17 @@ def test_ones_own_envoys_and_deep_troops(coder):
     assert [(e.source, e.target, e.cameo) for e in evs] == [("SRB", "", "161")]
     evs = code_text("Iraqi Prime Minister Nouri al-Maliki demanded a timetable for the withdrawal of US troops.", date="2008-06-13")
     assert [(e.source, e.target) for e in evs] == [("IRQGOV", "USAMIL")]
+
+
+def test_what_parties_discuss_is_no_party(coder):
+    from dyad import code_text
+
+    evs = code_text("The Kremlin said Putin and Trump discussed Ukraine in a phone call on Tuesday.", date="2025-03-18")
+    assert {(e.source, e.target) for e in evs} == {("RUSGOV", "USAGOV"), ("USAGOV", "RUSGOV")}
+
+
+def test_looting_a_place(coder):
+    from dyad import code_text
+
+    evs = code_text("Sudanese paramilitary forces looted the main market in El Fasher, residents said.", date="2024-05-20")
+    assert {(e.source[:3], e.target, e.cameo) for e in evs} == {("SDN", "SDN", "1711")}

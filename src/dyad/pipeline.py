@@ -16,7 +16,7 @@ from . import clean, dates, ontology, places
 from .actors import ActorIndex, DocContext, SentenceActors, pick_person
 from .events import (PatternIndex, default_targets, governor_effect, is_negation_word, is_passive,
                      lemma_candidates, mood, negated_verb, prep_objects, subjects)
-from .lexicon import Lexicon, _read_tsv, builtin_dir, default_lexicon, load
+from .lexicon import Lexicon, _read_tsv, builtin_dir, default_lexicon, load, word_list
 from .model import Actor, Article, Event
 from .parse import load_model, parse_blocks
 from .keep import CLAIMS, verdicts
@@ -243,6 +243,8 @@ class Coder:
             rest = list(default_targets(trig, depth=1 if together else 0))
             if together:  # nor with what their act is about ("signed a deal on the return of refugees")
                 rest = [g for g in rest if not (g and g[0].dep_ == "pobj" and g[0].head.lower_ in _TOPIC_PREPS)]
+                if trig.lemma_.lower() in word_list("topic_verbs.txt"):  # "Putin and Trump discussed Ukraine"
+                    rest = [g for g in rest if not (g and g[0].dep_ in ("dobj", "obj") and g[0].head == trig)]
             # a verb's own object before the phrases of the matched words: "met Xi on the
             # sidelines of a summit in Uzbekistan" is a meeting with Xi
             first = rest[:1] if trig.pos_ != "NOUN" and rest and not set(rest[0]) & set(cand.anchors) else []
