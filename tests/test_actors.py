@@ -119,3 +119,8 @@ def test_a_subject_pronoun_in_an_adverbial_clause_is_the_main_subject(coder, ind
     sa = SentenceActors(sent, index.mentions(doc), "2002-01-01", 0, DocContext())
     they = next(t for t in doc if t.lower_ == "they")
     assert sa.referent(they).text == "bombers"
+
+
+def test_the_doer_of_a_participle_lends_no_country_to_its_noun(coder, index):
+    code = resolve(coder, index, "The Indian navy rescued the crew of a merchant ship attacked by Somali pirates.", "ship")
+    assert code.endswith("BUS") and not code.startswith("SOM"), code

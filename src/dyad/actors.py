@@ -176,7 +176,10 @@ class SentenceActors:
             for child in tok.children:
                 if (child.dep_ in _NOT_PART_OF_NP or (child.dep_ == "acl" and (
                         child.tag_ == "VBG" or any(g.dep_ in ("dobj", "dative") for g in child.children)
-                        or child.lemma_.lower() in word_list("intermediary_verbs.txt")))
+                        or child.lemma_.lower() in word_list("intermediary_verbs.txt")
+                        # "a merchant ship attacked by Somali pirates" is not Somali
+                        or (tok == head and any(g.dep_ == "agent" for g in child.children) and (head.i in self.by_token or any(
+                            c.i in self.by_token for c in head.children if c.dep_ in _MODIFIER_DEPS)))))
                         or is_list_appos(child) or child.lower_ in _TOPIC_PREPS):
                     continue  # "rebels seeking to overthrow X", "a ceasefire brokered by X": X is not part of what they are
                 stack.append((depth + 1, child))
