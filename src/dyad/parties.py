@@ -288,8 +288,8 @@ def only_where(sa: SentenceActors, actor: Actor, anchors: list[Token]) -> bool:
             continue
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
-                named = {sa.resolve(w).code[:3] for w in prep.subtree if w.i in sa.by_token and sa.resolve(w)}
-                if actor.code[:3] in named:
+                named = [sa.resolve(w) for w in prep.subtree if w.i in sa.by_token]
+                if actor.code[:3] in {a.code[:3] for a in named if a is not None}:
                     return True
     return False
 

@@ -285,7 +285,7 @@ class Coder:
         if not targets and code[:2] == "13":
             # "threatened to strike unless Israel rescinded": the threat is aimed at whoever must comply
             targets = [t for t in resolve_all(sa, condition_subjects(trig)) if t.code not in {s.code for s in sources}]
-        if state == "fact" and code[:2] in VIOLENT_ROOTS and self._allegations(p, trig, sources, targets, art, sid, sent, sa, info, events):
+        if state == "fact" and code[:2] in VIOLENT_ROOTS and self._allegations(p, trig, sources, targets, art, sid, sent, sa, events):
             info["dropped"] = "only claimed: the claim is coded (allegation.tsv)"
             return 0
         if targets and len(sources) > 1 and code.startswith(_RECIPROCAL_ROOTS) and all(only_where(sa, t, cand.anchors) for t in targets):
@@ -332,7 +332,7 @@ class Coder:
         info["kept"] = made
         return made
 
-    def _allegations(self, p, trig, doers, victims, art, sid, sent, sa, info, events) -> bool:
+    def _allegations(self, p, trig, doers, victims, art, sid, sent, sa, events) -> bool:
         """A speaker who says another used force accuses it; claiming one's own attack
         claims responsibility for it, towards its victims (allegation.tsv). True when the
         verb presents the act as only a claim, not to be coded itself."""
@@ -348,11 +348,10 @@ class Coder:
                 code, line = table[verb.lemma_.lower()][1 if own else 0]
                 if not code:
                     continue
-                rule = replace(p, code=code, rule=f"allegation.tsv:{line}", text=f"{verb.lemma_} that ... ({p.rule})")
+                rule = replace(p, code=code, rule=f"allegation.tsv:{line}", text=f"{verb.lemma_} that ... ({p.rule})", plover=("", ""))
                 for t in ([v for v in victims if v.code != speaker.code] or [None]) if own else [doer]:
                     events.append(self._event(art, sid, sent, sa, code, rule, verb, speaker, t, "fact", when))
                     made = True
-                    info.setdefault("allegations", []).append(f"{speaker.code} -> {code} -> {t.code if t else '-'} (allegation.tsv:{line})")
         return made and table[verb.lemma_.lower()][2] == "drop"
 
     def _event(self, art, sid, sent, sa, code, p, trig, s: Actor, t: Actor | None, state: str, when) -> Event:
