@@ -1,6 +1,8 @@
 """Which of a sentence's candidate events are the news: outcome participles, background
-clauses, acts only mentioned by their noun, acts another event reacts to, and generic acts
-that a more specific one governs are dropped; ``verdicts`` gives each event's reason."""
+clauses, acts only mentioned by their noun, acts another event reacts to, generic acts
+that a more specific one governs, what a protest voices, trailing attributions and acts on
+nobody named beside events with named parties are dropped; ``verdicts`` gives each
+event's reason."""
 from __future__ import annotations
 
 from spacy.tokens import Token
