@@ -712,3 +712,11 @@ def test_looting_a_place(coder):
 
     evs = code_text("Sudanese paramilitary forces looted the main market in El Fasher, residents said.", date="2024-05-20")
     assert {(e.source[:3], e.target, e.cameo) for e in evs} == {("SDN", "SDN", "1711")}
+
+
+def test_a_negated_complement_does_not_match_the_pattern_it_would_complete(coder):
+    from dyad import code_text
+
+    evs = code_text("Iranian President Mahmoud Ahmadinejad dismissed a fresh UN sanctions resolution as worthless, "
+                    "vowing that Iran would not halt uranium enrichment.", date="2008-07-15")
+    assert {(e.source, e.target, e.cameo) for e in evs} == {("IRNGOV", "IGOUNO", "120")}

@@ -291,7 +291,9 @@ def match(p: Pattern, trig: Token, modifiers: bool = False, complements: bool = 
         elif el.kind == "comp":
             comps = []
             for a in anchors:  # "demanded an end to the fighting", "calls to resign"
-                comps = [c for c in a.children if c.dep_ in _COMP_DEPS and word_is(c, el.words)]
+                # not a negated complement: "vowed that Iran would not halt enrichment"
+                comps = [c for c in a.children if c.dep_ in _COMP_DEPS and word_is(c, el.words)
+                         and not any(is_negation_word(g) for g in c.children)]
                 comps = comps or [o for o in prep_objects(a, "to") if word_is(o, el.words)]
                 if comps:
                     break
