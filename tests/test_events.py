@@ -720,3 +720,11 @@ def test_a_negated_complement_does_not_match_the_pattern_it_would_complete(coder
     evs = code_text("Iranian President Mahmoud Ahmadinejad dismissed a fresh UN sanctions resolution as worthless, "
                     "vowing that Iran would not halt uranium enrichment.", date="2008-07-15")
     assert {(e.source, e.target, e.cameo) for e in evs} == {("IRNGOV", "IGOUNO", "120")}
+
+
+def test_its_supporters_are_the_party_its_refers_to(coder):
+    from dyad import code_text
+
+    evs = code_text("The opposition Movement for Democratic Change said its supporters had been beaten by militias "
+                    "loyal to President Robert Mugabe.", date="2008-07-15")
+    assert ("ZWEOPPMDC", "18") in {(e.target, e.cameo[:2]) for e in evs}

@@ -418,6 +418,14 @@ class SentenceActors:
             actor = self._phrase_actor(head, lambda prep: prep not in _TOPIC_PREPS)
             if actor is not None:
                 return actor
+        if head.i not in self.by_token and head.lemma_.lower() in word_list("member_nouns.txt"):
+            # "its supporters", "their fighters": the people of whoever the possessive names
+            owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            if owner is not None:
+                actor = self._pronoun(owner)
+                if actor is not None:
+                    return Actor(actor.code, head.text, head.idx + self.offset, head.idx + len(head) + self.offset,
+                                 f"{head.text} of {actor.entry}", head.i)
         toks = self._np_tokens(head)
         if self.combine_agents:
             toks += self._shared_modifiers(head)
