@@ -728,3 +728,11 @@ def test_its_supporters_are_the_party_its_refers_to(coder):
     evs = code_text("The opposition Movement for Democratic Change said its supporters had been beaten by militias "
                     "loyal to President Robert Mugabe.", date="2008-07-15")
     assert ("ZWEOPPMDC", "18") in {(e.target, e.cameo[:2]) for e in evs}
+
+
+def test_an_act_in_writing_is_its_signers(coder):
+    from dyad import code_text
+
+    evs = code_text("US President George W. Bush signed a law imposing new sanctions on Myanmar's military rulers.",
+                    date="2008-07-29")
+    assert {(e.source, e.target, e.cameo) for e in evs} == {("USAGOV", "MMRGOV", "163")}

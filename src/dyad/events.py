@@ -405,6 +405,8 @@ def _syntactic_subjects(verb: Token) -> list[Token]:
         dep, head = verb.dep_, verb.head
         if head == verb:
             return []
+        if dep == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in word_list("document_nouns.txt") and head.dep_ in _OBJ:
+            return subjects(head.head)  # "Bush signed a law imposing sanctions": whoever signed it acts through it
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
             return [head]
         if dep == "xcomp":
