@@ -20,9 +20,9 @@ from .lexicon import Lexicon, _read_tsv, builtin_dir, default_lexicon, load, wor
 from .model import Actor, Article, Event
 from .parse import load_model, parse_blocks
 from .keep import CLAIMS, verdicts
-from .parties import (ARREST_CODES, claimed_victims, each_other, PROTEST_ROOT, VIOLENT_ROOTS, condition_subjects, defied, doer_unnamed,
-                      first_inside, governing_subject, phrase_actors, places_as_actors, protested_country, reporting_verb,
-                      resolve_all, only_where, same_side, says_their, theme_places, unattributed_attacker)
+from .parties import (ARREST_CODES, PROTEST_ROOT, VIOLENT_ROOTS, claimed_victims, condition_subjects, defied, doer_unnamed,
+                      each_other, first_inside, governing_subject, only_where, phrase_actors, places_as_actors, protested_country,
+                      reporting_verb, resolve_all, same_side, says_their, theme_places, unattributed_attacker)
 from .read import articles_from_records
 
 # Codes whose "A and B <verb>" with no other party means A and B acted on each other
@@ -32,8 +32,9 @@ _RECIPROCAL_ROOTS = ("019", "03", "04", "05", "06", "11", "19", "0871")
 # talks" is A->B and B->A. "plover" (POLECAT, the PLOVER gold standard): an act done
 # together is one event per participant, with no target.
 SCHEMES = ("cameo", "plover")
-# Phrases that say what an act is about, not whom it involves.
-_TOPIC_PREPS = ("on", "about", "over", "at", "for", "from", "regarding", "concerning")
+# Phrases on a joint act that say what it is about or where, not who the partner is
+# ("signed a deal on the return of refugees"); "with", "to" and "against" name partners.
+_NOT_PARTNER_PREPS = ("on", "about", "over", "at", "for", "from", "regarding", "concerning")
 # Postures, withdrawals, the sending of aid and recalls of envoys move the actor's own people: they are not a target.
 _OWN_FORCES_ROOTS = ("07", "08", "15", "16")
 # Relations are cut through one's own diplomats: "Serbia withdrew its ambassadors from ..."
@@ -242,7 +243,7 @@ class Coder:
             together = len(sources) > 1 and code.startswith(_RECIPROCAL_ROOTS)
             rest = list(default_targets(trig, depth=1 if together else 0))
             if together:  # nor with what their act is about ("signed a deal on the return of refugees")
-                rest = [g for g in rest if not (g and g[0].dep_ == "pobj" and g[0].head.lower_ in _TOPIC_PREPS)]
+                rest = [g for g in rest if not (g and g[0].dep_ == "pobj" and g[0].head.lower_ in _NOT_PARTNER_PREPS)]
                 if trig.lemma_.lower() in word_list("topic_verbs.txt"):  # "Putin and Trump discussed Ukraine"
                     rest = [g for g in rest if not (g and g[0].dep_ in ("dobj", "obj") and g[0].head == trig)]
             # a verb's own object before the phrases of the matched words: "met Xi on the
