@@ -20,10 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from dyad import ontology, places
-from dyad.evaluate import gold_scheme, load_gold, score
+from dyad.lexicon import ontology, places
+from dyad.coding.evaluate import gold_scheme, load_gold, score
 from dyad.model import Article
-from dyad.pipeline import Coder, code_gold, get_coder
+from dyad.coding.coder import Coder, code_gold, get_coder
 
 HERE = Path(__file__).resolve().parent
 LEVELS = {"petr2_gsr": ["root", "code", "plover", "detect"], "plover_gsr": ["plover", "detect"],
@@ -33,7 +33,7 @@ LEVELS = {"petr2_gsr": ["root", "code", "plover", "detect"], "plover_gsr": ["plo
 
 
 def validation_coder(shared: Path) -> Coder:
-    from dyad.petrarch import import_petrarch
+    from dyad.lexicon.petrarch import import_petrarch
 
     d = shared / "dicts" / "petrarch"
     out = tempfile.mkdtemp(prefix="dyad-petr-validate-")

@@ -30,20 +30,20 @@ def read_jsonl(path: Path) -> list[dict]:
 
 @pytest.fixture(scope="session")
 def nlp():
-    from dyad.parse import load_model
+    from dyad.coding.parse import load_model
 
     return load_model()
 
 
 @pytest.fixture(scope="session")
 def mini_coder():
-    from dyad.pipeline import Coder
+    from dyad.coding.coder import Coder
 
     return Coder(lexicon_dirs=[str(DATA / "mini_lexicon")], builtin=False, locate=False)
 
 
 @pytest.fixture(scope="session")
 def coder():
-    from dyad.pipeline import get_coder
+    from dyad.coding.coder import get_coder
 
     return get_coder()

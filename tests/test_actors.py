@@ -1,7 +1,7 @@
 """Actor resolution on the built-in lexicon: compositional codes, metonyms, people by date."""
 import pytest
 
-from dyad.actors import ActorIndex, DocContext, SentenceActors
+from dyad.coding.actors import ActorIndex, DocContext, SentenceActors
 
 
 @pytest.fixture(scope="module")

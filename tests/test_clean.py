@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from dyad.clean import Boilerplate, classify_lines, clean_text, looks_like_headline, story_spans
+from dyad.ingest.clean import Boilerplate, classify_lines, clean_text, looks_like_headline, story_spans
 from dyad.model import Article
-from dyad.read import read_paths
+from dyad.ingest.read import read_paths
 
 DATA = Path(__file__).parent / "data" / "read"
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"

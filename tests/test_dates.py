@@ -1,7 +1,7 @@
 import pytest
 import spacy
 
-from dyad import dates
+from dyad.coding import dates
 
 STORY = "2015-10-15"  # a Thursday
 

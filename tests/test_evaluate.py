@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from dyad.evaluate import (
+from dyad.coding.evaluate import (
     evaluate_file,
     load_cameo2plover,
     load_gold,
@@ -245,7 +245,7 @@ def test_load_gold_reports_file_and_line(tmp_path):
 
 def test_load_gold_renames_duplicate_ids(tmp_path, caplog):
     p = write(tmp_path, [json.dumps(rec("a", [])), json.dumps(rec("a", [ev("X", "Y", "010")]))])
-    with caplog.at_level(logging.WARNING, logger="dyad.evaluate"):
+    with caplog.at_level(logging.WARNING, logger="dyad.coding.evaluate"):
         records = load_gold(p)
     assert [r["id"] for r in records] == ["a", "a#2"]
     assert records[1]["original_id"] == "a"
@@ -291,7 +291,7 @@ def test_petr2_gsr_against_itself_is_perfect():
 
 
 def test_gold_scheme_follows_the_labels():
-    from dyad.evaluate import gold_scheme
+    from dyad.coding.evaluate import gold_scheme
 
     plover = [{"id": "a", "text": "t", "events": [{"source": "USA", "target": "", "plover": "CONSULT"}]}]
     cameo = [{"id": "b", "text": "t", "events": [{"source": "USA", "target": "RUS", "cameo": "040"}]}]

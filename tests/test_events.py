@@ -98,7 +98,7 @@ def test_event_carries_evidence(mini_coder):
 
 def test_discards_named_actors_and_require_dyad(tmp_path):
     from dyad.model import Article
-    from dyad.pipeline import Coder
+    from dyad.coding.coder import Coder
     from conftest import DATA
     import shutil
 
@@ -155,7 +155,7 @@ def test_plover_scheme_codes_joint_acts_once_per_participant(mini_coder):
 
 
 def test_scheme_must_be_known():
-    from dyad.pipeline import Coder
+    from dyad.coding.coder import Coder
 
     with pytest.raises(ValueError, match="scheme"):
         Coder(scheme="icews")
@@ -481,7 +481,7 @@ def test_a_statement_about_events_in_a_place_addresses_its_country(coder):
 
 
 def test_an_act_on_nobody_gives_way_to_events_whose_parties_are_named():
-    from dyad.keep import verdicts
+    from dyad.coding.keep import verdicts
     from dyad.model import Event
 
     def ev(target, cameo):

@@ -17,9 +17,9 @@ FLOORS = {
 
 @pytest.mark.parametrize("suite,level", sorted(FLOORS))
 def test_gold_floor(coder, suite, level):
-    from dyad import ontology
-    from dyad.evaluate import gold_scheme, load_gold, score
-    from dyad.pipeline import code_gold
+    from dyad.lexicon import ontology
+    from dyad.coding.evaluate import gold_scheme, load_gold, score
+    from dyad.coding.coder import code_gold
 
     gold = load_gold(shared_file("gold", f"{suite}.jsonl"))
     pred = code_gold(coder, gold, scheme=gold_scheme(gold))
@@ -32,10 +32,10 @@ def test_petr_validate_with_its_own_dictionaries(tmp_path):
     """The PETRARCH validation suite coded with its imported PETR_Validate_* dictionaries
     and the built-in lexicon off (recall 0.692 / precision 0.792 at code level on
     2026-11-28 before the PETRARCH coding settings of the import; 0.903 / 0.891 with them)."""
-    from dyad import ontology
-    from dyad.evaluate import load_gold, score
-    from dyad.petrarch import import_petrarch
-    from dyad.pipeline import Coder, code_gold
+    from dyad.lexicon import ontology
+    from dyad.coding.evaluate import load_gold, score
+    from dyad.lexicon.petrarch import import_petrarch
+    from dyad.coding.coder import Coder, code_gold
 
     d = shared_file("dicts", "petrarch")
     import_petrarch(str(d / "PETR_Validate_verbs_2_02.txt"), [str(d / "PETR_Validate_actors_2_02.txt")],
@@ -50,9 +50,9 @@ def test_petr_validate_with_its_own_dictionaries(tmp_path):
 def test_dev_wire_floor(coder):
     """dyad's own wire-style set (benchmarks/dev_wire.jsonl, in the repository, so this
     runs without ../shared): root F1 0.838 and detection F1 0.982 on 2026-11-28."""
-    from dyad import ontology
-    from dyad.evaluate import load_gold, score
-    from dyad.pipeline import code_gold
+    from dyad.lexicon import ontology
+    from dyad.coding.evaluate import load_gold, score
+    from dyad.coding.coder import code_gold
     from conftest import ROOT
 
     gold = load_gold(ROOT / "benchmarks" / "dev_wire.jsonl")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.pipeline import get_coder
+from dyad.coding.coder import get_coder
 
 
 @pytest.fixture(scope="module")

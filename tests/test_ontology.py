@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from dyad import ontology
+from dyad.lexicon import ontology
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "ontology"
 PLOVER_16 = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from dyad.model import Event
-from dyad.output import CSV_COLUMNS, write_csv, write_events, write_jsonl, write_table
+from dyad.store.output import CSV_COLUMNS, write_csv, write_events, write_jsonl, write_table
 
 
 def make_event(**kw):

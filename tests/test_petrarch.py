@@ -1,4 +1,4 @@
-"""Importing PETRARCH / TABARI dictionaries (dyad.petrarch, `dyad dict import-petrarch`).
+"""Importing PETRARCH / TABARI dictionaries (dyad.lexicon.petrarch, `dyad dict import-petrarch`).
 
 The snippets in tests/data/petrarch are hand-written in the PETRARCH formats; every
 construct and every error report (file and line) is checked here. The integration tests
@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from conftest import DATA, shared_file
 from dyad.cli import main
 from dyad.lexicon import load, validate
-from dyad.petrarch import import_petrarch
+from dyad.lexicon.petrarch import import_petrarch
 
 SNIP = DATA / "petrarch"
 
@@ -192,7 +192,7 @@ def test_actor_lines_skipped_are_reported(imported, line, words):
 
 def test_actor_dates_pick_the_code(imported):
     out, _ = imported
-    from dyad.actors import pick_person
+    from dyad.coding.actors import pick_person
 
     lex = load([out], builtin=False)
     gollum = [e for e in lex.actors if e.phrase == "Smeagol"]
@@ -312,7 +312,7 @@ SENTENCES = [
 
 @pytest.fixture(scope="module")
 def validation_coder(validation_lexicon):
-    from dyad.pipeline import Coder
+    from dyad.coding.coder import Coder
 
     out, _ = validation_lexicon
     return Coder(lexicon_dirs=[str(out)], builtin=False, locate=False)

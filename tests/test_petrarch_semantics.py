@@ -9,7 +9,7 @@ import pytest
 
 from dyad.lexicon import load
 from dyad.model import Article
-from dyad.petrarch import import_petrarch
+from dyad.lexicon.petrarch import import_petrarch
 
 VERBS = """\
 &TIETYPES
@@ -111,7 +111,7 @@ def lexicon_dir(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def petr(lexicon_dir):
-    from dyad.pipeline import Coder
+    from dyad.coding.coder import Coder
 
     return Coder(lexicon_dirs=[str(lexicon_dir)], builtin=False, locate=False)
 

@@ -1,7 +1,7 @@
 import pytest
 import spacy
 
-from dyad import places
+from dyad.coding import places
 
 
 @pytest.fixture(scope="module")

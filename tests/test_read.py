@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from dyad.model import Article
-from dyad.read import ReadIssue, articles_from_records, read_paths
+from dyad.ingest.read import ReadIssue, articles_from_records, read_paths
 
 DATA = Path(__file__).parent / "data" / "read"
 

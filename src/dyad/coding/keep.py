@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .events import governor_effect
-from .model import Event
+from ..model import Event
 
 # Events that react to another act named as their object ("rejected a US offer",
 # "condemned the attack"): that act is their theme, not an event of its own.

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from ..lexicon import CODE_RE, NAMED_CODE_RE
+from ..loader import CODE_RE, NAMED_CODE_RE
 from .report import ImportReport, _read_lines
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from itertools import product
 from pathlib import Path
 
-from ..lexicon import PREPOSITIONS, is_lemma, parse_pattern
+from ..loader import PREPOSITIONS, is_lemma, parse_pattern
 from .codes import _Codes
 from .report import ImportReport, _read_lines
 
@@ -36,7 +36,7 @@ class _Lemmas:
         self.exc: dict[str, dict] = {}
         self.index: dict[str, frozenset[str]] = {}
         try:
-            from ..parse import load_model
+            from ...coding.parse import load_model
 
             lookups = load_model().get_pipe("lemmatizer").lookups
             for pos in ("noun", "verb"):

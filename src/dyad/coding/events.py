@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .lexicon import PREPOSITIONS, Lexicon, Pattern, _read_tsv, builtin_dir, word_list
+from ..lexicon.loader import PREPOSITIONS, Lexicon, Pattern, _read_tsv, builtin_dir, word_list
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}

@@ -5,7 +5,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..lexicon import LexiconIssue
+from ..loader import LexiconIssue
 
 # --- report -----------------------------------------------------------------------
 

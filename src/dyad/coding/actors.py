@@ -13,8 +13,8 @@ from spacy.tokens import Span, Token
 
 from . import places
 from .events import is_list_appos
-from .lexicon import ActorEntry, Lexicon, word_list
-from .model import Actor
+from ..lexicon.loader import ActorEntry, Lexicon, word_list
+from ..model import Actor
 
 # Dependents that start a new clause or a separate actor: they do not describe the head.
 _NOT_PART_OF_NP = {"relcl", "advcl", "conj", "cc", "punct", "ccomp", "parataxis", "mark", "case"}

@@ -12,18 +12,20 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from . import clean, dates, ontology, places
+from ..ingest import clean
+from ..lexicon import ontology
+from . import dates, places
 from .actors import ActorIndex, DocContext, SentenceActors, pick_person
 from .events import (PatternIndex, default_targets, governor_effect, is_negation_word, is_passive,
                      lemma_candidates, mood, negated_verb, prep_objects, subjects)
-from .lexicon import Lexicon, _read_tsv, builtin_dir, default_lexicon, load, word_list
-from .model import Actor, Article, Event
+from ..lexicon.loader import Lexicon, _read_tsv, builtin_dir, default_lexicon, load, word_list
+from ..model import Actor, Article, Event
 from .parse import load_model, parse_blocks
 from .keep import CLAIMS, verdicts
 from .parties import (ARREST_CODES, PROTEST_ROOT, VIOLENT_ROOTS, claimed_victims, condition_subjects, defied, doer_unnamed,
                       each_other, first_inside, governing_subject, only_where, phrase_actors, places_as_actors, protested_country,
                       reporting_verb, resolve_all, same_side, says_their, theme_places, unattributed_attacker)
-from .read import articles_from_records
+from ..ingest.read import articles_from_records
 
 # Codes whose "A and B <verb>" with no other party means A and B acted on each other
 # (a ceasefire, 0871, is declared between them).

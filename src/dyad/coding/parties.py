@@ -9,8 +9,8 @@ from spacy.tokens import Span, Token
 from . import places
 from .actors import SentenceActors
 from .events import expand_conj, is_passive, is_passive_modifier, noun_sources, prep_objects, subjects
-from .lexicon import word_list
-from .model import Actor
+from ..lexicon.loader import word_list
+from ..model import Actor
 
 # Violence whose doer the text does not name ("a roadside bomb killed two soldiers") is
 # coded to unidentified armed forces (UAF) of the country where it happened, as ICEWS and

@@ -29,7 +29,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from dyad.model import Article
+from ..model import Article
 
 __all__ = [
     "Boilerplate",

@@ -34,8 +34,8 @@ from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
-from dyad.clean import looks_like_headline
-from dyad.model import Article
+from .clean import looks_like_headline
+from ..model import Article
 
 __all__ = ["ReadIssue", "SUFFIXES", "articles_from_records", "read_paths"]
 

@@ -1,0 +1,2 @@
+"""Ingest: read files, folders, corpora and records into Articles, and clean them
+(boilerplate out, offsets kept) before parsing."""

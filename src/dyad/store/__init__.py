@@ -1,0 +1,1 @@
+"""Writing and storing events: file writers (JSON Lines, CSV, table)."""
