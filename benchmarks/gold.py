@@ -20,7 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from dyad.lexicon import ontology, places
+from dyad.coding import places
+from dyad.lexicon import ontology
 from dyad.coding.evaluate import gold_scheme, load_gold, score
 from dyad.model import Article
 from dyad.coding.coder import Coder, code_gold, get_coder
