@@ -78,3 +78,13 @@ class Event:
 
     def key(self) -> tuple[str, str, str]:
         return (self.source, self.target, self.cameo)
+
+
+@dataclass
+class Coded:
+    """One story after coding: its sentences and events, or why it could not be coded."""
+
+    article: Article
+    sentences: list[Sentence] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    error: str | None = None

@@ -19,7 +19,7 @@ from .actors import ActorIndex, DocContext, SentenceActors, pick_person
 from .events import (PatternIndex, default_targets, governor_effect, is_negation_word, is_passive,
                      lemma_candidates, mood, negated_verb, prep_objects, subjects)
 from ..lexicon.loader import Lexicon, _read_tsv, builtin_dir, default_lexicon, load, word_list
-from ..model import Actor, Article, Event
+from ..model import Actor, Article, Coded, Event, Sentence
 from .parse import load_model, parse_blocks
 from .keep import CLAIMS, verdicts
 from .parties import (ARREST_CODES, PROTEST_ROOT, VIOLENT_ROOTS, claimed_victims, condition_subjects, defied, doer_unnamed,
@@ -85,31 +85,55 @@ class Coder:
 
     def code_articles(self, articles: Iterable[Article], traces: list[Trace] | None = None) -> Iterator[Event]:
         """Code a stream of articles; events come out in article and sentence order."""
+        for story in self.code_stories(articles, traces):
+            yield from story.events
+
+    def code_stories(self, articles: Iterable[Article], traces: list[Trace] | None = None) -> Iterator[Coded]:
+        """Code a stream of articles; one ``Coded`` per article, in order, including
+        articles that give no event (a store records that they were coded). A story whose
+        coding raises is returned with ``error`` set and no events; the stream goes on."""
         def blocks():
             for art in articles:
-                if self._discarded(art.text, "story"):
-                    continue  # e.g. a sports report: "war" there is no war
                 # Sentence numbering and context belong to the story: the blocks of one
-                # story share this object, and it goes when they have been coded.
-                story = [0, DocContext(self.speech)]
-                for start, end in clean.story_spans(art):
-                    yield art.text[start:end], (art, start, story)
+                # story share this record, and it goes when they have been coded.
+                story = Coded(art)
+                spans = [] if self._discarded(art.text, "story") else clean.story_spans(art)  # a sports report: "war" there is no war
+                if not spans:
+                    yield "", (story, None)  # still reported, so the caller sees every story
+                for start, end in spans:
+                    yield art.text[start:end], (story, start)
 
-        for doc, (art, offset, story) in parse_blocks(self.nlp, blocks()):
-            counter, ctx = story
-            mentions = self.actor_index.mentions(doc)
-            for sent in doc.sents:
-                if not sent.text.strip():
-                    continue
-                ms = [m for m in mentions if sent.start <= m.start < sent.end]
-                sa = SentenceActors(sent, ms, art.date, offset, ctx, self.combine_agents)
-                trace = Trace(sent.text) if traces is not None else None
-                yield from self.code_sentence(art, counter, sent, sa, trace)
-                if trace is not None:
-                    traces.append(trace)
-                ctx.update(sa)
-                counter += 1
-            story[0] = counter
+        current: Coded | None = None
+        context = None
+        for doc, (story, offset) in parse_blocks(self.nlp, blocks()):
+            if story is not current:
+                if current is not None:
+                    yield current
+                current, context = story, DocContext(self.speech)
+            if offset is None or story.error:
+                continue
+            try:
+                self._code_block(story, doc, offset, context, traces)
+            except Exception as exc:  # one story's failure must not end a corpus run
+                story.error, story.events, story.sentences = f"{type(exc).__name__}: {exc}", [], []
+        if current is not None:
+            yield current
+
+    def _code_block(self, story: Coded, doc, offset: int, context: DocContext, traces: list[Trace] | None) -> None:
+        art = story.article
+        mentions = self.actor_index.mentions(doc)
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            sid = len(story.sentences)
+            story.sentences.append(Sentence(art.id, sid, sent.start_char + offset, sent.end_char + offset, sent.text))
+            ms = [m for m in mentions if sent.start <= m.start < sent.end]
+            sa = SentenceActors(sent, ms, art.date, offset, context, self.combine_agents)
+            trace = Trace(sent.text) if traces is not None else None
+            story.events.extend(self.code_sentence(art, sid, sent, sa, trace))
+            if trace is not None:
+                traces.append(trace)
+            context.update(sa)
 
     def lookup(self, phrase: str, date: str | None = None) -> dict:
         """How ``phrase`` is coded on ``date``: the code and the lexicon entries behind it."""
