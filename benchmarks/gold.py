@@ -24,7 +24,8 @@ from dyad.coding import places
 from dyad.lexicon import ontology
 from dyad.coding.evaluate import gold_scheme, load_gold, score
 from dyad.model import Article
-from dyad.coding.coder import Coder, code_gold, get_coder
+from dyad.api import code_gold
+from dyad.coding.coder import Coder, get_coder
 
 HERE = Path(__file__).resolve().parent
 LEVELS = {"petr2_gsr": ["root", "code", "plover", "detect"], "plover_gsr": ["plover", "detect"],

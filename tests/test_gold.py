@@ -19,7 +19,7 @@ FLOORS = {
 def test_gold_floor(coder, suite, level):
     from dyad.lexicon import ontology
     from dyad.coding.evaluate import gold_scheme, load_gold, score
-    from dyad.coding.coder import code_gold
+    from dyad.api import code_gold
 
     gold = load_gold(shared_file("gold", f"{suite}.jsonl"))
     pred = code_gold(coder, gold, scheme=gold_scheme(gold))
@@ -35,7 +35,8 @@ def test_petr_validate_with_its_own_dictionaries(tmp_path):
     from dyad.lexicon import ontology
     from dyad.coding.evaluate import load_gold, score
     from dyad.lexicon.petrarch import import_petrarch
-    from dyad.coding.coder import Coder, code_gold
+    from dyad.api import code_gold
+    from dyad.coding.coder import Coder
 
     d = shared_file("dicts", "petrarch")
     import_petrarch(str(d / "PETR_Validate_verbs_2_02.txt"), [str(d / "PETR_Validate_actors_2_02.txt")],
@@ -52,7 +53,7 @@ def test_dev_wire_floor(coder):
     runs without ../shared): root F1 0.838 and detection F1 0.982 on 2026-11-28."""
     from dyad.lexicon import ontology
     from dyad.coding.evaluate import load_gold, score
-    from dyad.coding.coder import code_gold
+    from dyad.api import code_gold
     from conftest import ROOT
 
     gold = load_gold(ROOT / "benchmarks" / "dev_wire.jsonl")

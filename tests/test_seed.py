@@ -48,7 +48,7 @@ def test_evidence_points_into_the_story(seed):
 def test_explain_shows_why_each_seed_event_was_coded(coder):
     """`dyad explain` on the seed story: every event names the pattern that fired, and the
     hypothetical sentence shows why nothing was coded."""
-    from dyad.coding.coder import explain
+    from dyad.api import explain
 
     text = shared_file("seed", "article.txt").read_text(encoding="utf-8")
     sentences = explain(text, "2015-10-15")

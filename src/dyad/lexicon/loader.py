@@ -13,6 +13,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from ..errors import DyadError
 from . import ontology
 
 PREPOSITIONS = frozenset(
@@ -56,12 +57,12 @@ class LexiconIssue:
         return f"{self.file}:{self.line}: {self.reason}"
 
 
-class LexiconError(ValueError):
+class LexiconError(DyadError, ValueError):
     def __init__(self, issues: list[LexiconIssue]):
         self.issues = issues
         shown = "\n".join(str(i) for i in issues[:20])
         more = f"\n... and {len(issues) - 20} more" if len(issues) > 20 else ""
-        super().__init__(f"{len(issues)} lexicon problem(s):\n{shown}{more}")
+        super().__init__(f"{len(issues)} lexicon problem(s):\n{shown}{more}", "run `dyad dict validate DIR` for the full list")
 
 
 # --- patterns -----------------------------------------------------------------
