@@ -15,6 +15,8 @@ Coder options, accepted by every function that codes text:
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -25,8 +27,8 @@ from .ingest.read import ReadIssue, articles_from_records, read_paths  # noqa: F
 from .lexicon.loader import LexiconIssue
 from .model import Article, Coded, Event
 
-__all__ = ["code_articles", "code_gold", "code_paths", "code_stories", "code_text", "coder", "evaluate", "explain",
-           "import_petrarch", "lookup", "validate"]
+__all__ = ["code_articles", "code_gold", "code_into", "code_paths", "code_stories", "code_text", "coder", "evaluate",
+           "explain", "fingerprint", "import_petrarch", "lookup", "open", "validate"]
 
 OnError = Callable[[ReadIssue], None]
 
@@ -125,6 +127,54 @@ def import_petrarch(verbs: str | None = None, actors: Iterable[str] = (), agents
     from .lexicon.petrarch import import_petrarch as run
 
     return run(verbs, list(actors), agents, discards, ontology_file, os.fspath(out))
+
+
+def open(path: str | os.PathLike, read_only: bool = False, create: bool = True):  # noqa: A001 (dyad.open)
+    """The event store at ``path`` (a DuckDB file), created when missing unless
+    ``read_only`` or ``create=False``. See docs/STORE.md."""
+    from .store.store import Store
+
+    return Store(path, read_only=read_only, create=create)
+
+
+def fingerprint(c: Coder) -> str:
+    """What a stored story's events depend on besides its text: dyad's version, the
+    spaCy model, the scheme and the contents of the lexicon directories in use."""
+    from . import __version__
+
+    h = hashlib.sha256()
+    meta = c.nlp.meta
+    h.update(f"dyad {__version__}|{meta.get('lang')}_{meta.get('name')} {meta.get('version')}|{c.scheme}".encode())
+    for d in c.lexicon.dirs:
+        h.update(_dir_hash(d).encode())
+    return h.hexdigest()[:20]
+
+
+@functools.cache
+def _dir_hash(d: str) -> str:
+    h = hashlib.sha256()
+    root = Path(d)
+    for f in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        h.update(f.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def code_into(db: str | os.PathLike, articles: Iterable[Article], window_days: int | None = None,
+              on_coded: Callable[[Coded], None] | None = None, batch: int = 32, **options):
+    """Code ``articles`` into the event store ``db``: stories stored with the same text and
+    coder are skipped, changed ones re-coded, and mentions merged into events as they
+    arrive. ``on_coded`` sees every story coded (to report failures or progress).
+    Returns the run's ``RunReport``."""
+    with open(db) as store:  # a store that cannot be written fails before the model loads
+        c = coder(**options)
+        if window_days is not None:
+            store.set_window(window_days)
+        writer = store.writer(fingerprint(c), batch=batch)
+        for coded in c.code_stories(writer.pending(articles)):
+            writer.add(coded)
+            if on_coded is not None:
+                on_coded(coded)
+        return writer.close()
 
 
 def _as_articles(records, date, on_error) -> Iterator[Article]:

@@ -68,43 +68,72 @@ def main() -> None:
 @click.option("--date", callback=lambda ctx, param, v: _check_date(v), help="Story date (YYYY-MM-DD) for stories that carry none.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default=None, help="Output format (default: table on a terminal, else jsonl).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of standard output.")
+@click.option("--db", type=click.Path(dir_okay=False), help="Store stories, sentences, mentions and merged events in this DuckDB file "
+              "instead of printing them (see docs/STORE.md). Stories already stored the same way are skipped.")
+@click.option("--window", type=click.IntRange(min=0), default=None, help="With --db: merge mentions of the same source, "
+              "target and code whose dates are at most DAYS apart (default 1; 0 keeps one event per dyad, code and day).")
 @coder_options
-def code(paths, date, fmt, output, model, lexicon_dirs, no_builtin, scheme):
+def code(paths, date, fmt, output, db, window, model, lexicon_dirs, no_builtin, scheme):
     """Code the stories in PATHS (files, folders, or - for stdin) into events."""
-    from .store.output import write_events
-
     options = _options(model, lexicon_dirs, no_builtin, scheme)
-    api.coder(**options)  # load (and check) the model and lexicon before opening the output
+    if db and (fmt or output):
+        raise click.UsageError("--db stores the events; leave out --format and -o (use `dyad events` or `dyad export`)")
+    if not db:
+        api.coder(**options)  # load (and check) the model and lexicon before opening the output
     problems = []
 
     def report(issue):
         problems.append(issue)
         click.echo(f"warning: {issue}", err=True)
 
+    t0 = time.perf_counter()
+    read = [0]
+
+    def counted(articles):
+        for art in articles:
+            read[0] += 1
+            yield art
+
+    articles = counted(api.read_paths(list(paths), date=date, on_error=report))
+    if db:
+        run = api.code_into(db, articles, window_days=window, on_coded=lambda c: _report_failure(c, problems), **options)
+        took = time.perf_counter() - t0
+        click.echo(f"{db}: {read[0]} stories read in {took:.1f}s: {run.summary()}; "
+                   f"{len(problems)} input problem(s) skipped", err=True)
+    else:
+        n = _code_to_stream(articles, fmt, output, options, problems)
+        took = time.perf_counter() - t0
+        click.echo(f"{n} events from {read[0]} stories in {took:.1f}s; {len(problems)} input problem(s) skipped", err=True)
+    if problems and not read[0]:
+        raise SystemExit(1)  # nothing could be read at all: a script should notice
+
+
+def _code_to_stream(articles, fmt, output, options, problems) -> int:
+    from .store.output import write_events
+
     stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     if fmt is None:
         fmt = "table" if (not output and sys.stdout.isatty()) else "jsonl"
     try:
-        t0 = time.perf_counter()
-        read = [0]
-
-        def counted(articles):
-            for art in articles:
-                read[0] += 1
-                yield art
-
-        events = api.coder(**options).code_articles(counted(api.read_paths(list(paths), date=date, on_error=report)))
-        names = _names()
+        events = (e for c in api.coder(**options).code_stories(articles) if not _report_failure(c, problems)
+                  for e in c.events)
         # Off a terminal (a pipe, a file) the table keeps its full width.
         width = None if stream.isatty() else 160
-        n = write_events(events, fmt, stream, names=names, width=width)
+        return write_events(events, fmt, stream, names=_names(), width=width)
     finally:
         if output:
             stream.close()
-    took = time.perf_counter() - t0
-    click.echo(f"{n} events from {read[0]} stories in {took:.1f}s; {len(problems)} input problem(s) skipped", err=True)
-    if problems and not read[0]:
-        raise SystemExit(1)  # nothing could be read at all: a script should notice
+
+
+def _report_failure(coded, problems) -> bool:
+    """Report a story that could not be coded as origin: story ID: reason; True if so."""
+    if not coded.error:
+        return False
+    art = coded.article
+    message = f"{art.origin or art.id}: story {art.id}: {coded.error}; skipped"
+    problems.append(message)
+    click.echo(f"warning: {message}", err=True)
+    return True
 
 
 @main.command()
@@ -208,6 +237,172 @@ def dict_import_petrarch(verbs, actors, agents, discards, ontology_file, out):
     if problems:
         raise click.ClickException(f"{len(problems)} problem(s) in the imported lexicon {out}")
     click.echo(f"{out}: the imported lexicon loads without problems")
+
+
+# -- the event store ---------------------------------------------------------------
+
+db_option = click.option("--db", required=True, type=click.Path(dir_okay=False), envvar="DYAD_DB",
+                         help="The event store: a DuckDB file written by `dyad code --db` (or set DYAD_DB).")
+table_format = click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default=None,
+                            help="Output format (default: table on a terminal, else jsonl).")
+_ACTOR_HELP = "a country (RUS), a code (RUSGOV, also matching RUSGOVMIL) or a pattern (*GOV)"
+_FILTERS = [
+    click.option("--source", help=f"Source actor: {_ACTOR_HELP}."),
+    click.option("--target", help="Target actor, as --source."),
+    click.option("--actor", help="Either side, as --source."),
+    click.option("--root", help="CAMEO root, e.g. 19."),
+    click.option("--code", "cameo_code", help="CAMEO code, e.g. 193."),
+    click.option("--plover", help="PLOVER type, e.g. ASSAULT."),
+    click.option("--quad", "quad_class", type=click.IntRange(1, 4), help="QuadClass: 1 verbal cooperation, "
+                 "2 material cooperation, 3 verbal conflict, 4 material conflict."),
+    click.option("--since", callback=lambda ctx, param, v: _check_date(v), help="First date, YYYY-MM-DD."),
+    click.option("--until", callback=lambda ctx, param, v: _check_date(v), help="Last date, YYYY-MM-DD."),
+    click.option("--text", help="Words a reporting sentence must contain."),
+]
+
+
+def filter_options(f):
+    for option in reversed(_FILTERS):
+        f = option(f)
+    return f
+
+
+def _filters(kw: dict) -> dict:
+    """The store's filter arguments from the command's options (--code is cameo_code
+    here, since `code` is the command)."""
+    kw = dict(kw)
+    kw["code"] = kw.pop("cameo_code", None)
+    return kw
+
+
+def _show(frame, fmt, title=None, columns=None) -> None:
+    from .store.output import write_frame
+
+    fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
+    if fmt == "table" and columns:
+        frame = frame[[c for c in columns if c in frame.columns]]
+    n = write_frame(frame, fmt, sys.stdout, title=title)
+    if fmt != "table":
+        click.echo(f"{n} rows", err=True)
+
+
+_EVENT_TABLE = ("date", "source", "cameo", "target", "num_mentions", "num_sources", "num_articles", "location_name",
+                "event_id")
+_MENTION_TABLE = ("date", "source", "cameo", "target", "story_id", "sentence_idx", "rule", "event_id", "sentence")
+
+
+@main.command()
+@db_option
+@filter_options
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most N events.")
+@click.option("--sort", type=click.Choice(["date", "source", "target", "cameo", "goldstein", "num_mentions",
+                                           "num_articles", "num_sources"]), default="date", show_default=True)
+@click.option("--desc", is_flag=True, help="Sort in descending order.")
+@click.option("--mentions", "raw", is_flag=True, help="List the raw mentions (one per reporting sentence) instead.")
+@table_format
+def events(db, limit, sort, desc, raw, fmt, **filters):
+    """List the merged events of the store (each with its mentions counted), or raw mentions."""
+    with api.open(db, read_only=True) as store:
+        if raw:
+            _show(store.mentions(limit=limit, **_filters(filters)), fmt, "mentions", _MENTION_TABLE)
+        else:
+            frame = store.events(limit=limit, sort=sort, descending=desc, **_filters(filters))
+            if fmt in (None, "table") and sys.stdout.isatty():
+                names = _names()
+                frame = frame.assign(cameo=[f"{c} {names.get(c, '')}" for c in frame["cameo"]])
+            _show(frame, fmt, "events", _EVENT_TABLE)
+
+
+@main.command()
+@db_option
+@click.option("--period", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True)
+@filter_options
+@table_format
+def dyads(db, period, fmt, **filters):
+    """For each directed dyad and period: events, Goldstein sum and mean, counts per QuadClass."""
+    with api.open(db, read_only=True) as store:
+        _show(store.dyads(period=period, **_filters(filters)), fmt, f"dyads per {period}")
+
+
+@main.command()
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="How many actors.")
+@filter_options
+@table_format
+def actors(db, limit, fmt, **filters):
+    """The most active actors, as source and as target."""
+    with api.open(db, read_only=True) as store:
+        _show(store.actors(limit=limit, **_filters(filters)), fmt, "actors")
+
+
+@main.command()
+@db_option
+@click.option("--min-events", type=click.IntRange(min=1), default=1, show_default=True, help="Leave out lighter edges.")
+@filter_options
+@table_format
+def network(db, min_events, fmt, **filters):
+    """A weighted directed edge list: source, target, events, Goldstein, QuadClass counts."""
+    with api.open(db, read_only=True) as store:
+        _show(store.network(min_events=min_events, **_filters(filters)), fmt, "network")
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl", "gdelt"]), required=True,
+              help="parquet, csv or jsonl (every column of the events table), or gdelt (the 61 columns of GDELT "
+                   "2.0's event table, tab-separated, no header).")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
+@filter_options
+def export(db, fmt, output, **filters):
+    """Export the merged events (one row each; filters as for `dyad events`)."""
+    with api.open(db, read_only=True) as store:
+        n = store.export(output, fmt, **_filters(filters))
+    click.echo(f"{n} events written to {output} ({fmt})", err=True)
+
+
+@main.command()
+@db_option
+@click.option("--window", type=click.IntRange(min=0), required=True,
+              help="Merge mentions whose dates are at most DAYS apart (0: one event per dyad, code and day).")
+def merge(db, window):
+    """Merge the stored mentions into events again, with another window."""
+    with api.open(db, create=False) as store:
+        changed = store.set_window(window)
+        n = store.counts()["events"]
+    click.echo(f"{db}: {'merged again with' if changed else 'already merged with'} a window of {window} day(s); "
+               f"{n} events", err=True)
+
+
+@main.group()
+def plot() -> None:
+    """Draw a dyad's relationship over time, or the network of who acts on whom."""
+
+
+@plot.command("dyad")
+@click.argument("a")
+@click.argument("b")
+@db_option
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Image file (.png, .svg, .pdf).")
+@click.option("--period", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True)
+@click.option("--since", callback=lambda ctx, param, v: _check_date(v), help="First date, YYYY-MM-DD.")
+@click.option("--until", callback=lambda ctx, param, v: _check_date(v), help="Last date, YYYY-MM-DD.")
+def plot_dyad(a, b, db, output, period, since, until):
+    """Goldstein and QuadClass counts over time between actors A and B, both directions."""
+    with api.open(db, read_only=True) as store:
+        store.plot_dyad(a, b, output, period=period, since=since, until=until)
+    click.echo(f"wrote {output}", err=True)
+
+
+@plot.command("network")
+@db_option
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Image file (.png, .svg, .pdf).")
+@click.option("--top", type=click.IntRange(min=1), default=40, show_default=True, help="Draw the N busiest edges.")
+@filter_options
+def plot_network(db, output, top, **filters):
+    """Who acts on whom: edges weighted by events, coloured by mean Goldstein score."""
+    with api.open(db, read_only=True) as store:
+        store.plot_network(output, top=top, **_filters(filters))
+    click.echo(f"wrote {output}", err=True)
 
 
 if __name__ == "__main__":

@@ -39,6 +39,7 @@ class PloverType:
 
 def _rows(filename: str) -> list[dict[str, str]]:
     text = (resources.files("dyad") / "data" / "ontology" / filename).read_text(encoding="utf-8")
+    text = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
     # QUOTE_NONE: names such as "Make 'third-party' visit" must come through verbatim.
     return list(csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE))
 
@@ -144,3 +145,9 @@ def plover_type(name: str) -> PloverType:
 @cache
 def actor_types() -> dict[str, str]:
     return {r["code"]: r["label"] for r in _rows("actor_types.tsv")}
+
+
+@cache
+def religions() -> dict[str, str]:
+    """CAMEO religion codes and their names."""
+    return {r["code"]: r["label"] for r in _rows("religions.tsv")}

@@ -2,6 +2,7 @@
 
 Every writer takes ``Event`` objects or plain dicts and any iterable, so the coder can
 stream events out as it produces them; jsonl and csv write each event as it arrives.
+``write_frame`` writes the store's answers (pandas DataFrames) the same three ways.
 """
 from __future__ import annotations
 
@@ -141,3 +142,66 @@ def write_events(events: Iterable[Any], fmt: str, stream: TextIO, **options: Any
     if fmt == "table":
         return write_table(events, stream, **options)
     raise ValueError(f"unknown output format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+
+
+def records(frame) -> list[dict[str, Any]]:
+    """The rows of a DataFrame as JSON-ready dicts: dates as YYYY-MM-DD, missing values
+    as None, arrays as lists, NumPy numbers as Python numbers."""
+    return [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+
+
+def _plain(value: Any) -> Any:
+    import datetime as dt
+
+    if value is None:
+        return None
+    if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):
+        return [_plain(v) for v in value.tolist()] if getattr(value, "ndim", 0) else _plain(value.tolist())
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, float) and value != value:
+        return None
+    if hasattr(value, "isoformat") and isinstance(value, (dt.datetime, dt.date)):
+        if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat()
+    if type(value).__name__ in ("NaTType", "NAType"):
+        return None
+    return value
+
+
+def write_frame(frame, fmt: str, stream: TextIO, title: str | None = None, width: int | None = None) -> int:
+    """Write a DataFrame as a table, JSON Lines or CSV; returns the number of rows."""
+    rows = records(frame)
+    cols = [str(c) for c in frame.columns]
+    if fmt == "jsonl":
+        for r in rows:
+            stream.write(json.dumps(r, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(cols)
+        for r in rows:
+            writer.writerow([_csv_cell(r[c]) for c in cols])
+    elif fmt == "table":
+        from rich.console import Console
+        from rich.table import Table
+
+        is_tty = bool(getattr(stream, "isatty", lambda: False)())
+        console = Console(file=stream, width=width, color_system="auto" if is_tty else None, highlight=False,
+                          emoji=False, markup=False)
+        table = Table(header_style="bold", title=title)
+        for c in cols:
+            table.add_column(c, overflow="fold")
+        for r in rows:
+            table.add_row(*[_csv_cell(r[c]) for c in cols])
+        table.caption = f"{len(rows)} row{'s' if len(rows) != 1 else ''}"
+        console.print(table)
+    else:
+        raise ValueError(f"unknown output format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    return len(rows)
+
+
+def _csv_cell(value: Any) -> str:
+    if isinstance(value, list):
+        return "|".join(map(str, value))
+    return _cell(value)
