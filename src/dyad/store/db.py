@@ -66,12 +66,11 @@ def _check_or_create(con, path: Path, read_only: bool) -> None:
         return
     fmt = None
     if "meta" in tables:
-        row = con.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
-        fmt = row[0] if row else None
+        fmt = scalar(con, "SELECT value FROM meta WHERE key = 'format'")
     if fmt != schema.FORMAT:
         raise StoreError(f"{path} is a DuckDB database but not a dyad event store",
                          "give another --db file name; dyad will not write into a database it did not create")
-    version = int(con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
+    version = int(scalar(con, "SELECT value FROM meta WHERE key = 'schema_version'"))
     if version > schema.SCHEMA_VERSION:
         raise StoreError(f"{path} was written by a newer dyad (store schema {version}, this dyad knows "
                          f"{schema.SCHEMA_VERSION})", "upgrade dyad: pip install -U dyad")
@@ -87,6 +86,13 @@ def _create(con) -> None:
             ("format", schema.FORMAT), ("schema_version", str(schema.SCHEMA_VERSION)),
             ("window_days", "1"), ("created_by", f"dyad {__version__}"),
         ])
+
+
+def scalar(con, sql: str, params: list | None = None):
+    """The first value of the first row, or None. DuckDB wants every result read to its
+    end before the connection does anything else, so ``fetchone`` will not do."""
+    rows = con.execute(sql, params or []).fetchall()
+    return rows[0][0] if rows else None
 
 
 @contextlib.contextmanager
@@ -128,5 +134,5 @@ def storage_error(exc: Exception, con) -> Exception:
     duckdb = _duckdb()
     if not isinstance(exc, duckdb.Error):
         return exc
-    path = Path(con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()[0])
+    path = Path(scalar(con, "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"))
     return explain_error(exc, path)

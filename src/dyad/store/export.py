@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import InputError
+from .db import scalar
 from ..lexicon.actor_codes import split as split_code
 from . import queries
 from .output import write_frame
@@ -45,7 +46,7 @@ def export(con, path: Path, fmt: str, filters: Filters) -> int:
         where, params = filters.where("e")
         rel = con.sql(f"SELECT * FROM events e WHERE {where} ORDER BY date NULLS LAST, event_id", params=params)
         rel.write_parquet(str(path))
-        return con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
+        return scalar(con, f"SELECT count(*) FROM events e WHERE {where}", params)
     frame = queries.events(con, filters)
     with open(path, "w", encoding="utf-8", newline="") as out:
         if fmt == "gdelt":

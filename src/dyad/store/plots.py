@@ -38,7 +38,7 @@ def plot_dyad(store, a: str, b: str, path: Path, period: str = "month", **filter
                          "check the codes with `dyad actors`; a country code such as RUS covers all its sectors")
     ab, ba = _per_period(ab), _per_period(ba)
     plt = _pyplot()
-    fig, (top, mid, low) = plt.subplots(3, 1, figsize=(10, 9), sharex=True,
+    fig, (top, mid, low) = plt.subplots(3, 1, figsize=(11, 9), sharex=True,
                                         gridspec_kw={"height_ratios": [1.2, 1, 1]})
     for frame, label, style in ((ab, f"{a} → {b}", "-o"), (ba, f"{b} → {a}", "--s")):
         if not frame.empty:
@@ -47,12 +47,15 @@ def plot_dyad(store, a: str, b: str, path: Path, period: str = "month", **filter
     top.set_ylim(-10.5, 10.5)
     top.set_ylabel("mean Goldstein score\n(−10 conflict … +10 cooperation)")
     top.set_title(f"{a} and {b}: events per {period}, {store.path.name}")
-    top.legend(loc="upper left")
+    top.legend(title="direction", loc="upper left", bbox_to_anchor=(1.01, 1))
+    from matplotlib.ticker import MaxNLocator
+
     for ax, frame, label in ((mid, ab, f"{a} → {b}"), (low, ba, f"{b} → {a}")):
         _stacked_quads(ax, frame, period)
         ax.set_ylabel(f"events {label}")
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     low.set_xlabel(period)
-    mid.legend(loc="upper left", fontsize="small", ncols=2)
+    mid.legend(title="QuadClass", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small")
     fig.autofmt_xdate()
     fig.tight_layout()
     fig.savefig(path, dpi=120)
@@ -96,7 +99,7 @@ def plot_network(store, path: Path, top: int = 40, **filters) -> Path:
     for e in edges.itertuples():
         g.add_edge(e.source, e.target, events=e.events, goldstein=e.goldstein_mean)
     fig, ax = plt.subplots(figsize=(11, 9))
-    pos = nx.kamada_kawai_layout(g) if len(g) > 2 else nx.circular_layout(g)
+    pos = nx.spring_layout(g, k=1.6 / max(len(g), 1) ** 0.5, seed=7)  # seeded: the same picture every time
     weights = [d["events"] for _, _, d in g.edges(data=True)]
     most = max(weights)
     cmap, norm = colormaps["RdYlGn"], Normalize(-10, 10)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields
 import pandas as pd
 
 from ..errors import InputError
+from .db import scalar
 
 PERIODS = ("day", "week", "month", "year")
 _PART = "(?:[A-Z0-9]{3})"
@@ -148,7 +149,7 @@ def events(con, filters: Filters, limit: int | None = None, offset: int = 0, sor
 
 def count_events(con, filters: Filters) -> int:
     where, params = filters.where("e")
-    return con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
+    return scalar(con, f"SELECT count(*) FROM events e WHERE {where}", params)
 
 
 def event(con, event_id: str) -> dict | None:

@@ -43,11 +43,11 @@ class Store:
 
     @property
     def window_days(self) -> int:
-        return int(self.con.execute("SELECT value FROM meta WHERE key = 'window_days'").fetchone()[0])
+        return int(db.scalar(self.con, "SELECT value FROM meta WHERE key = 'window_days'"))
 
     def counts(self) -> dict[str, int]:
         """Rows per table: stories, sentences, mentions, events, actors."""
-        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        return {t: db.scalar(self.con, f"SELECT count(*) FROM {t}")
                 for t in ("stories", "sentences", "mentions", "events", "actors")}
 
     # -- writing ---------------------------------------------------------------------

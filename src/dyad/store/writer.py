@@ -32,13 +32,15 @@ class RunReport:
     recoded: int = 0  # stories whose text or coder changed
     unchanged: int = 0  # stories already coded the same way, skipped
     failed: int = 0  # stories that could not be coded (kept with their error)
+    repeated: int = 0  # stories given again in the same run: the last copy is kept
     added: int = 0  # mentions found that were not there before
     removed: int = 0  # mentions gone after re-coding
     events: int = 0  # merged events in the store at the end
 
     def summary(self) -> str:
         return (f"{self.new} new, {self.recoded} re-coded, {self.unchanged} already coded"
-                f"{f', {self.failed} failed' if self.failed else ''}; "
+                f"{f', {self.failed} failed' if self.failed else ''}"
+                f"{f', {self.repeated} given more than once (the last copy kept)' if self.repeated else ''}; "
                 f"event mentions +{self.added} -{self.removed}; {self.events} events in the store")
 
 
@@ -68,6 +70,7 @@ class Writer:
         self.report = RunReport()
         self._state: dict[str, str] = {}  # story id -> "new" | "recoded", for stories in flight
         self._batch: list[Coded] = []
+        self.started = _utcnow()  # stories stored since then are this run's
 
     # -- what to code ---------------------------------------------------------------
 
@@ -106,56 +109,62 @@ class Writer:
     def flush(self) -> None:
         if not self._batch:
             return
-        batch, self._batch = _last_of_each(self._batch), []
+        given, self._batch = self._batch, []
+        batch = _last_of_each(given)
         rows = _Rows(batch, self.fingerprint)
         try:
-            self._write(rows)
+            old, again = self._write(rows)
         except Exception as exc:
             raise db.storage_error(exc, self.con) from None
-        self._count(batch, self._old, rows)
+        self.report.repeated += len(given) - len(batch)
+        self._count(batch, old, again, rows)
 
-    def _write(self, rows: _Rows) -> None:
-        with transaction(self.con):
-            old = self._replace(rows)
-            self.con.execute("DELETE FROM stories WHERE story_id IN (SELECT story_id FROM _stories)")
-            for table in ("stories", "sentences", "mentions"):
-                self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _{table}")
-            self.con.execute("INSERT INTO actors BY NAME SELECT * FROM _actors "
-                             "WHERE code NOT IN (SELECT code FROM actors)")
-            keys = pd.concat([old[["source", "target", "cameo"]], rows.frames["mentions"][["source", "target", "cameo"]]])
-            merge.merge_keys(self.con, keys.drop_duplicates(), self.window_days)
-            self._unregister(rows)
-        self._old = old
-
-    def _replace(self, rows: _Rows) -> pd.DataFrame:
-        """Register the batch's frames and delete what its stories had stored; returns
-        the old mentions' ids and keys."""
+    def _write(self, rows: _Rows) -> tuple[pd.DataFrame, set[str]]:
+        """Replace the batch's stories in one transaction; returns the mentions they had
+        (ids and keys) and the stories that this run had already written."""
         for name, frame in rows.frames.items():
             self.con.register(f"_{name}", frame)
-        old = self.con.execute("SELECT mention_id, source, target, cameo FROM mentions "
-                               "WHERE story_id IN (SELECT story_id FROM _stories)").df()
-        for table in ("mentions", "sentences"):
-            self.con.execute(f"DELETE FROM {table} WHERE story_id IN (SELECT story_id FROM _stories)")
-        return old
+        try:
+            with transaction(self.con):
+                mine = "WHERE story_id IN (SELECT story_id FROM _stories)"
+                old = self.con.execute(f"SELECT mention_id, source, target, cameo FROM mentions {mine}").df()
+                again = {r[0] for r in self.con.execute(f"SELECT story_id FROM stories {mine} AND coded_at >= ?",
+                                                        [self.started]).fetchall()}
+                for table in ("mentions", "sentences", "stories"):
+                    self.con.execute(f"DELETE FROM {table} {mine}")
+                for table in ("stories", "sentences", "mentions"):
+                    self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _{table}")
+                self.con.execute("INSERT INTO actors BY NAME SELECT * FROM _actors "
+                                 "WHERE code NOT IN (SELECT code FROM actors)")
+                keys = pd.concat([old[["source", "target", "cameo"]],
+                                  rows.frames["mentions"][["source", "target", "cameo"]]])
+                merge.merge_keys(self.con, keys.drop_duplicates(), self.window_days)
+        finally:
+            for name in rows.frames:
+                self.con.unregister(f"_{name}")
+        return old, again
 
-    def _unregister(self, rows: _Rows) -> None:
-        for name in rows.frames:
-            self.con.unregister(f"_{name}")
-
-    def _count(self, batch: list[Coded], old: pd.DataFrame, rows: _Rows) -> None:
+    def _count(self, batch: list[Coded], old: pd.DataFrame, again: set[str], rows: _Rows) -> None:
         before, after = set(old["mention_id"]), set(rows.frames["mentions"]["mention_id"])
         self.report.added += len(after - before)
         self.report.removed += len(before - after)
         for c in batch:
             state = self._state.pop(c.article.id, "new")
+            if c.article.id in again:
+                self.report.repeated += 1
+                continue
             if c.error:
                 self.report.failed += 1
             setattr(self.report, state, getattr(self.report, state) + 1)
 
     def close(self) -> RunReport:
         self.flush()
-        self.report.events = self.con.execute("SELECT count(*) FROM events").fetchone()[0]
+        self.report.events = db.scalar(self.con, "SELECT count(*) FROM events")
         return self.report
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
 def _last_of_each(batch: list[Coded]) -> list[Coded]:
@@ -167,7 +176,7 @@ class _Rows:
     """The rows of a batch of coded stories, as one DataFrame per table."""
 
     def __init__(self, batch: list[Coded], fingerprint: str):
-        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        now = _utcnow()
         stories, sentences, mentions = [], [], {}
         for c in batch:
             art = c.article
