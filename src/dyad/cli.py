@@ -286,6 +286,9 @@ def _show(frame, fmt, title=None, columns=None) -> None:
         click.echo(f"{n} rows", err=True)
 
 
+by_option = click.option("--by", type=click.Choice(["code", "country"]), default="code", show_default=True,
+                         help="Group actors by full code, or by country (RUSGOV and RUSMIL count as RUS).")
+
 _EVENT_TABLE = ("date", "source", "cameo", "target", "num_mentions", "num_sources", "num_articles", "location_name",
                 "event_id")
 _MENTION_TABLE = ("date", "source", "cameo", "target", "story_id", "sentence_idx", "rule", "event_id", "sentence")
@@ -316,34 +319,37 @@ def events(db, limit, sort, desc, raw, fmt, **filters):
 @main.command()
 @db_option
 @click.option("--period", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True)
+@by_option
 @filter_options
 @table_format
-def dyads(db, period, fmt, **filters):
+def dyads(db, period, by, fmt, **filters):
     """For each directed dyad and period: events, Goldstein sum and mean, counts per QuadClass."""
     with api.open(db, read_only=True) as store:
-        _show(store.dyads(period=period, **_filters(filters)), fmt, f"dyads per {period}")
+        _show(store.dyads(period=period, by=by, **_filters(filters)), fmt, f"dyads per {period}")
 
 
 @main.command()
 @db_option
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="How many actors.")
+@by_option
 @filter_options
 @table_format
-def actors(db, limit, fmt, **filters):
+def actors(db, limit, by, fmt, **filters):
     """The most active actors, as source and as target."""
     with api.open(db, read_only=True) as store:
-        _show(store.actors(limit=limit, **_filters(filters)), fmt, "actors")
+        _show(store.actors(limit=limit, by=by, **_filters(filters)), fmt, "actors")
 
 
 @main.command()
 @db_option
 @click.option("--min-events", type=click.IntRange(min=1), default=1, show_default=True, help="Leave out lighter edges.")
+@by_option
 @filter_options
 @table_format
-def network(db, min_events, fmt, **filters):
+def network(db, min_events, by, fmt, **filters):
     """A weighted directed edge list: source, target, events, Goldstein, QuadClass counts."""
     with api.open(db, read_only=True) as store:
-        _show(store.network(min_events=min_events, **_filters(filters)), fmt, "network")
+        _show(store.network(min_events=min_events, by=by, **_filters(filters)), fmt, "network")
 
 
 @main.command()
@@ -397,11 +403,13 @@ def plot_dyad(a, b, db, output, period, since, until):
 @db_option
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Image file (.png, .svg, .pdf).")
 @click.option("--top", type=click.IntRange(min=1), default=40, show_default=True, help="Draw the N busiest edges.")
+@click.option("--by", type=click.Choice(["code", "country"]), default="country", show_default=True,
+              help="One node per country, or per full actor code.")
 @filter_options
-def plot_network(db, output, top, **filters):
+def plot_network(db, output, top, by, **filters):
     """Who acts on whom: edges weighted by events, coloured by mean Goldstein score."""
     with api.open(db, read_only=True) as store:
-        store.plot_network(output, top=top, **_filters(filters))
+        store.plot_network(output, top=top, by=by, **_filters(filters))
     click.echo(f"wrote {output}", err=True)
 
 

@@ -204,3 +204,10 @@ def test_cli_analysis_session(db, tmp_path):
     assert res.exit_code == 0 and all(x.count("\t") == 60 for x in (tmp_path / "g.tsv").read_text().splitlines())
     res = run.invoke(main, ["events", "--db", str(db), "--source", "USA' OR 1=1--"])
     assert res.exit_code == 1 and "not an actor code" in res.output and "Traceback" not in res.output
+
+
+def test_docs_list_every_column_of_the_schema():
+    from dyad.store.schema import reference
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "STORE.md").read_text(encoding="utf-8")
+    assert reference() in docs, "docs/STORE.md is out of date: paste in `python -m dyad.store.schema`"

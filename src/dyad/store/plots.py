@@ -82,13 +82,13 @@ def _stacked_quads(ax, frame, period: str) -> None:
         bottom = frame[col] if bottom is None else bottom + frame[col]
 
 
-def plot_network(store, path: Path, top: int = 40, **filters) -> Path:
+def plot_network(store, path: Path, top: int = 40, by: str = "country", **filters) -> Path:
     """Who acts on whom: the ``top`` heaviest edges, width by events, colour by mean
-    Goldstein score."""
+    Goldstein score; actors grouped by country unless ``by="code"``."""
     import networkx as nx
 
     _check_out(path)
-    edges = store.network(**filters).head(top)
+    edges = store.network(by=by, **filters).head(top)
     if edges.empty:
         raise InputError(f"no events with a target in {store.path} for these filters", "widen the filters")
     plt = _pyplot()
@@ -111,9 +111,10 @@ def plot_network(store, path: Path, top: int = 40, **filters) -> Path:
                            arrows=True, arrowsize=14, connectionstyle="arc3,rad=0.12", node_size=sizes)
     bar = fig.colorbar(plt.cm.ScalarMappable(norm=norm, cmap=cmap), ax=ax, shrink=0.6)
     bar.set_label("mean Goldstein score of the edge's events")
-    ax.plot([], [], color="grey", linewidth=1, label=f"1 event")
+    ax.plot([], [], color="grey", linewidth=1, label="1 event")
     ax.plot([], [], color="grey", linewidth=5.8, label=f"{most} events")
-    ax.legend(title="edge width", loc="lower left")
+    ax.legend(title="edge width", loc="upper center", bbox_to_anchor=(0.5, 0.0), ncols=2)
+    ax.margins(0.1)
     ax.set_title(f"Who acts on whom: the {len(edges)} busiest directed dyads, {store.path.name}")
     ax.set_axis_off()
     fig.tight_layout()

@@ -173,28 +173,45 @@ def mentions(con, filters: Filters, limit: int | None = None, offset: int = 0) -
         WHERE {where} ORDER BY m.date NULLS LAST, m.story_id, m.sentence_idx, m.mention_id{page}""", params).df()
 
 
-def dyads(con, filters: Filters, period: str = "month") -> pd.DataFrame:
-    """Per directed dyad and period: events, Goldstein sum and mean, counts per QuadClass."""
+LEVELS = ("code", "country")
+
+
+def _events_by(level: str) -> str:
+    """The events table with ``src`` and ``tgt``: the actor codes themselves, or their
+    countries (codes without one, such as IGOUNO, stay whole)."""
+    if level not in LEVELS:
+        raise InputError(f"cannot group actors by {level!r}", f"group by one of: {', '.join(LEVELS)}")
+    if level == "code":
+        return "(SELECT *, source AS src, target AS tgt FROM events)"
+    return """(SELECT ev.*, coalesce(sa.country, ev.source) AS src,
+                      CASE WHEN ev.target = '' THEN '' ELSE coalesce(ta.country, ev.target) END AS tgt
+               FROM events ev LEFT JOIN actors sa ON sa.code = ev.source LEFT JOIN actors ta ON ta.code = ev.target)"""
+
+
+def dyads(con, filters: Filters, period: str = "month", by: str = "code") -> pd.DataFrame:
+    """Per directed dyad and period: events, Goldstein sum and mean, counts per QuadClass.
+    ``by="country"`` counts Russia's government and army as Russia."""
     where, params = filters.where("e")
     p = _period(period)
     return con.execute(f"""
-        SELECT source, target, CAST(date_trunc('{p}', date) AS DATE) AS period, count(*) AS events,
+        SELECT src AS source, tgt AS target, CAST(date_trunc('{p}', date) AS DATE) AS period, count(*) AS events,
                round(sum(goldstein), 3) AS goldstein_sum, round(avg(goldstein), 3) AS goldstein_mean,
                {_QUADS.format(a='')}
-        FROM events e WHERE {where} AND date IS NOT NULL AND target <> ''
+        FROM {_events_by(by)} e WHERE {where} AND date IS NOT NULL AND target <> ''
         GROUP BY ALL ORDER BY period, events DESC, source, target""", params).df()
 
 
-def actors(con, filters: Filters, limit: int | None = 20) -> pd.DataFrame:
+def actors(con, filters: Filters, limit: int | None = 20, by: str = "code") -> pd.DataFrame:
     """The most active actors: events as source, as target, in all; mean Goldstein of
     what they do and of what is done to them."""
     where, params = filters.where("e")
     top = f" LIMIT {int(limit)}" if limit else ""
+    table = _events_by(by)
     return con.execute(f"""
         WITH sides AS (
-            SELECT source AS actor, 1 AS as_source, 0 AS as_target, goldstein FROM events e WHERE {where}
+            SELECT src AS actor, 1 AS as_source, 0 AS as_target, goldstein FROM {table} e WHERE {where}
             UNION ALL
-            SELECT target, 0, 1, goldstein FROM events e WHERE {where} AND target <> ''
+            SELECT tgt, 0, 1, goldstein FROM {table} e WHERE {where} AND target <> ''
         )
         SELECT actor, coalesce(a.label, '') AS label, CAST(sum(as_source) AS INTEGER) AS as_source, CAST(sum(as_target) AS INTEGER) AS as_target,
                count(*) AS events,
@@ -204,12 +221,12 @@ def actors(con, filters: Filters, limit: int | None = 20) -> pd.DataFrame:
         GROUP BY ALL ORDER BY events DESC, actor{top}""", params + params).df()
 
 
-def network(con, filters: Filters, min_events: int = 1) -> pd.DataFrame:
+def network(con, filters: Filters, min_events: int = 1, by: str = "code") -> pd.DataFrame:
     """A weighted directed edge list: one row per source -> target."""
     where, params = filters.where("e")
     return con.execute(f"""
-        SELECT source, target, count(*) AS events, round(sum(goldstein), 3) AS goldstein_sum,
+        SELECT src AS source, tgt AS target, count(*) AS events, round(sum(goldstein), 3) AS goldstein_sum,
                round(avg(goldstein), 3) AS goldstein_mean, CAST(sum(num_mentions) AS INTEGER) AS mentions,
                {_QUADS.format(a='')}
-        FROM events e WHERE {where} AND target <> ''
+        FROM {_events_by(by)} e WHERE {where} AND target <> '' AND src <> tgt
         GROUP BY ALL HAVING count(*) >= ? ORDER BY events DESC, source, target""", params + [int(min_events)]).df()

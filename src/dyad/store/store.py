@@ -95,14 +95,18 @@ class Store:
         """Raw mentions, each with its sentence."""
         return queries.mentions(self.con, Filters.of(**filters), limit, offset)
 
-    def dyads(self, period: str = "month", **filters) -> pd.DataFrame:
-        return queries.dyads(self.con, Filters.of(**filters), period)
+    def dyads(self, period: str = "month", by: str = "code", **filters) -> pd.DataFrame:
+        """Per directed dyad and period (day, week, month, year): events, Goldstein sum and
+        mean, counts per QuadClass; ``by="country"`` groups actors by their country."""
+        return queries.dyads(self.con, Filters.of(**filters), period, by)
 
-    def actors(self, limit: int | None = 20, **filters) -> pd.DataFrame:
-        return queries.actors(self.con, Filters.of(**filters), limit)
+    def actors(self, limit: int | None = 20, by: str = "code", **filters) -> pd.DataFrame:
+        """The most active actors, as source and as target."""
+        return queries.actors(self.con, Filters.of(**filters), limit, by)
 
-    def network(self, min_events: int = 1, **filters) -> pd.DataFrame:
-        return queries.network(self.con, Filters.of(**filters), min_events)
+    def network(self, min_events: int = 1, by: str = "code", **filters) -> pd.DataFrame:
+        """A weighted directed edge list."""
+        return queries.network(self.con, Filters.of(**filters), min_events, by)
 
     def sql(self, query: str, params: list | None = None) -> pd.DataFrame:
         """Any SQL over the store's tables (read it: docs/STORE.md)."""
@@ -122,10 +126,10 @@ class Store:
 
         return plot_dyad(self, a, b, Path(os.fspath(path)), period, **filters)
 
-    def plot_network(self, path: str | os.PathLike, top: int = 40, **filters) -> Path:
+    def plot_network(self, path: str | os.PathLike, top: int = 40, by: str = "country", **filters) -> Path:
         from .plots import plot_network
 
-        return plot_network(self, Path(os.fspath(path)), top, **filters)
+        return plot_network(self, Path(os.fspath(path)), top, by, **filters)
 
 
 def _store_error(exc: Exception, path: Path) -> Exception:
