@@ -16,9 +16,12 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/dyad code examples/wire_story.txt --date 2024-05-14 --format table
+	mkdir -p .demo
+	$(BIN)/dyad code examples/corpus --db .demo/news.duckdb
+	$(BIN)/dyad events --db .demo/news.duckdb --source USA --target RUS --format table
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) build src/*.egg-info
+	rm -rf $(VENV) build src/*.egg-info .demo

