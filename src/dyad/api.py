@@ -27,17 +27,17 @@ from .ingest.read import ReadIssue, articles_from_records, read_paths  # noqa: F
 from .lexicon.loader import LexiconIssue
 from .model import Article, Coded, Event
 
-__all__ = ["cameo_names", "code_articles", "code_gold", "code_into", "code_paths", "code_stories", "code_text", "coder",
-           "evaluate", "explain", "fingerprint", "gold_scheme", "import_petrarch", "lookup", "open", "read_paths",
-           "validate", "write_events", "write_frame"]
+__all__ = ["cameo_names", "check_options", "code_articles", "code_gold", "code_into", "code_paths", "code_stories",
+           "code_text", "coder", "default_workers", "evaluate", "explain", "fingerprint", "gold_scheme", "import_petrarch",
+           "lookup", "open", "read_paths", "validate", "write_events", "write_frame", "write_parquet_parts"]
 
 OnError = Callable[[ReadIssue], None]
 
 
-def coder(model: str | None = None, lexicon_dirs: Iterable[str] = (), builtin: bool = True,
-          scheme: str | None = None) -> Coder:
+def coder(**options) -> Coder:
     """The coder for these options, loaded once per process (model and lexicon)."""
-    return get_coder(model, tuple(os.fspath(d) for d in lexicon_dirs), builtin, scheme or "cameo")
+    o = _coder_options(**options)
+    return get_coder(o["model"], o["lexicon_dirs"], o["builtin"], o["scheme"])
 
 
 def code_text(text: str, date: str | None = None, doc_id: str = "text", **options) -> list[Event]:
@@ -56,9 +56,21 @@ def code_articles(records: Iterable[dict | Article], date: str | None = None, on
     return coder(**options).code_articles(_as_articles(records, date, on_error))
 
 
-def code_stories(articles: Iterable[Article], **options) -> Iterator[Coded]:
-    """One ``Coded`` record (sentences, events, or the error) per article, in order."""
-    return coder(**options).code_stories(articles)
+def code_stories(articles: Iterable[Article], engine: str = "local", workers: int | None = 1,
+                 scheduler: str | None = None, **options) -> Iterator[Coded]:
+    """One ``Coded`` record (sentences, events, or the error) per article, in order.
+    ``workers`` processes code them (``None``: one per core); ``engine="dask"`` codes
+    them on a Dask cluster (``scheduler``: its address; none starts a local one)."""
+    from . import engine as engines
+
+    return engines.run(articles, _coder_options(**options), engine, workers, scheduler)
+
+
+def _coder_options(model: str | None = None, lexicon_dirs: Iterable[str] = (), builtin: bool = True,
+                   scheme: str | None = None) -> dict:
+    """The coder options, normalised, as worker processes receive them."""
+    return {"model": model, "lexicon_dirs": tuple(os.fspath(d) for d in lexicon_dirs), "builtin": builtin,
+            "scheme": scheme or "cameo"}
 
 
 def code_paths(paths: Iterable[str | os.PathLike], date: str | None = None, on_error: OnError | None = None,
@@ -143,6 +155,32 @@ def write_events(events: Iterable[Event | dict], fmt: str, stream, **options) ->
     return write(events, fmt, stream, **options)
 
 
+def write_parquet_parts(stories: Iterable[Coded], folder: str | os.PathLike) -> int:
+    """Write the events of ``stories`` as a folder of Parquet parts; returns how many."""
+    from .store.output import write_parquet_parts as write
+
+    return write(stories, folder)
+
+
+def default_workers() -> int:
+    """Worker processes by default: one per core this process may use."""
+    from .engine.local import default_workers as cores
+
+    return cores()
+
+
+def check_options(workers: int | None = 1, **options) -> None:
+    """Raise a ``DyadError`` now for options that would fail later in every worker (a
+    model that is not installed), without loading anything when workers do the coding."""
+    from .coding.parse import check_model
+
+    o = _coder_options(**options)
+    if workers == 1:
+        coder(**o)  # loaded here anyway: load it before any output is opened
+    else:
+        check_model(o["model"])
+
+
 def write_frame(frame, fmt: str, stream, **options) -> int:
     """Write a DataFrame (an answer of the store) as table, jsonl or csv to ``stream``."""
     from .store.output import write_frame as write
@@ -167,16 +205,20 @@ def open(path: str | os.PathLike, read_only: bool = False, create: bool = True):
     return Store(path, read_only=read_only, create=create)
 
 
-def fingerprint(c: Coder) -> str:
+def fingerprint(**options) -> str:
     """What a stored story's events depend on besides its text: dyad's version, the
-    spaCy model, the scheme and the contents of the lexicon directories in use."""
+    spaCy model, the scheme and the contents of the lexicon directories in use. Computed
+    without loading the model or the lexicon."""
     from . import __version__
+    from .coding.parse import model_version
+    from .lexicon.loader import builtin_dir
 
-    h = hashlib.sha256()
-    meta = c.nlp.meta
-    h.update(f"dyad {__version__}|{meta.get('lang')}_{meta.get('name')} {meta.get('version')}|{c.scheme}".encode())
-    for d in c.lexicon.dirs:
-        h.update(_dir_hash(d).encode())
+    o = _coder_options(**options)
+    model, version = model_version(o["model"])
+    h = hashlib.sha256(f"dyad {__version__}|{model} {version}|{o['scheme']}".encode())
+    dirs = ([str(builtin_dir())] if o["builtin"] else []) + list(o["lexicon_dirs"])
+    for d in dirs:
+        h.update(_dir_hash(str(Path(d).resolve())).encode())
     return h.hexdigest()[:20]
 
 
@@ -190,17 +232,20 @@ def _dir_hash(d: str) -> str:
 
 
 def code_into(db: str | os.PathLike, articles: Iterable[Article], window_days: int | None = None,
-              on_coded: Callable[[Coded], None] | None = None, batch: int = 32, **options):
+              on_coded: Callable[[Coded], None] | None = None, batch: int = 32, engine: str = "local",
+              workers: int | None = 1, scheduler: str | None = None,
+              on_skipped: Callable[[Article], None] | None = None, **options):
     """Code ``articles`` into the event store ``db``: stories stored with the same text and
     coder are skipped, changed ones re-coded, and mentions merged into events as they
-    arrive. ``on_coded`` sees every story coded (to report failures or progress).
-    Returns the run's ``RunReport``."""
+    arrive. ``on_coded`` sees every story coded (to report failures or progress),
+    ``on_skipped`` every story skipped as already coded;
+    ``engine``, ``workers`` and ``scheduler`` are as for ``code_stories``. Returns the
+    run's ``RunReport``."""
     with open(db) as store:  # a store that cannot be written fails before the model loads
-        c = coder(**options)
         if window_days is not None:
             store.set_window(window_days)
-        writer = store.writer(fingerprint(c), batch=batch)
-        for coded in c.code_stories(writer.pending(articles)):
+        writer = store.writer(fingerprint(**options), batch=batch)
+        for coded in code_stories(writer.pending(articles, on_skipped), engine, workers, scheduler, **options):
             writer.add(coded)
             if on_coded is not None:
                 on_coded(coded)

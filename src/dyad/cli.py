@@ -65,55 +65,69 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--date", callback=lambda ctx, param, v: _check_date(v), help="Story date (YYYY-MM-DD) for stories that carry none.")
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default=None, help="Output format (default: table on a terminal, else jsonl).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of standard output.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "parquet"]), default=None,
+              help="Output format (default: table on a terminal, else jsonl). parquet writes a folder of "
+                   "partitions (-o DIR), one file per chunk of stories.")
+@click.option("-o", "--output", type=click.Path(writable=True), help="Write to FILE (or, for parquet, the folder DIR) "
+              "instead of standard output.")
 @click.option("--db", type=click.Path(dir_okay=False), help="Store stories, sentences, mentions and merged events in this DuckDB file "
               "instead of printing them (see docs/STORE.md). Stories already stored the same way are skipped.")
 @click.option("--window", type=click.IntRange(min=0), default=None, help="With --db: merge mentions of the same source, "
               "target and code whose dates are at most DAYS apart (default 1; 0 keeps one event per dyad, code and day).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes, each loading the model once (default: one per core). Output order does not depend on it.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: processes on this machine; dask: a Dask cluster (see docs/CLUSTER.md).")
+@click.option("--scheduler", help="With --engine dask: the scheduler's address (tcp://host:8786); none starts a local cluster.")
+@click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when standard error is a terminal).")
 @coder_options
-def code(paths, date, fmt, output, db, window, model, lexicon_dirs, no_builtin, scheme):
+def code(paths, date, fmt, output, db, window, workers, engine, scheduler, progress, model, lexicon_dirs, no_builtin, scheme):
     """Code the stories in PATHS (files, folders, or - for stdin) into events."""
     options = _options(model, lexicon_dirs, no_builtin, scheme)
     if db and (fmt or output):
         raise click.UsageError("--db stores the events; leave out --format and -o (use `dyad events` or `dyad export`)")
-    if not db:
-        api.coder(**options)  # load (and check) the model and lexicon before opening the output
-    problems = []
+    if fmt == "parquet" and not output:
+        raise click.UsageError("--format parquet writes a folder of partitions: give it with -o DIR")
+    run = {"engine": engine, "workers": workers or (None if engine == "dask" else api.default_workers()),
+           "scheduler": scheduler}
+    api.check_options(**options, workers=run["workers"])
+    problems: list = []
 
     def report(issue):
         problems.append(issue)
         click.echo(f"warning: {issue}", err=True)
 
     t0 = time.perf_counter()
-    read = [0]
+    show = sys.stderr.isatty() if progress is None else progress
+    with _Progress(paths, date, show) as bar:
+        articles = bar.counted(api.read_paths(list(paths), date=date, on_error=report))
 
-    def counted(articles):
-        for art in articles:
-            read[0] += 1
-            yield art
+        def seen(coded):
+            bar.update(coded)
+            _report_story(coded, problems)
 
-    articles = counted(api.read_paths(list(paths), date=date, on_error=report))
-    if db:
-        run = api.code_into(db, articles, window_days=window, on_coded=lambda c: _report_failure(c, problems), **options)
-        took = time.perf_counter() - t0
-        click.echo(f"{db}: {read[0]} stories read in {took:.1f}s: {run.summary()}; "
-                   f"{len(problems)} input problem(s) skipped", err=True)
-    else:
-        n = _code_to_stream(articles, fmt, output, options, problems)
-        took = time.perf_counter() - t0
-        click.echo(f"{n} events from {read[0]} stories in {took:.1f}s; {len(problems)} input problem(s) skipped", err=True)
-    if problems and not read[0]:
+        if db:
+            done = api.code_into(db, articles, window_days=window, on_coded=seen, on_skipped=bar.skipped, **run,
+                                 **options)
+            summary = f"{db}: {bar.read} stories read: {done.summary()}"
+        else:
+            n = _code_to_stream(api.code_stories(articles, **run, **options), seen, fmt, output)
+            summary = f"{n} events from {bar.read} stories"
+    took = time.perf_counter() - t0
+    rate = f" ({bar.sentences / took:.0f} sentences/s)" if took > 0 and bar.sentences else ""
+    click.echo(f"{summary} in {took:.1f}s{rate}; {len(problems)} input problem(s) skipped", err=True)
+    if problems and not bar.read:
         raise SystemExit(1)  # nothing could be read at all: a script should notice
 
 
-def _code_to_stream(articles, fmt, output, options, problems) -> int:
+def _code_to_stream(stories, seen, fmt, output) -> int:
+    if fmt == "parquet":
+        return api.write_parquet_parts(_each(stories, seen), output)
     stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     if fmt is None:
         fmt = "table" if (not output and sys.stdout.isatty()) else "jsonl"
     try:
-        events = (e for c in api.coder(**options).code_stories(articles) if not _report_failure(c, problems)
-                  for e in c.events)
+        events = (e for c in _each(stories, seen) for e in c.events)
         # Off a terminal (a pipe, a file) the table keeps its full width.
         width = None if stream.isatty() else 160
         return api.write_events(events, fmt, stream, names=_names(), width=width)
@@ -122,15 +136,77 @@ def _code_to_stream(articles, fmt, output, options, problems) -> int:
             stream.close()
 
 
-def _report_failure(coded, problems) -> bool:
-    """Report a story that could not be coded as origin: story ID: reason; True if so."""
-    if not coded.error:
-        return False
+def _each(stories, seen):
+    for coded in stories:
+        seen(coded)
+        yield coded
+
+
+def _report_story(coded, problems) -> None:
+    """Report a story that could not be coded, and what was done to code one, as
+    origin: story ID: what."""
     art = coded.article
-    message = f"{art.origin or art.id}: story {art.id}: {coded.error}; skipped"
-    problems.append(message)
-    click.echo(f"warning: {message}", err=True)
-    return True
+    where = f"{art.origin or art.id}: story {art.id}"
+    for note in coded.warnings:
+        click.echo(f"warning: {where}: {note}", err=True)
+    if coded.error:
+        message = f"{where}: {coded.error}; skipped"
+        problems.append(message)
+        click.echo(f"warning: {message}", err=True)
+
+
+class _Progress:
+    """Stories, sentences and events coded, the rate and, once the input is counted
+    (in a background thread), the time left; on standard error, when it is a terminal."""
+
+    def __init__(self, paths, date, show: bool):
+        self.paths, self.date, self.show = [p for p in paths if p != "-"], date, show
+        self.read = self.stories = self.sentences = self.events = 0
+        self.bar = self.task = None
+
+    def __enter__(self):
+        if self.show:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+            self.bar = Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TextColumn("stories"),
+                                TextColumn("{task.fields[detail]}"), TimeElapsedColumn(), TextColumn("left"),
+                                TimeRemainingColumn(), console=Console(stderr=True), transient=False)
+            self.bar.start()
+            self.task = self.bar.add_task("coding", total=None, detail="")
+            if self.paths:
+                import threading
+
+                threading.Thread(target=self._count, daemon=True).start()
+        return self
+
+    def _count(self) -> None:
+        total = sum(1 for _ in api.read_paths(self.paths, date=self.date, on_error=lambda issue: None))
+        self.bar.update(self.task, total=total)
+
+    def counted(self, articles):
+        for art in articles:
+            self.read += 1
+            yield art
+
+    def skipped(self, article) -> None:
+        self.stories += 1
+        if self.bar is not None:
+            self.bar.update(self.task, completed=self.stories)
+
+    def update(self, coded) -> None:
+        self.stories += 1
+        self.sentences += len(coded.sentences)
+        self.events += len(coded.events)
+        if self.bar is not None:
+            elapsed = self.bar.tasks[0].elapsed or 0
+            rate = f"{self.sentences / elapsed:.0f} sentences/s" if elapsed > 0.5 else ""
+            self.bar.update(self.task, completed=self.stories,
+                            detail=f"{self.sentences} sentences  {self.events} events  {rate}")
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 @main.command()

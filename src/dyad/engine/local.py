@@ -1,0 +1,98 @@
+"""The local engine: stories stream through worker processes, each of which loads the
+model and lexicon once.
+
+Stories go out in chunks, a bounded number at a time, and come back in the order they
+went out, so memory stays flat however large the corpus is and the output is the same,
+in the same order, whatever the number of workers. A worker that dies (out of memory,
+a crash in native code) costs only the story that killed it: the chunks in flight are
+coded again one story at a time in a fresh pool, and a story that kills a worker twice
+is reported as failed.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from ..model import Article, Coded
+from .chunks import chunked, code_chunk, rejoin, warm
+
+_IN_FLIGHT_PER_WORKER = 3  # chunks queued per worker: enough to keep it busy, few enough to bound memory
+
+
+def default_workers() -> int:
+    """One worker per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def run(articles: Iterable[Article], options: dict, workers: int | None = None) -> Iterator[Coded]:
+    """``Coded`` records for ``articles``, in their order, coded by ``workers`` processes
+    (1: in this process)."""
+    workers = workers or default_workers()
+    if workers == 1:
+        from ..api import coder
+
+        yield from coder(**options).code_stories(articles)
+        return
+    yield from _Pool(options, workers).run(chunked(articles))
+
+
+class _Pool:
+    def __init__(self, options: dict, workers: int):
+        self.options = options
+        self.workers = workers
+        self.executor: ProcessPoolExecutor | None = None
+
+    def _start(self) -> ProcessPoolExecutor:
+        # spawn, not fork: the parent may hold DuckDB or other threads, which fork would
+        # copy in an undefined state; each worker starts clean and loads the coder once.
+        context = multiprocessing.get_context("spawn")
+        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=warm, initargs=(self.options,))
+
+    def run(self, chunks: Iterator[list[Article]]) -> Iterator[Coded]:
+        self.executor = self._start()
+        pending: deque[tuple[list[Article], Future]] = deque()
+        try:
+            for chunk in chunks:
+                pending.append((chunk, self._submit(chunk)))
+                while len(pending) >= self.workers * _IN_FLIGHT_PER_WORKER:
+                    yield from self._collect(pending)
+            while pending:
+                yield from self._collect(pending)
+        finally:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def _submit(self, chunk: list[Article]) -> Future:
+        return self.executor.submit(code_chunk, chunk, self.options)
+
+    def _collect(self, pending: deque) -> Iterator[Coded]:
+        chunk, future = pending[0]
+        try:
+            results = future.result()
+        except BrokenProcessPool:
+            yield from self._recover(pending)
+            return
+        pending.popleft()
+        yield from rejoin(chunk, results)
+
+    def _recover(self, pending: deque) -> Iterator[Coded]:
+        """A worker died: code what was in flight again, story by story, in a new pool."""
+        stories = [a for chunk, _ in pending for a in chunk]
+        pending.clear()
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._start()
+        for art in stories:
+            try:
+                results = self._submit([art]).result()
+            except BrokenProcessPool:
+                self.executor.shutdown(wait=False, cancel_futures=True)
+                self.executor = self._start()
+                yield Coded(art, error="the worker process coding this story died (out of memory, or a crash)")
+                continue
+            yield from rejoin([art], results)
