@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from . import places
 from .events import is_list_appos
-from ..lexicon.loader import ActorEntry, Lexicon, word_list
+from ..lexicon.loader import ActorEntry, Lexicon, default_lexicon
 from ..model import Actor
 
 # Dependents that start a new clause or a separate actor: they do not describe the head.
@@ -57,7 +57,7 @@ class ActorIndex:
             entries.sort(key=lambda e: _KIND_RANK.get(e.kind, 9))
         self.maxlen = max((len(k) for k in self.table), default=1)
         # PETRARCH reads an agent whatever its part of speech: "Islamist lawmakers" is MUS LEG
-        self.adjective_agents = bool(lexicon.settings.get("combine_agents"))
+        self.adjective_agents = lexicon.settings.combine_agents
 
     def _lookup(self, toks: list[Token]) -> list[ActorEntry] | None:
         key = tuple(t.lower_ for t in toks)
@@ -150,9 +150,10 @@ class SentenceActors:
     """Actor resolution for one sentence, with context carried from earlier sentences."""
 
     def __init__(self, sent: Span, mentions: list[Mention], day: str | None, offset: int, context: "DocContext",
-                 combine_agents: bool = False):
+                 lexicon: Lexicon | None = None):
         self.sent = sent
-        self.combine_agents = combine_agents  # setting combine_agents: PETRARCH's codes
+        self.lexicon = lexicon or default_lexicon()
+        self.combine_agents = self.lexicon.settings.combine_agents  # PETRARCH's codes
         self.day = day
         self.offset = offset
         self.context = context
@@ -176,7 +177,7 @@ class SentenceActors:
             for child in tok.children:
                 if (child.dep_ in _NOT_PART_OF_NP or (child.dep_ == "acl" and (
                         child.tag_ == "VBG" or any(g.dep_ in ("dobj", "dative") for g in child.children)
-                        or child.lemma_.lower() in word_list("intermediary_verbs.txt")
+                        or child.lemma_.lower() in self.lexicon.words.intermediary_verbs
                         # "a merchant ship attacked by Somali pirates" is not Somali
                         or (tok == head and any(g.dep_ == "agent" for g in child.children) and (head.i in self.by_token or any(
                             c.i in self.by_token for c in head.children if c.dep_ in _MODIFIER_DEPS)))))
@@ -418,7 +419,7 @@ class SentenceActors:
             actor = self._phrase_actor(head, lambda prep: prep not in _TOPIC_PREPS)
             if actor is not None:
                 return actor
-        if head.i not in self.by_token and head.lemma_.lower() in word_list("member_nouns.txt"):
+        if head.i not in self.by_token and head.lemma_.lower() in self.lexicon.words.member_nouns:
             # "its supporters", "their fighters": the people of whoever the possessive names
             owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
             if owner is not None:

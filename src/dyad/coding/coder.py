@@ -5,7 +5,6 @@ the public entry points (also exported from ``dyad``).
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -16,9 +15,9 @@ from ..ingest import clean
 from ..lexicon import ontology
 from . import dates, places
 from .actors import ActorIndex, DocContext, SentenceActors, pick_person
-from .events import (PatternIndex, default_targets, governor_effect, is_negation_word, is_passive,
-                     lemma_candidates, mood, negated_verb, prep_objects, subjects)
-from ..lexicon.loader import Lexicon, _read_tsv, builtin_dir, default_lexicon, load, word_list
+from .events import (PatternIndex, default_targets, is_negation_word, is_passive, lemma_candidates, mood, negated_verb,
+                     prep_objects, subjects)
+from ..lexicon.loader import Lexicon, default_lexicon, load
 from ..model import Actor, Article, Coded, Event, Sentence
 from .parse import load_model, parse_blocks
 from .keep import CLAIMS, verdicts
@@ -68,9 +67,6 @@ class Coder:
         self.speech = {p.trigger for p in lexicon.patterns if p.code.startswith("01") and p.kind == "verb"}
         self.speech = frozenset(self.speech | {"say", "tell", "add", "state", "announce", "report", "claim"})
         self.locate = locate
-        # "should have acted against Libya": PETRARCH codes the verb whatever the modal
-        self.keep_modals = lexicon.settings["modals"] == "keep"
-        self.combine_agents = lexicon.settings["combine_agents"]
         self.discards = [(_phrase_re(d.phrase), d) for d in lexicon.discards]
 
     def _scheme(self, art: Article) -> str:
@@ -127,7 +123,7 @@ class Coder:
             sid = len(story.sentences)
             story.sentences.append(Sentence(art.id, sid, sent.start_char + offset, sent.end_char + offset, sent.text))
             ms = [m for m in mentions if sent.start <= m.start < sent.end]
-            sa = SentenceActors(sent, ms, art.date, offset, context, self.combine_agents)
+            sa = SentenceActors(sent, ms, art.date, offset, context, self.lexicon)
             trace = Trace(sent.text) if traces is not None else None
             story.events.extend(self.code_sentence(art, sid, sent, sa, trace))
             if trace is not None:
@@ -139,7 +135,7 @@ class Coder:
         doc = self.nlp(phrase)
         sent = doc[:]
         mentions = self.actor_index.mentions(doc)
-        sa = SentenceActors(sent, mentions, date, 0, DocContext(self.speech), self.combine_agents)
+        sa = SentenceActors(sent, mentions, date, 0, DocContext(self.speech), self.lexicon)
         head = sent.root
         actor = sa.resolve(head)
         entries = []
@@ -166,9 +162,9 @@ class Coder:
         require_dyad = str((art.options or {}).get("require_dyad", "")).lower() == "true"
         for best in self.patterns.candidates(sent):
             trig = best.trigger
-            state, why = mood(trig, self.speech, self.keep_modals)
+            state, why = mood(trig, self.speech, self.lexicon)
             recode = False
-            if state in ("negated", "refused") and self.lexicon.settings["negation"] == "pico":
+            if state in ("negated", "refused") and self.lexicon.settings.petrarch_negation:
                 state, recode = self._petrarch_negation(trig, state, why)
             # The most specific pattern first; when its target is no actor, the next.
             for cand in [best, *best.others]:
@@ -191,7 +187,7 @@ class Coder:
         by_offset = {t.idx + sa.offset: t for t in sent}
         trig_of = [by_offset[e.evidence["trigger"][0]] for e in events]
         out = []
-        for e, why in verdicts(events, trig_of, require_dyad):
+        for e, why in verdicts(events, trig_of, require_dyad, self.lexicon):
             if why is None:
                 out.append(e)
             elif trace is not None:
@@ -217,7 +213,7 @@ class Coder:
         if verb == trig:
             return "negated", True
         known = self.patterns.verbs
-        if governor_effect(verb.lemma_.lower()) or any(w in known for w in lemma_candidates(verb)):
+        if self.lexicon.governor(verb.lemma_.lower()) or any(w in known for w in lemma_candidates(verb)):
             return state, False
         return "fact", False
 
@@ -227,20 +223,20 @@ class Coder:
         code = p.code
         if recode:
             code = self.lexicon.negated_code(p.code) or code
-        elif state == "future" and self.lexicon.settings["future_as_intent"]:
+        elif state == "future" and self.lexicon.settings.future_as_intent:
             code = self.lexicon.future_code(p.code)
         elif state == "refused":
             code = self.lexicon.refused_code(p.code)  # "declined to resign": 1231
         if code[:2] == "01":
-            code = _obligation(trig) or code
+            code = _obligation(trig, self.lexicon) or code
         if cand.swapped:
             # "X was freed from Y": the passive subject is whom the act was done to
             passive_subj = [c for c in trig.children if c.dep_ == "nsubjpass"] if is_passive(trig) else []
-            src_toks, tgt_toks = cand.source_tokens, passive_subj or subjects(trig)
+            src_toks, tgt_toks = cand.source_tokens, passive_subj or subjects(trig, self.lexicon)
         else:
-            src_toks = subjects(trig)
+            src_toks = subjects(trig, self.lexicon)
             tgt_toks = cand.target_tokens if p.names_target else []
-        phrases = self.lexicon.settings["phrase_targets"]
+        phrases = self.lexicon.settings.phrase_targets
         sources = resolve_all(sa, src_toks)
         done_to = False  # the passive subject is the target, as PETRARCH reads a passive
         if not sources and phrases and not cand.swapped and is_passive(trig):
@@ -252,7 +248,7 @@ class Coder:
             tgt_toks = [c for h in heads for c in h.children if c.dep_ in ("nsubjpass", "nsubj")]
             done_to = bool(sources)
         unnamed = code[:2] in VIOLENT_ROOTS or code.startswith(ARREST_CODES)
-        if not sources and unnamed and doer_unnamed(trig, src_toks, tgt_toks):
+        if not sources and unnamed and doer_unnamed(trig, src_toks, tgt_toks, self.lexicon):
             sources = unattributed_attacker(sa, sent, code, trig, resolve_all(sa, tgt_toks))  # "a roadside bomb near Samarra killed ..."
         if not sources:
             info["dropped"] = "no source actor"
@@ -266,10 +262,10 @@ class Coder:
             # parties acting together act with each other, not with whom a purpose clause
             # names ("agreed to a truce to allow the exchange of hostages")
             together = len(sources) > 1 and code.startswith(_RECIPROCAL_ROOTS)
-            rest = list(default_targets(trig, depth=1 if together else 0))
+            rest = list(default_targets(trig, self.lexicon, depth=1 if together else 0))
             if together:  # nor with what their act is about ("signed a deal on the return of refugees")
                 rest = [g for g in rest if not (g and g[0].dep_ == "pobj" and g[0].head.lower_ in _NOT_PARTNER_PREPS)]
-                if trig.lemma_.lower() in word_list("topic_verbs.txt"):  # "Putin and Trump discussed Ukraine"
+                if trig.lemma_.lower() in self.lexicon.words.topic_verbs:  # "Putin and Trump discussed Ukraine"
                     rest = [g for g in rest if not (g and g[0].dep_ in ("dobj", "obj") and g[0].head == trig)]
             # a verb's own object before the phrases of the matched words: "met Xi on the
             # sidelines of a summit in Uzbekistan" is a meeting with Xi
@@ -329,7 +325,7 @@ class Coder:
                 joint = True
             else:
                 pairs = [(s, t) for s in sources for t in sources if s is not t]
-        reverse = p.reverse or (_reverse_codes().get(code) if self.lexicon.settings["reverse_mutual"] else None)
+        reverse = p.reverse or (self.lexicon.reverse_code(code) if self.lexicon.settings.reverse_mutual else None)
         if targets and reverse and plover:
             if reverse == code:  # "A held talks with B": A and B each consulted
                 pairs, joint = [(a, None) for a in [*sources, *targets]], True
@@ -347,7 +343,7 @@ class Coder:
             if t is not None and code[:2] in _OWN_FORCES_ROOTS and t.code[:3] == s.code[:3] and t.code[3:6] in own:
                 # "India deployed troops to Ladakh": its own troops are what moves, not a
                 # target; "mobilized reservists for a war against Iraq": the war's enemy is
-                t = next((a for g in default_targets(trig) for a in resolve_all(sa, g) if a.code[:3] != s.code[:3]), None)
+                t = next((a for g in default_targets(trig, self.lexicon) for a in resolve_all(sa, g) if a.code[:3] != s.code[:3]), None)
             events.append(self._event(art, sid, sent, sa, rev[0] if rev else code, p, trig, s, t, state, when))
             if joint:
                 events[-1].evidence["joint"] = True
@@ -362,23 +358,23 @@ class Coder:
         """A speaker who says another used force accuses it; claiming one's own attack
         claims responsibility for it, towards its victims (allegation.tsv). True when the
         verb presents the act as only a claim, not to be coded itself."""
-        table = _allegation_codes()
-        verb = reporting_verb(trig, table)
+        verb = reporting_verb(trig, self.lexicon)
         if verb is None:
             return False
         made = False
         when = dates.event_date(sent, art.date, anchor=verb.i, offset=sa.offset)
-        for speaker in resolve_all(sa, subjects(verb)):
+        said = self.lexicon.allegations[verb.lemma_.lower()]
+        for speaker in resolve_all(sa, subjects(verb, self.lexicon)):
             for doer in doers:
                 own = same_side(speaker, doer)
-                code, line = table[verb.lemma_.lower()][1 if own else 0]
+                code = said.own if own else said.other
                 if not code:
                     continue
-                rule = replace(p, code=code, rule=f"allegation.tsv:{line}", text=f"{verb.lemma_} that ... ({p.rule})", plover=("", ""))
+                rule = replace(p, code=code, rule=said.rule, text=f"{verb.lemma_} that ... ({p.rule})", plover=("", ""))
                 for t in ([v for v in victims if v.code != speaker.code] or [None]) if own else [doer]:
                     events.append(self._event(art, sid, sent, sa, code, rule, verb, speaker, t, "fact", when))
                     made = True
-        return made and table[verb.lemma_.lower()][2] == "drop"
+        return made and said.drops_act
 
     def _event(self, art, sid, sent, sa, code, p, trig, s: Actor, t: Actor | None, state: str, when) -> Event:
         known = self.lexicon.cameo_code(code)
@@ -431,10 +427,10 @@ def _phrase_re(phrase: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
 
 
-def _obligation(speech_verb) -> str | None:
+def _obligation(speech_verb, lex: Lexicon) -> str | None:
     """The demand or appeal code when the reported words oblige someone ("X said Libya
     must hand over the suspects")."""
-    table = _obligations()
+    table = lex.obligations
     for clause in speech_verb.children:
         if clause.dep_ != "ccomp":
             continue
@@ -442,23 +438,6 @@ def _obligation(speech_verb) -> str | None:
             if aux.dep_ == "aux" and aux.lower_ in table:
                 return table[aux.lower_]
     return None
-
-
-@functools.cache
-def _obligations() -> dict[str, str]:
-    return {r["modal"]: r["code"] for _, r in _read_tsv(builtin_dir() / "obligation.tsv", ["modal", "code"], [])}
-
-
-@functools.cache
-def _allegation_codes() -> dict[str, tuple[tuple[str, int], tuple[str, int], str]]:
-    """speech lemma -> ((code about another's force, line), (code about its own, line), keep|drop)."""
-    rows = _read_tsv(builtin_dir() / "allegation.tsv", ["lemma", "other", "own", "act"], [])
-    return {r["lemma"]: ((r["other"], ln), (r["own"] or "", ln), r["act"]) for ln, r in rows}
-
-
-@functools.cache
-def _reverse_codes() -> dict[str, str]:
-    return {r["code"]: r["reverse"] for _, r in _read_tsv(builtin_dir() / "symmetric.tsv", ["code", "reverse"], [])}
 
 
 _CODERS: dict[tuple, Coder] = {}

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ..lexicon.loader import PREPOSITIONS, Lexicon, Pattern, _read_tsv, builtin_dir, word_list
+from ..lexicon.loader import PREPOSITIONS, Lexicon, Pattern
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -44,22 +44,9 @@ class Candidate:
     particle_objects: list[Token] = field(default_factory=list)  # object of a particle read as a preposition
 
 
-@functools.cache
-def _governors() -> dict[str, str]:
-    issues: list = []
-    return {r["lemma"]: r["effect"] for _, r in _read_tsv(builtin_dir() / "governors.tsv", ["lemma", "effect"], issues)}
-
-
-def governor_effect(lemma: str) -> str | None:
-    """The effect (governors.tsv) of a verb or adjective on the clause it governs."""
-    return _governors().get(lemma)
-
-
 class PatternIndex:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
-        self.modifiers = bool(lexicon.settings["modifier_words"])
-        self.complements = bool(lexicon.settings["complement_objects"])
         self.verbs: dict[str, list[Pattern]] = defaultdict(list)
         self.nouns: dict[str, list[Pattern]] = defaultdict(list)
         for p in lexicon.patterns:
@@ -84,7 +71,7 @@ class PatternIndex:
             else:
                 continue
             plist = next((table[w] for w in lemma_candidates(tok) if w in table), ())
-            matches = [c for c in (match(p, tok, self.modifiers, self.complements) for p in plist) if c is not None]
+            matches = [c for c in (match(p, tok, self.lexicon) for p in plist) if c is not None]
             if matches:  # most specific first; the others are fallbacks
                 matches[0].others = matches[1:]
                 found.append(matches[0])
@@ -154,8 +141,8 @@ def _through_quantity(obj: Token) -> list[Token]:
     return [obj]
 
 
-def _objects(verb: Token) -> list[Token]:
-    if is_passive(verb) and verb.lemma_.lower() in word_list("stative_passives.txt") and not any(
+def _objects(verb: Token, lex: Lexicon) -> list[Token]:
+    if is_passive(verb) and verb.lemma_.lower() in lex.words.stative_passives and not any(
             c.dep_ == "agent" for c in verb.children):
         return prep_objects(verb, "to") or prep_objects(verb, "in")  # "is opposed to X"
     if is_passive_modifier(verb):
@@ -168,7 +155,7 @@ def _objects(verb: Token) -> list[Token]:
             found = [c for c in verb.head.children if c.dep_ in _SUBJ | _PASS_SUBJ]
         return found
     objs = [c for c in verb.children if c.dep_ in _OBJ]
-    if not objs and _governors().get(verb.lemma_.lower()) in ("object-control", "causative", "future", "appeal"):
+    if not objs and lex.governor(verb.lemma_.lower()) in ("object-control", "causative", "future", "appeal"):
         # "allowed aid trucks to enter", "wants Putin to attack": the parser makes the
         # trucks the subject of "enter"; they are the object of "allowed"
         objs = [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(a.lower_ == "to" for a in c.children)
@@ -227,11 +214,12 @@ def prep_objects(anchor: Token, prep: str) -> list[Token]:
     return out
 
 
-def match(p: Pattern, trig: Token, modifiers: bool = False, complements: bool = False) -> Candidate | None:
+def match(p: Pattern, trig: Token, lex: Lexicon) -> Candidate | None:
     """Try one pattern at one trigger token; None when an element is not satisfied.
-    ``modifiers``: a pattern's object or phrase word may be a modifier of the noun
-    (setting ``modifier_words``); ``complements``: the object word may be the object
-    of the verb's infinitive complement (setting ``complement_objects``)."""
+    With the setting ``modifier_words`` a pattern's object or phrase word may be a
+    modifier of the noun; with ``complement_objects`` the object word may be the object
+    of the verb's infinitive complement."""
+    modifiers, complements = lex.settings.modifier_words, lex.settings.complement_objects
     particle_objs: list[Token] = []
     if p.particle:
         # verbs: a particle ("turn down"); nouns: a modifier ("hunger strike")
@@ -249,13 +237,13 @@ def match(p: Pattern, trig: Token, modifiers: bool = False, complements: bool = 
     verb, anchors = trig, [trig]
     for el in p.elements:
         if el.kind == "target":
-            objs = (_objects(verb) or (particle_objs if verb == trig else [])) if p.kind == "verb" else prep_objects(verb, "of")
+            objs = (_objects(verb, lex) or (particle_objs if verb == trig else [])) if p.kind == "verb" else prep_objects(verb, "of")
             if not objs:
                 return None
             cand.target_tokens = objs
             anchors = [verb, *objs]  # "accused the minister of corruption"
         elif el.kind == "obj":
-            own = (_objects(verb) or (particle_objs if verb == trig else [])) if verb.pos_ != "NOUN" else []
+            own = (_objects(verb, lex) or (particle_objs if verb == trig else [])) if verb.pos_ != "NOUN" else []
             objs = [o for o in own for o in _through_quantity(o) if word_is(o, el.words, modifiers)]
             if not objs:
                 # Attribute and oblique readings: "is a threat", "gave support".
@@ -263,7 +251,7 @@ def match(p: Pattern, trig: Token, modifiers: bool = False, complements: bool = 
             if not objs and complements and verb.pos_ != "NOUN" and not own:
                 # "vowed to wage war" matches `vow war`: PETRARCH reads on past the verb
                 for comp in (c for c in verb.children if c.dep_ == "xcomp"):
-                    objs = [o for o in _objects(comp) if word_is(o, el.words, modifiers)]
+                    objs = [o for o in _objects(comp, lex) if word_is(o, el.words, modifiers)]
                     if objs:
                         cand.consumed.add(comp.i)
                         break
@@ -273,12 +261,12 @@ def match(p: Pattern, trig: Token, modifiers: bool = False, complements: bool = 
             anchors = [objs[0], verb]
         elif el.kind == "subj":
             # "- {DEATH TOLL} * [190]": the subject names no actor, but what happened
-            subj = [c for c in trig.children if c.dep_ in _SUBJ | _PASS_SUBJ] or subjects(trig)
+            subj = [c for c in trig.children if c.dep_ in _SUBJ | _PASS_SUBJ] or subjects(trig, lex)
             if not any(word_is(s, el.words, modifiers) for s in subj):
                 return None
         elif el.kind == "between":
             # "- % * [120]": only "A and B postponed ..." (coded between A and B)
-            subj = [c for c in trig.children if c.dep_ in _SUBJ | _PASS_SUBJ] or subjects(trig)
+            subj = [c for c in trig.children if c.dep_ in _SUBJ | _PASS_SUBJ] or subjects(trig, lex)
             if not any(len(expand_conj(s)) > 1 for s in subj):
                 return None
         elif el.kind == "comp" and not el.words:
@@ -306,7 +294,7 @@ def match(p: Pattern, trig: Token, modifiers: bool = False, complements: bool = 
             objs: list[Token] = []
             # the phrase may hang on the verb, or on its object ("warned their
             # populations about the Prince")
-            for a in [*anchors, *(_objects(verb) if verb.pos_ != "NOUN" else [])]:
+            for a in [*anchors, *(_objects(verb, lex) if verb.pos_ != "NOUN" else [])]:
                 objs = prep_objects(a, el.prep)
                 if objs:
                     break
@@ -352,10 +340,10 @@ def is_list_appos(tok: Token) -> bool:
         c.dep_ == "conj" and (c.i > tok.i or c.i == tok.i - 1) for c in tok.head.children)
 
 
-def subjects(verb: Token) -> list[Token]:
+def subjects(verb: Token, lex: Lexicon) -> list[Token]:
     """Who did it: the subject, the ``by`` phrase of a passive, or the controller of a
     complement clause ("Moscow agreed to send", "rebels seeking to overthrow")."""
-    found = _syntactic_subjects(verb)
+    found = _syntactic_subjects(verb, lex)
     if found or verb.pos_ == "NOUN":
         return found
     # The small parser often hangs a subject on an adjective ("the forces loyal to X
@@ -369,7 +357,7 @@ def subjects(verb: Token) -> list[Token]:
     return []
 
 
-def _syntactic_subjects(verb: Token) -> list[Token]:
+def _syntactic_subjects(verb: Token, lex: Lexicon) -> list[Token]:
     if is_passive_modifier(verb):
         # The participle's own doer only ("civilians detained by police"); the noun it
         # qualifies is whom it was done to.
@@ -381,7 +369,7 @@ def _syntactic_subjects(verb: Token) -> list[Token]:
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if agents:
                 return agents
-            if verb.lemma_.lower() in word_list("stative_passives.txt"):  # "Israel is opposed to"
+            if verb.lemma_.lower() in lex.words.stative_passives:  # "Israel is opposed to"
                 return [c for c in verb.children if c.dep_ in _PASS_SUBJ]
             if seen > 1:  # "X was asked to attack", "X has been dedicated to attacking"
                 return [c for c in verb.children if c.dep_ in _PASS_SUBJ]
@@ -389,8 +377,8 @@ def _syntactic_subjects(verb: Token) -> list[Token]:
             # whoever did the act named in the phrase.
             for prep in ("in", "during", "after"):
                 for noun in prep_objects(verb, prep):
-                    doers = noun_sources(noun, climb=False) if noun.pos_ == "NOUN" else []
-                    if not doers and noun.lemma_.lower() in word_list("clash_nouns.txt"):
+                    doers = named_doers(noun) if noun.pos_ == "NOUN" else []
+                    if not doers and noun.lemma_.lower() in lex.words.clash_nouns:
                         doers = prep_objects(noun, "with")  # "injured in clashes with protesters"
                     if doers:
                         return doers
@@ -401,17 +389,17 @@ def _syntactic_subjects(verb: Token) -> list[Token]:
             if subj:
                 return subj
         if verb.pos_ == "NOUN":
-            return noun_sources(verb)
+            return noun_sources(verb, lex)
         dep, head = verb.dep_, verb.head
         if head == verb:
             return []
-        if dep == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in word_list("document_nouns.txt") and head.dep_ in _OBJ:
-            return subjects(head.head)  # "Bush signed a law imposing sanctions": whoever signed it acts through it
+        if dep == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in lex.words.document_nouns and head.dep_ in _OBJ:
+            return subjects(head.head, lex)  # "Bush signed a law imposing sanctions": whoever signed it acts through it
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
             return [head]
         if dep == "xcomp":
             objs = [c for c in head.children if c.dep_ in _OBJ]
-            if objs and head.lemma_.lower() in _object_control():
+            if objs and lex.governor(head.lemma_.lower()) in ("object-control", "causative"):
                 return objs
             verb = head
         elif dep in ("conj", "advcl", "acomp"):  # "Norway is willing to send"
@@ -425,14 +413,9 @@ def _syntactic_subjects(verb: Token) -> list[Token]:
     return []
 
 
-@functools.cache
-def _object_control() -> frozenset[str]:
-    return frozenset(k for k, v in _governors().items() if v in ("object-control", "causative"))
-
-
-def noun_sources(noun: Token, climb: bool = True) -> list[Token]:
-    """Who did the act a noun names: "Russia's offer", "a Russian offer", "the offer
-    from the Russian government", "attacks by rebels"."""
+def named_doers(noun: Token) -> list[Token]:
+    """Who did the act a noun names, as the noun's own phrase says: "Russia's offer", "a
+    Russian offer", "the offer from the Russian government", "attacks by rebels"."""
     poss = [c for c in noun.children if c.dep_ == "poss"]
     if poss:
         return poss
@@ -442,27 +425,31 @@ def noun_sources(noun: Token, climb: bool = True) -> list[Token]:
     # "a Russian offer", "army attacks"; not "direct assistance", "a fresh offer"
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
             and (c.pos_ in ("PROPN", "NOUN") or (c.pos_ == "ADJ" and c.text[:1].isupper()))]
-    if mods:
-        return mods
-    # "X launched an attack", "X kept providing support", "X refused to commit to any
-    # assistance": the subject of a light, promising or refusing verb does the act.
-    if not climb:
-        return []
+    return mods
+
+
+def noun_sources(noun: Token, lex: Lexicon) -> list[Token]:
+    """Who did the act a noun names: its own phrase says ("Russia's offer"), else the
+    subject of a light, promising or refusing verb does the act ("X launched an attack",
+    "X kept providing support", "X refused to commit to any assistance")."""
+    named = named_doers(noun)
+    if named:
+        return named
     verb = noun.head
     if noun.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head
     if noun.dep_ in _OBJ | {"pobj"} and verb.pos_ in ("VERB", "AUX") and (
-            _governors().get(verb.lemma_.lower()) in ("light", "future", "negate", "refuse")):
-        return subjects(verb)
+            lex.governor(verb.lemma_.lower()) in ("light", "future", "negate", "refuse")):
+        return subjects(verb, lex)
     return []
 
 
-def default_targets(trig: Token, depth: int = 0) -> Iterator[list[Token]]:
+def default_targets(trig: Token, lex: Lexicon, depth: int = 0) -> Iterator[list[Token]]:
     """Candidate targets for a pattern that names none, best first: the object, a
     with/to/against... phrase, the subject of a demanded clause, then the same inside a
     purpose or complement clause. The caller takes the first that names an actor."""
     if trig.pos_ != "NOUN":
-        yield _objects(trig)
+        yield _objects(trig, lex)
     for prep in _DEFAULT_TARGET_PREPS:
         yield prep_objects(trig, prep)
     # "demanded that Hamas renounce...": the one asked is the complement's subject.
@@ -474,7 +461,7 @@ def default_targets(trig: Token, depth: int = 0) -> Iterator[list[Token]]:
         # provide aid for Romania": the complement names whom the act is aimed at.
         for c in trig.children:
             if c.dep_ in ("advcl", "xcomp", "acl") and (c.dep_ == "xcomp" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
-                yield from default_targets(c, depth=1)
+                yield from default_targets(c, lex, depth=1)
             if c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "protest" for g in c.children):
                 yield [g for pr in c.children for g in pr.children if g.dep_ == "prep" for g in g.children if g.dep_ == "pobj"]
 
@@ -487,11 +474,12 @@ _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 _NEG = {"neg"}
 
 
-def mood(trig: Token, speech: set[str], keep_modals: bool = False) -> tuple[str, str | Token]:
+def mood(trig: Token, speech: set[str], lex: Lexicon) -> tuple[str, str | Token]:
     """``fact``, ``future``, ``negated``, ``refused`` or ``hypothetical``, with the word
-    that decided (the token itself for a negation word such as "not"). ``keep_modals``:
-    modals and conditions ("could", "if") leave the act a fact (setting ``modals``)."""
-    gov = _governors()
+    that decided (the token itself for a negation word such as "not"). Under the setting
+    ``modals keep``, modals and conditions ("could", "if") leave the act a fact."""
+    gov = lex.governors
+    keep_modals = lex.settings.keep_modals
     reported = _is_reported(trig, speech)
     node, result, why, steps = trig, "fact", "", 0
     own_negation = True  # false above an "and"/"but" conjunct: its "not" is its own
@@ -525,7 +513,7 @@ def mood(trig: Token, speech: set[str], keep_modals: bool = False) -> tuple[str,
             break
         if node.dep_ == "ccomp" and gov.get(head.lemma_.lower()) == "negate":
             return "negated", head.text  # "Iran denied that Tehran had supplied missiles"
-        if _granted_or_asked(node, head):
+        if _granted_or_asked(node, head, lex):
             return "hypothetical", head.text  # "reiterated its demand that Israel ease"
         if node.dep_ in _REPORT_DEPS and head.lemma_.lower() in speech:
             break  # reported content: the speaker's mood is not the event's
@@ -593,7 +581,7 @@ def _asked_of_another(clause: Token, governor: Token) -> bool:
     return infinitive and any(c.dep_ == "nsubjpass" for c in governor.children)
 
 
-def _granted_or_asked(clause: Token, verb: Token) -> bool:
+def _granted_or_asked(clause: Token, verb: Token, lex: Lexicon) -> bool:
     """"gave permission to Russia to help Israel", "issued an order to withdraw",
     "reiterated its demand that Israel ease": the parser hangs the clause on the verb,
     but it belongs to the asking noun."""
@@ -602,8 +590,7 @@ def _granted_or_asked(clause: Token, verb: Token) -> bool:
     that_clause = clause.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
     if not (infinitive or that_clause):
         return False
-    gov = _governors()
-    return any(o.dep_ == "dobj" and o.pos_ == "NOUN" and gov.get(o.lemma_.lower()) in ("object-control", "appeal")
+    return any(o.dep_ == "dobj" and o.pos_ == "NOUN" and lex.governor(o.lemma_.lower()) in ("object-control", "appeal")
                for o in verb.children)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .events import governor_effect
+from ..lexicon.loader import Lexicon, default_lexicon
 from ..model import Event
 
 # Events that react to another act named as their object ("rejected a US offer",
@@ -35,14 +35,14 @@ CLAIMS = "015"
 TEMPORAL_MARKS = {"after", "before", "since", "until", "when", "while", "as", "once"}
 
 
-def said_more_specifically(e: Event, tok: Token, events: list[Event], trig_of: list[Token]) -> bool:
+def said_more_specifically(e: Event, tok: Token, events: list[Event], trig_of: list[Token], lex: Lexicon) -> bool:
     """A generic act (a code ending in 0) whose complement is coded by the same source in
     the same root: "threatened to fire missiles" is 1384, the bare "threatened" adds nothing."""
     if not e.cameo.endswith("0") and len(e.cameo) > 2:
         return False
     # a promise, plan or threat of a coded act says it in the act's own code ("pledged to
     # expel": 137, the bare pledge 030 adds nothing)
-    any_root = governor_effect(tok.lemma_.lower()) == "future"
+    any_root = lex.governor(tok.lemma_.lower()) == "future"
     return any(o is not e and t.head == tok and t.dep_ in ("xcomp", "ccomp") and o.source == e.source
                and (any_root or o.cameo[:2] == e.cameo[:2]) for o, t in zip(events, trig_of))
 
@@ -82,13 +82,13 @@ def is_background(tok: Token, others: set[Token]) -> bool:
     return bool(marks)
 
 
-def mentioned_act(tok: Token) -> bool:
+def mentioned_act(tok: Token, lex: Lexicon) -> bool:
     """A noun naming an act that no verb in the sentence reports: "the country's 1994
     genocide"; not "X launched an offensive", whose verb makes the act the news."""
     if tok.pos_ != "NOUN":
         return False
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-    return not (tok.dep_ in ("dobj", "pobj") and governor_effect(verb.lemma_.lower()) in ("light", "future", "refuse"))
+    return not (tok.dep_ in ("dobj", "pobj") and lex.governor(verb.lemma_.lower()) in ("light", "future", "refuse"))
 
 
 def is_theme_of(tok: Token, reactions: set[Token]) -> bool:
@@ -120,9 +120,11 @@ def is_outcome_of(tok: Token, triggers: set[Token]) -> bool:
     return head in triggers and head != tok
 
 
-def verdicts(events: list[Event], trig_of: list[Token], require_dyad: bool = False) -> list[tuple[Event, str | None]]:
+def verdicts(events: list[Event], trig_of: list[Token], require_dyad: bool = False,
+             lexicon: Lexicon | None = None) -> list[tuple[Event, str | None]]:
     """Each of a sentence's candidate events (``trig_of``: their trigger tokens) with the
-    reason it is dropped, or None when it is kept."""
+    reason it is dropped, or None when it is kept (``lexicon``: the built-in one unless given)."""
+    lex = lexicon or default_lexicon()
     main = set(trig_of)
     has_more = any(e.cameo[:2] != "01" for e in events)
     targeted = {(e.source, e.cameo) for e in events if e.target}
@@ -137,11 +139,11 @@ def verdicts(events: list[Event], trig_of: list[Token], require_dyad: bool = Fal
             why = "the participle tells the outcome of the main event ('shelled Juba, killing 20')"
         elif voiced_by_protest(e, tok, events, trig_of):
             why = "what the protest voices ('staged demonstrations to demand reforms': the protest is the event)"
-        elif said_more_specifically(e, tok, events, trig_of):
+        elif said_more_specifically(e, tok, events, trig_of, lex):
             why = "the act it governs is coded ('threatened to fire missiles': 1384, not 130 too)"
         elif is_background(tok, main):
             why = "a relative or temporal clause gives background to another event ('after crowds burned its embassy')"
-        elif not e.target and mentioned_act(tok):
+        elif not e.target and mentioned_act(tok, lex):
             why = "an act only mentioned by its noun, with no other party ('the country's 1994 genocide')"
         elif require_dyad and not e.target:
             why = "no target and this story requires dyads"
