@@ -20,14 +20,11 @@ from .events import (PatternIndex, default_targets, is_negation_word, is_passive
 from ..lexicon.loader import Lexicon, default_lexicon, load
 from ..model import Actor, Article, Coded, Event, Sentence
 from .parse import load_model, parse_blocks
-from .keep import CLAIMS, verdicts
-from .parties import (ARREST_CODES, PROTEST_ROOT, VIOLENT_ROOTS, claimed_victims, condition_subjects, defied, doer_unnamed,
+from .keep import verdicts
+from .parties import (claimed_victims, condition_subjects, defied, doer_unnamed,
                       each_other, first_inside, governing_subject, only_where, phrase_actors, places_as_actors, protested_country,
                       reporting_verb, resolve_all, same_side, says_their, theme_places, unattributed_attacker)
 
-# Codes whose "A and B <verb>" with no other party means A and B acted on each other
-# (a ceasefire, 0871, is declared between them).
-_RECIPROCAL_ROOTS = ("019", "03", "04", "05", "06", "11", "19", "0871")
 # Which event data the output should resemble. "cameo" (ICEWS, PETRARCH): "A and B held
 # talks" is A->B and B->A. "plover" (POLECAT, the PLOVER gold standard): an act done
 # together is one event per participant, with no target.
@@ -35,10 +32,6 @@ SCHEMES = ("cameo", "plover")
 # Phrases on a joint act that say what it is about or where, not who the partner is
 # ("signed a deal on the return of refugees"); "with", "to" and "against" name partners.
 _NOT_PARTNER_PREPS = ("on", "about", "over", "at", "for", "from", "regarding", "concerning")
-# Postures, withdrawals, the sending of aid and recalls of envoys move the actor's own people: they are not a target.
-_OWN_FORCES_ROOTS = ("07", "08", "15", "16")
-# Relations are cut through one's own diplomats: "Serbia withdrew its ambassadors from ..."
-_RELATIONS_ROOT = "16"
 
 
 @dataclass
@@ -64,7 +57,7 @@ class Coder:
         self.lexicon = lexicon
         self.actor_index = ActorIndex(lexicon, self.nlp.tokenizer)
         self.patterns = PatternIndex(lexicon)
-        self.speech = {p.trigger for p in lexicon.patterns if p.code.startswith("01") and p.kind == "verb"}
+        self.speech = {p.trigger for p in lexicon.patterns if lexicon.roots.has(p.code, "statement") and p.kind == "verb"}
         self.speech = frozenset(self.speech | {"say", "tell", "add", "state", "announce", "report", "claim"})
         self.locate = locate
         self.discards = [(_phrase_re(d.phrase), d) for d in lexicon.discards]
@@ -227,7 +220,8 @@ class Coder:
             code = self.lexicon.future_code(p.code)
         elif state == "refused":
             code = self.lexicon.refused_code(p.code)  # "declined to resign": 1231
-        if code[:2] == "01":
+        roots = self.lexicon.roots
+        if roots.has(code, "statement"):
             code = _obligation(trig, self.lexicon) or code
         if cand.swapped:
             # "X was freed from Y": the passive subject is whom the act was done to
@@ -247,7 +241,7 @@ class Coder:
             heads = [trig, *(a for a in trig.children if a.dep_ == "auxpass")]
             tgt_toks = [c for h in heads for c in h.children if c.dep_ in ("nsubjpass", "nsubj")]
             done_to = bool(sources)
-        unnamed = code[:2] in VIOLENT_ROOTS or code.startswith(ARREST_CODES)
+        unnamed = roots.has(code, "violent") or roots.has(code, "arrest")
         if not sources and unnamed and doer_unnamed(trig, src_toks, tgt_toks, self.lexicon):
             sources = unattributed_attacker(sa, sent, code, trig, resolve_all(sa, tgt_toks))  # "a roadside bomb near Samarra killed ..."
         if not sources:
@@ -261,7 +255,7 @@ class Coder:
             near = [prep_objects(a, prep) for a in cand.anchors for prep in ("of", "by", "from", "with", "against", "to")]
             # parties acting together act with each other, not with whom a purpose clause
             # names ("agreed to a truce to allow the exchange of hostages")
-            together = len(sources) > 1 and code.startswith(_RECIPROCAL_ROOTS)
+            together = len(sources) > 1 and roots.has(code, "reciprocal")
             rest = list(default_targets(trig, self.lexicon, depth=1 if together else 0))
             if together:  # nor with what their act is about ("signed a deal on the return of refugees")
                 rest = [g for g in rest if not (g and g[0].dep_ == "pobj" and g[0].head.lower_ in _NOT_PARTNER_PREPS)]
@@ -274,7 +268,7 @@ class Coder:
             tgt_toks = groups[0] if groups else []  # for the place fallback below
             for group in groups:
                 found = resolve_all(sa, group)
-                if code[:2] == "01":
+                if roots.has(code, "statement"):
                     # "made his remarks in Doha": where words are said is not whom they address
                     found = [t for t in found if not only_where(sa, t, cand.anchors)]
                 targets = [t for t in found if t.code not in {s.code for s in sources}]
@@ -295,22 +289,22 @@ class Coder:
             targets = governing_subject(sa, trig.head, sources)  # "refused an offer from Y to open talks"
         if not targets and tgt_toks:
             targets = places_as_actors(sa, tgt_toks)  # "shelled Aleppo" -> SYR
-        if not targets and code[:2] == "01":
+        if not targets and roots.has(code, "statement"):
             targets = theme_places(sa, trig, cand.anchors)  # "sorrow for the shootings in South Carolina"
-        if not targets and code.startswith(CLAIMS):
+        if not targets and roots.has(code, "claim"):
             targets = claimed_victims(sa, trig, sources)  # "claimed the bombing of a mall in Nairobi"
-        if not targets and code[:2] == PROTEST_ROOT:
+        if not targets and roots.has(code, "protest"):
             targets = protested_country(sa, sent, sources)
-        if not targets and code[:2] == "12":
+        if not targets and roots.has(code, "rejection"):
             # "declined to resign despite pressure by the anti-corruption commission"
             targets = [t for t in resolve_all(sa, defied(trig)) if t.code not in {s.code for s in sources}]
-        if not targets and code[:2] == "13":
+        if not targets and roots.has(code, "threat"):
             # "threatened to strike unless Israel rescinded": the threat is aimed at whoever must comply
             targets = [t for t in resolve_all(sa, condition_subjects(trig)) if t.code not in {s.code for s in sources}]
-        if state == "fact" and code[:2] in VIOLENT_ROOTS and self._allegations(p, trig, sources, targets, art, sid, sent, sa, events):
+        if state == "fact" and roots.has(code, "violent") and self._allegations(p, trig, sources, targets, art, sid, sent, sa, events):
             info["dropped"] = "only claimed: the claim is coded (allegation.tsv)"
             return 0
-        if targets and len(sources) > 1 and code.startswith(_RECIPROCAL_ROOTS) and all(only_where(sa, t, cand.anchors) for t in targets):
+        if targets and len(sources) > 1 and roots.has(code, "reciprocal") and all(only_where(sa, t, cand.anchors) for t in targets):
             targets = []  # "the government and the rebels signed a peace deal in Pretoria": with each other
         if not targets and p.names_target:
             info["dropped"] = "the pattern's target is not an actor"
@@ -320,7 +314,7 @@ class Coder:
         pairs = [(s, t) for s in sources for t in (targets or [None])]
         plover = self._scheme(art) == "plover"
         joint = False  # an act done together, coded once per participant (--scheme plover)
-        if not targets and len(sources) > 1 and (code.startswith(_RECIPROCAL_ROOTS) or says_their(trig) or p.between_subjects):
+        if not targets and len(sources) > 1 and (roots.has(code, "reciprocal") or says_their(trig) or p.between_subjects):
             if plover:
                 joint = True
             else:
@@ -339,8 +333,8 @@ class Coder:
         for s, t, *rev in pairs:
             if t is not None and s.code == t.code:
                 continue  # an actor acting on itself is a misreading
-            own = ("MIL", "COP", "GOV") if code[:2] == _RELATIONS_ROOT else ("MIL", "COP")
-            if t is not None and code[:2] in _OWN_FORCES_ROOTS and t.code[:3] == s.code[:3] and t.code[3:6] in own:
+            own = ("MIL", "COP", "GOV") if roots.has(code, "relations") else ("MIL", "COP")
+            if t is not None and roots.has(code, "own_forces") and t.code[:3] == s.code[:3] and t.code[3:6] in own:
                 # "India deployed troops to Ladakh": its own troops are what moves, not a
                 # target; "mobilized reservists for a war against Iraq": the war's enemy is
                 t = next((a for g in default_targets(trig, self.lexicon) for a in resolve_all(sa, g) if a.code[:3] != s.code[:3]), None)

@@ -12,19 +12,6 @@ from .events import expand_conj, is_passive, is_passive_modifier, named_doers, p
 from ..lexicon.loader import Lexicon
 from ..model import Actor
 
-# Violence whose doer the text does not name ("a roadside bomb killed two soldiers") is
-# coded to unidentified armed forces (UAF) of the country where it happened, as ICEWS and
-# the PLOVER gold standard do.
-VIOLENT_ROOTS = ("18", "19", "20")
-# Arrests and detentions (and arrests of activists, 1721) that name no doer were made by
-# the police of the place.
-ARREST_CODES = ("173", "1721")
-# A protest that names no target is aimed at the country where it happens ("protest in
-# Beijing": CHN), or else at the protesters' own government (as the PLOVER gold standard
-# codes them).
-PROTEST_ROOT = "14"
-
-
 def resolve_all(sa: SentenceActors, toks) -> list[Actor]:
     """Every actor the tokens name: each member of a coordination, "they" as the group it
     stands for, the countries a phrase coordinates inside it."""
@@ -145,11 +132,13 @@ def doer_unnamed(trig: Token, src_toks, tgt_toks, lex: Lexicon) -> bool:
 
 def unattributed_attacker(sa: SentenceActors, sent: Span, code: str = "", trig: Token | None = None,
                           victims: list[Actor] = ()) -> list[Actor]:
-    """Unidentified forces (``UAF``) of the place where the act happened; for an arrest,
-    that place's police, and for a sentence its courts. An arrest or sentence that names
-    no place was made by the country of the one arrested ("Cambodia's opposition leader
-    was sentenced to 27 years")."""
-    arrest = code.startswith(ARREST_CODES)
+    """Who did violence whose doer the text does not name ("a roadside bomb killed two
+    soldiers"): unidentified forces (``UAF``) of the place where it happened, as ICEWS
+    and the PLOVER gold standard code it; for an arrest, that place's police, and for a
+    sentence its courts. An arrest or sentence that names no place was made by the
+    country of the one arrested ("Cambodia's opposition leader was sentenced to 27
+    years")."""
+    arrest = sa.lexicon.roots.has(code, "arrest")
     court = arrest and trig is not None and trig.lemma_.lower() in sa.lexicon.words.court_verbs
     sector, who = ("JUD", "its courts") if court else ("COP", "its police") if arrest else ("UAF", "unidentified forces")
     where = places.locate(sent, sa.named_countries())
@@ -163,6 +152,9 @@ def unattributed_attacker(sa: SentenceActors, sent: Span, code: str = "", trig: 
 
 
 def protested_country(sa: SentenceActors, sent: Span, sources: list[Actor]) -> list[Actor]:
+    """Whom a protest that names no target is aimed at: the country where it happens
+    ("protest in Beijing": CHN), or the protesters' own government when that is at home
+    (as the PLOVER gold standard codes them)."""
     exclude = {(sent.doc[s.head].left_edge.i, s.head + 1) for s in sources if s.head is not None}
     where = places.locate(sent, [s.code[:3] for s in sources if s.code[:3].isalpha()], exclude=exclude)
     if where is None or not where.get("country"):
