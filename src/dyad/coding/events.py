@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
-from ..lexicon.loader import PREPOSITIONS, Lexicon, Pattern
+from ..lexicon.loader import PREPOSITIONS, Element, Lexicon, Pattern
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -216,104 +217,173 @@ def prep_objects(anchor: Token, prep: str) -> list[Token]:
 
 def match(p: Pattern, trig: Token, lex: Lexicon) -> Candidate | None:
     """Try one pattern at one trigger token; None when an element is not satisfied.
-    With the setting ``modifier_words`` a pattern's object or phrase word may be a
-    modifier of the noun; with ``complement_objects`` the object word may be the object
-    of the verb's infinitive complement."""
-    modifiers, complements = lex.settings.modifier_words, lex.settings.complement_objects
+    Each element kind has its matcher in ``_ELEMENT_MATCHERS``, which reads and moves
+    the place the pattern has reached (``_Matching``)."""
     particle_objs: list[Token] = []
     if p.particle:
-        # verbs: a particle ("turn down"); nouns: a modifier ("hunger strike")
-        deps = ("prt", "prep", "advmod") if p.kind == "verb" else ("compound", "amod", "nmod")
-        prt = [c for c in trig.children if c.dep_ in deps and p.particle in (c.lower_, c.lemma_.lower())]
-        if prt and p.kind == "verb" and prt[0].dep_ == "prep" and any(c.dep_ in _OBJ for c in trig.children) and any(
-                g.dep_ == "pobj" for g in prt[0].children):
-            prt = []  # "a ship carrying tanks off the coast": a preposition with its own object, not "carry off"
-        if not prt:
+        prt = _particle(p, trig)
+        if prt is None:
             return None
-        if p.kind == "verb" and prt[0].dep_ == "prep":
+        if p.kind == "verb" and prt.dep_ == "prep":
             # "cordoned off the roads": read as a preposition, the particle holds the object
-            particle_objs = [g for g in prt[0].children if g.dep_ == "pobj"]
+            particle_objs = [g for g in prt.children if g.dep_ == "pobj"]
     cand = Candidate(p, trig, {trig.i}, particle_objects=particle_objs)
-    verb, anchors = trig, [trig]
-    for el in p.elements:
-        if el.kind == "target":
-            objs = (_objects(verb, lex) or (particle_objs if verb == trig else [])) if p.kind == "verb" else prep_objects(verb, "of")
-            if not objs:
-                return None
-            cand.target_tokens = objs
-            anchors = [verb, *objs]  # "accused the minister of corruption"
-        elif el.kind == "obj":
-            own = (_objects(verb, lex) or (particle_objs if verb == trig else [])) if verb.pos_ != "NOUN" else []
-            objs = [o for o in own for o in _through_quantity(o) if word_is(o, el.words, modifiers)]
-            if not objs:
-                # Attribute and oblique readings: "is a threat", "gave support".
-                objs = [c for c in verb.children if c.dep_ in ("attr", "oprd", "npadvmod") and word_is(c, el.words)]
-            if not objs and complements and verb.pos_ != "NOUN" and not own:
-                # "vowed to wage war" matches `vow war`: PETRARCH reads on past the verb
-                for comp in (c for c in verb.children if c.dep_ == "xcomp"):
-                    objs = [o for o in _objects(comp, lex) if word_is(o, el.words, modifiers)]
-                    if objs:
-                        cand.consumed.add(comp.i)
-                        break
-            if not objs:
-                return None
-            cand.consumed.update(o.i for o in objs)
-            anchors = [objs[0], verb]
-        elif el.kind == "subj":
-            # "- {DEATH TOLL} * [190]": the subject names no actor, but what happened
-            subj = [c for c in trig.children if c.dep_ in _SUBJ | _PASS_SUBJ] or subjects(trig, lex)
-            if not any(word_is(s, el.words, modifiers) for s in subj):
-                return None
-        elif el.kind == "between":
-            # "- % * [120]": only "A and B postponed ..." (coded between A and B)
-            subj = [c for c in trig.children if c.dep_ in _SUBJ | _PASS_SUBJ] or subjects(trig, lex)
-            if not any(len(expand_conj(s)) > 1 for s in subj):
-                return None
-        elif el.kind == "comp" and not el.words:
-            # `to *`: any complement, "agreed to set up a centre", "agreed to an extension";
-            # it stays free to code its own event, which then supersedes the generic one
-            if not any(c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and any(
-                    g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for a in anchors for c in a.children) and not any(
-                    prep_objects(a, "to") for a in anchors):
-                return None
-        elif el.kind == "comp":
-            comps = []
-            for a in anchors:  # "demanded an end to the fighting", "calls to resign"
-                # not a negated complement: "vowed that Iran would not halt enrichment"
-                comps = [c for c in a.children if c.dep_ in _COMP_DEPS and word_is(c, el.words)
-                         and not any(is_negation_word(g) for g in c.children)]
-                comps = comps or [o for o in prep_objects(a, "to") if word_is(o, el.words)]
-                if comps:
-                    break
-            if not comps:
-                return None
-            verb = comps[0]
-            cand.consumed.add(verb.i)
-            anchors = [verb]
-        elif el.kind == "prep":
-            objs: list[Token] = []
-            # the phrase may hang on the verb, or on its object ("warned their
-            # populations about the Prince")
-            for a in [*anchors, *(_objects(verb, lex) if verb.pos_ != "NOUN" else [])]:
-                objs = prep_objects(a, el.prep)
-                if objs:
-                    break
-            if not objs:
-                return None
-            if el.role == "+":
-                cand.target_tokens = objs
-            elif el.role == "$":
-                cand.source_tokens = objs
-                cand.swapped = True
-            else:
-                objs = [o for o in objs if word_is(o, el.words, modifiers)]
-                if not objs:
-                    return None
-                cand.consumed.update(o.i for o in objs)
-                anchors = [objs[0]] + anchors
+    m = _Matching(cand, lex, trig, [trig])
+    if not all(_ELEMENT_MATCHERS[el.kind](m, el) for el in p.elements):
+        return None
     cand.code = p.code
-    cand.anchors = [a for a in anchors if a != trig and a.i in cand.consumed]
+    cand.anchors = [a for a in m.anchors if a != trig and a.i in cand.consumed]
     return cand
+
+
+def _particle(p: Pattern, trig: Token) -> Token | None:
+    """The particle of a phrasal verb ("turn down") or the modifier of a noun ("hunger
+    strike") the pattern needs, if the trigger has it."""
+    deps = ("prt", "prep", "advmod") if p.kind == "verb" else ("compound", "amod", "nmod")
+    prt = [c for c in trig.children if c.dep_ in deps and p.particle in (c.lower_, c.lemma_.lower())]
+    if prt and p.kind == "verb" and prt[0].dep_ == "prep" and any(c.dep_ in _OBJ for c in trig.children) and any(
+            g.dep_ == "pobj" for g in prt[0].children):
+        return None  # "a ship carrying tanks off the coast": a preposition with its own object, not "carry off"
+    return prt[0] if prt else None
+
+
+@dataclass
+class _Matching:
+    """A pattern on its way along the parse: the candidate it builds, the verb (or noun)
+    its next element applies to, and the words it has matched last (its anchors)."""
+
+    cand: Candidate
+    lex: Lexicon
+    verb: Token
+    anchors: list[Token]
+
+    @property
+    def modifiers(self) -> bool:
+        """Setting ``modifier_words``: a pattern's word may be a modifier of the noun."""
+        return self.lex.settings.modifier_words
+
+    def objects(self) -> list[Token]:
+        """The verb's objects; the trigger's may be held by its particle."""
+        trig = self.cand.trigger
+        return _objects(self.verb, self.lex) or (self.cand.particle_objects if self.verb == trig else [])
+
+    def subjects(self) -> list[Token]:
+        """The trigger's subjects, as parsed, else as ``subjects`` finds them."""
+        trig = self.cand.trigger
+        return [c for c in trig.children if c.dep_ in _SUBJ | _PASS_SUBJ] or subjects(trig, self.lex)
+
+
+def _match_target(m: _Matching, el: Element) -> bool:
+    """``+``: the object is the target ("attack +"); for a noun, its "of" phrase."""
+    objs = m.objects() if m.cand.pattern.kind == "verb" else prep_objects(m.verb, "of")
+    if not objs:
+        return False
+    m.cand.target_tokens = objs
+    m.anchors = [m.verb, *objs]  # "accused the minister of corruption"
+    return True
+
+
+def _match_object(m: _Matching, el: Element) -> bool:
+    """A word the object must be ("express regret"), through quantities ("thousands of
+    soldiers") and attributes ("is a threat", "gave support")."""
+    own = m.objects() if m.verb.pos_ != "NOUN" else []
+    objs = [o for o in own for o in _through_quantity(o) if word_is(o, el.words, m.modifiers)]
+    if not objs:
+        objs = [c for c in m.verb.children if c.dep_ in ("attr", "oprd", "npadvmod") and word_is(c, el.words)]
+    if not objs and m.lex.settings.complement_objects and m.verb.pos_ != "NOUN" and not own:
+        objs = _complement_objects(m, el)
+    if not objs:
+        return False
+    m.cand.consumed.update(o.i for o in objs)
+    m.anchors = [objs[0], m.verb]
+    return True
+
+
+def _complement_objects(m: _Matching, el: Element) -> list[Token]:
+    """Setting ``complement_objects``: "vowed to wage war" matches `vow war`, as PETRARCH
+    reads on past the verb."""
+    for comp in (c for c in m.verb.children if c.dep_ == "xcomp"):
+        objs = [o for o in _objects(comp, m.lex) if word_is(o, el.words, m.modifiers)]
+        if objs:
+            m.cand.consumed.add(comp.i)
+            return objs
+    return []
+
+
+def _match_subject_word(m: _Matching, el: Element) -> bool:
+    """``subj:WORD``: the subject names what happened, not an actor ("- {DEATH TOLL} *
+    [190]": "the death toll rose")."""
+    return any(word_is(s, el.words, m.modifiers) for s in m.subjects())
+
+
+def _match_between(m: _Matching, el: Element) -> bool:
+    """``%``: only "A and B postponed ..." (coded between A and B; "- % * [120]")."""
+    return any(len(expand_conj(s)) > 1 for s in m.subjects())
+
+
+def _match_complement(m: _Matching, el: Element) -> bool:
+    """``to VERB``: a complement with that lemma ("refused to meet", "demanded an end to
+    the fighting", "calls to resign"), where the rest of the pattern goes on; ``to *``:
+    any complement."""
+    if not el.words:
+        return _any_complement(m)
+    comps: list[Token] = []
+    for a in m.anchors:
+        # not a negated complement: "vowed that Iran would not halt enrichment"
+        comps = [c for c in a.children if c.dep_ in _COMP_DEPS and word_is(c, el.words)
+                 and not any(is_negation_word(g) for g in c.children)]
+        comps = comps or [o for o in prep_objects(a, "to") if word_is(o, el.words)]
+        if comps:
+            break
+    if not comps:
+        return False
+    m.verb = comps[0]
+    m.cand.consumed.add(m.verb.i)
+    m.anchors = [m.verb]
+    return True
+
+
+def _any_complement(m: _Matching) -> bool:
+    """`to *`: "agreed to set up a centre", "agreed to an extension"; the complement stays
+    free to code its own event, which then supersedes the generic one."""
+    return any(c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and any(
+        g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for a in m.anchors for c in a.children) or any(
+        prep_objects(a, "to") for a in m.anchors)
+
+
+def _match_phrase(m: _Matching, el: Element) -> bool:
+    """``PREP +`` (its object is the target), ``PREP $`` (its object is the source, the
+    subject the target) or ``PREP word``. The phrase may hang on the verb or on its
+    object ("warned their populations about the Prince")."""
+    objs: list[Token] = []
+    for a in [*m.anchors, *(_objects(m.verb, m.lex) if m.verb.pos_ != "NOUN" else [])]:
+        objs = prep_objects(a, el.prep)
+        if objs:
+            break
+    if not objs:
+        return False
+    if el.role == "+":
+        m.cand.target_tokens = objs
+    elif el.role == "$":
+        m.cand.source_tokens = objs
+        m.cand.swapped = True
+    else:
+        objs = [o for o in objs if word_is(o, el.words, m.modifiers)]
+        if not objs:
+            return False
+        m.cand.consumed.update(o.i for o in objs)
+        m.anchors = [objs[0]] + m.anchors
+    return True
+
+
+_ELEMENT_MATCHERS: dict[str, Callable[[_Matching, Element], bool]] = {
+    "target": _match_target,
+    "obj": _match_object,
+    "subj": _match_subject_word,
+    "between": _match_between,
+    "comp": _match_complement,
+    "prep": _match_phrase,
+}
 
 
 # --- arguments ----------------------------------------------------------------
@@ -476,52 +546,29 @@ _NEG = {"neg"}
 
 def mood(trig: Token, speech: set[str], lex: Lexicon) -> tuple[str, str | Token]:
     """``fact``, ``future``, ``negated``, ``refused`` or ``hypothetical``, with the word
-    that decided (the token itself for a negation word such as "not"). Under the setting
-    ``modals keep``, modals and conditions ("could", "if") leave the act a fact."""
-    gov = lex.governors
-    keep_modals = lex.settings.keep_modals
+    that decided (the token itself for a negation word such as "not"). The search climbs
+    from the trigger through the clauses that govern it: at each, the words on the verb
+    (``_clause_mood``), then the verb or noun above (``_denied_or_asked``,
+    ``_wanted_of_another``, ``_governed``). Under the setting ``modals keep``, modals and
+    conditions ("could", "if") leave the act a fact."""
     reported = _is_reported(trig, speech)
-    node, result, why, steps = trig, "fact", "", 0
+    node, result, why = trig, "fact", ""
     own_negation = True  # false above an "and"/"but" conjunct: its "not" is its own
-    while steps < 8:
-        steps += 1
-        for c in node.children:
-            w = c.lower_
-            neg = (c if is_negation_word(c) else _adverb_negation(c)) if own_negation else None
-            if neg is not None:
-                # "will not attend", "would not provide": a refusal, not a non-event.
-                # The word itself is returned: PETRARCH negation needs the verb it is on.
-                if any(a.dep_ == "aux" and a.lower_ in _FUTURE_AUX | {"would"} for a in node.children):
-                    return "refused", neg
-                return "negated", neg
-            if c.dep_ == "aux" and c.tag_ == "MD" or (c.dep_ == "aux" and w in _FUTURE_AUX):
-                if w in _FUTURE_AUX:
-                    result, why = "future", c.text
-                elif w == "would":
-                    if reported:
-                        result, why = "future", c.text
-                    elif not keep_modals:
-                        return "hypothetical", c.text
-                elif w in _HYPOTHETICAL_AUX and not keep_modals:
-                    return "hypothetical", c.text
-            if c.dep_ == "mark" and w in _CONDITIONAL_MARKS and not keep_modals:
-                return "hypothetical", c.text
-            if w == "going" and c.dep_ == "aux":
-                result, why = "future", "going to"
+    for _ in range(8):
+        said = _clause_mood(node, reported, lex.settings.keep_modals, own_negation)
+        if said.final:
+            return said.state, said.word
+        if said.state == "future":
+            result, why = said.state, said.word
         head = node.head
         if head == node:
             break
-        if node.dep_ == "ccomp" and gov.get(head.lemma_.lower()) == "negate":
-            return "negated", head.text  # "Iran denied that Tehran had supplied missiles"
-        if _granted_or_asked(node, head, lex):
-            return "hypothetical", head.text  # "reiterated its demand that Israel ease"
+        above = _denied_or_asked(node, head, lex)
+        if above is not None:
+            return above
         if node.dep_ in _REPORT_DEPS and head.lemma_.lower() in speech:
             break  # reported content: the speaker's mood is not the event's
-        effect = gov.get(head.lemma_.lower())
-        if (node.dep_ in ("xcomp", "ccomp", "acl") and effect in ("future", "future-clause", "object-control", "appeal") and _own_doer(node, head)) or (
-                effect in ("object-control", "appeal") and _asked_of_another(node, head)):
-            # "Obama wants Putin to attack", "demanded that the US cancel", "was pressed
-            # by Congress to help", "pressure from Congress to help": asked, not done
+        if _wanted_of_another(node, head, lex):
             return "hypothetical", head.text
         if node.dep_ not in _CHAIN_DEPS:
             break
@@ -533,22 +580,79 @@ def mood(trig: Token, speech: set[str], lex: Lexicon) -> tuple[str, str | Token]
             own_negation = False
         if node.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.pos_ == "ADP":
             node, head = head, head.head  # "dedicated to attacking", "commit to assistance"
-        effect = gov.get(head.lemma_.lower())
-        if effect == "future-clause":  # "is set to visit", but not "set fire to"
-            effect = "future" if node.dep_ in ("xcomp", "acl") else None
-        # Governors act on their complements, not on adjuncts ("refused ... following
-        # an offer": the offer is not refused).
-        if effect and (node.dep_ in ("xcomp", "acl", "dobj") or (node.dep_ == "prep" and effect != "refuse")):
-            if effect == "refuse":
-                return "refused", head.text
-            if effect == "negate":
-                return "negated", head.text
-            if effect == "hypothetical":
-                return "hypothetical", head.text
-            if effect == "future" and result == "fact":
-                result, why = "future", head.text
+        governed = _governed(node, head, lex)
+        if governed is not None and governed[0] != "future":
+            return governed
+        if governed is not None and result == "fact":
+            result, why = governed
         node = head
     return result, why
+
+
+class _Said(NamedTuple):
+    """What the words on one verb say of its mood; ``final`` ends the search (a future
+    may still be overruled from above)."""
+
+    state: str
+    word: str | Token
+    final: bool = False
+
+
+def _clause_mood(node: Token, reported: bool, keep_modals: bool, own_negation: bool) -> _Said:
+    """The words on one verb: a negation ("not", "never"), a future or modal auxiliary
+    ("will", "could", reported "would"), a condition ("if")."""
+    said = _Said("fact", "")
+    for c in node.children:
+        w = c.lower_
+        neg = (c if is_negation_word(c) else _adverb_negation(c)) if own_negation else None
+        if neg is not None:
+            # "will not attend", "would not provide": a refusal, not a non-event.
+            # The word itself is returned: PETRARCH negation needs the verb it is on.
+            if any(a.dep_ == "aux" and a.lower_ in _FUTURE_AUX | {"would"} for a in node.children):
+                return _Said("refused", neg, True)
+            return _Said("negated", neg, True)
+        if c.dep_ == "aux" and c.tag_ == "MD" or (c.dep_ == "aux" and w in _FUTURE_AUX):
+            if w in _FUTURE_AUX or (w == "would" and reported):
+                said = _Said("future", c.text)
+            elif (w == "would" or w in _HYPOTHETICAL_AUX) and not keep_modals:
+                return _Said("hypothetical", c.text, True)
+        if c.dep_ == "mark" and w in _CONDITIONAL_MARKS and not keep_modals:
+            return _Said("hypothetical", c.text, True)
+        if w == "going" and c.dep_ == "aux":
+            said = _Said("future", "going to")
+    return said
+
+
+def _denied_or_asked(clause: Token, head: Token, lex: Lexicon) -> tuple[str, str] | None:
+    """A clause that is denied ("Iran denied that Tehran had supplied missiles") or that a
+    demand or a permission governs ("reiterated its demand that Israel ease")."""
+    if clause.dep_ == "ccomp" and lex.governor(head.lemma_.lower()) == "negate":
+        return "negated", head.text
+    if _granted_or_asked(clause, head, lex):
+        return "hypothetical", head.text
+    return None
+
+
+def _wanted_of_another(clause: Token, head: Token, lex: Lexicon) -> bool:
+    """"Obama wants Putin to attack", "demanded that the US cancel", "was pressed by
+    Congress to help", "pressure from Congress to help": asked, not done."""
+    effect = lex.governor(head.lemma_.lower())
+    return (clause.dep_ in ("xcomp", "ccomp", "acl") and effect in ("future", "future-clause", "object-control", "appeal")
+            and _own_doer(clause, head)) or (effect in ("object-control", "appeal") and _asked_of_another(clause, head))
+
+
+def _governed(node: Token, head: Token, lex: Lexicon) -> tuple[str, str] | None:
+    """What a governor (governors.tsv) makes of its complement: "refused to meet",
+    "failed to agree", "considering sending", "pledged to send". Governors act on their
+    complements, not on adjuncts ("refused ... following an offer": the offer is not
+    refused)."""
+    effect = lex.governor(head.lemma_.lower())
+    if effect == "future-clause":  # "is set to visit", but not "set fire to"
+        effect = "future" if node.dep_ in ("xcomp", "acl") else None
+    if not effect or not (node.dep_ in ("xcomp", "acl", "dobj") or (node.dep_ == "prep" and effect != "refuse")):
+        return None
+    state = {"refuse": "refused", "negate": "negated", "hypothetical": "hypothetical", "future": "future"}.get(effect)
+    return (state, head.text) if state else None
 
 
 def is_negation_word(tok: Token) -> bool:
