@@ -1,4 +1,5 @@
-"""The coding pipeline: clean -> parse -> resolve actors -> match events -> enrich.
+"""The coding pipeline: clean -> parse -> resolve actors -> match patterns -> the steps
+from a pattern to events (steps.py) -> keep the news (keep.py).
 
 ``Coder`` holds the loaded model and lexicon; ``code_text`` and ``code_articles`` are
 the public entry points (also exported from ``dyad``).
@@ -139,6 +140,7 @@ class Coder:
     # -- one sentence ------------------------------------------------------------
 
     def code_sentence(self, art: Article, sid: int, sent: Span, sa: SentenceActors, trace: Trace | None) -> list[Event]:
+        """The sentence's events that are news; ``trace`` gets everything tried."""
         discard = self._discarded(sent.text, "sentence")
         if discard is not None:
             if trace is not None:
@@ -158,10 +160,10 @@ class Coder:
     def _code_trigger(self, ctx: SentenceContext, best: Candidate, trace: Trace | None) -> list[Event]:
         """The events of the trigger's most specific pattern; when its target is no actor,
         of the next."""
-        mood = self._mood(best.trigger)
+        clause = self._mood(best.trigger)
         events: list[Event] = []
         for cand in [best, *best.others]:
-            frame = Frame(cand, mood)
+            frame = Frame(cand, clause)
             if trace is not None:
                 trace.attempts.append(frame.attempt)
             drop = run_steps(ctx, frame)
@@ -186,6 +188,7 @@ class Coder:
         return out
 
     def _mood(self, trig: Token) -> Mood:
+        """The mood of the trigger's clause, which all its patterns share."""
         state, why = mood(trig, self.speech, self.lexicon)
         recode = False
         if state in ("negated", "refused") and self.lexicon.settings.petrarch_negation:

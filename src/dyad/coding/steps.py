@@ -56,8 +56,8 @@ def recode_for_mood(ctx: SentenceContext, f: Frame) -> Drop | None:
         f.code = lex.future_code(code)
     elif m.state == "refused":
         f.code = lex.refused_code(code)
-    if m.state == "future":
-        f.attempt.mood = f"future ({m.why}): {code} -> {lex.future_code(code)}"
+    if m.state == "future":  # also when the setting future_as_intent keeps the code
+        f.attempt.mood = f"future ({m.why}): {code} -> {f.code}"
     return None
 
 
