@@ -51,6 +51,7 @@ def test_without_the_builtin_lexicon_the_coder_tables_remain(tmp_path):
 
 
 @pytest.mark.parametrize("name,text,line", [
+    ("modality.tsv", "prefix\tfuture\trefused\n04\t036\t125\n4\t036\t\n07\t999\t\n", [3, 4]),
     ("governors.tsv", "lemma\teffect\nrefuse\trefuse\nponder\tmaybe\nPonder\tnegate\n", [3, 4]),
     ("obligation.tsv", "modal\tcode\nmust\t100\nshall\t999\n", [3]),
     ("allegation.tsv", "lemma\tother\town\tact\nsay\t112\t\tkeep\nclaim\t112\t015\tperhaps\n", [3]),

@@ -2,17 +2,14 @@
 clauses, acts only mentioned by their noun, acts another event reacts to, generic acts
 that a more specific one governs, what a protest voices, trailing attributions and acts on
 nobody named beside events with named parties are dropped; ``verdicts`` gives each
-event's reason."""
+event's reason. Which codes react to another act, are acts of their own in a participle,
+are done to someone, are voiced by a protest, claim or state comes from roots.tsv."""
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from ..lexicon.loader import Lexicon, default_lexicon
 from ..model import Event
-
-# What each code implies (an act that reacts to another, an act of its own in a
-# participle, an act done to someone, what a protest voices, a claim, a statement) is
-# said by roots.tsv.
 
 # The path from the act up to the reacting verb: through the object and what hangs on it
 # ("an offer to host a summit to hammer out a deal"), not through a relative clause ("the

@@ -12,6 +12,7 @@ from .events import expand_conj, is_passive, is_passive_modifier, named_doers, p
 from ..lexicon.loader import Lexicon
 from ..model import Actor
 
+
 def resolve_all(sa: SentenceActors, toks) -> list[Actor]:
     """Every actor the tokens name: each member of a coordination, "they" as the group it
     stands for, the countries a phrase coordinates inside it."""

@@ -18,8 +18,8 @@ from pathlib import Path
 from ..errors import DyadError
 from . import ontology
 from .settings import Settings, read_settings
-from .tables import (Allegation, RootTable, WordLists, read_allegations, read_governors, read_obligations, read_reverse_codes,
-                     read_roots, read_word_lists)
+from .tables import (Allegation, RootTable, WordLists, read_allegations, read_governors, read_modality, read_obligations,
+                     read_reverse_codes, read_roots, read_word_lists)
 from .tsv import LexiconIssue, is_lemma, read_tsv
 
 PREPOSITIONS = frozenset(
@@ -320,7 +320,8 @@ def _load_coder_tables(lex: Lexicon, d: Path, known_codes: frozenset[str] | None
     """Mood, reported speech, mutual acts, root behaviours and word lists: how the coder
     reads English, which a lexicon directory may extend."""
     issues = lex.issues
-    _load_modality(lex, d / "modality.tsv")
+    if (d / "modality.tsv").exists():
+        read_modality(lex.future, lex.refused, d / "modality.tsv", issues, known_codes)
     if (d / "governors.tsv").exists():
         read_governors(lex.governors, d / "governors.tsv", issues)
     if (d / "obligation.tsv").exists():
@@ -384,15 +385,6 @@ def _plover_column(value: str) -> tuple[str, str] | None:
     if mode and mode not in ptype.modes:
         return None
     return (ptype.name, mode)
-
-
-def _load_modality(lex: Lexicon, path: Path) -> None:
-    if path.exists():
-        for _, row in read_tsv(path, ["prefix", "future"], lex.issues):
-            if row["future"]:
-                lex.future[row["prefix"]] = row["future"]
-            if row.get("refused"):
-                lex.refused[row["prefix"]] = row["refused"]
 
 
 def _load_actors(lex: Lexicon, d: Path) -> None:

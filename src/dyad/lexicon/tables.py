@@ -98,6 +98,20 @@ def _bad_codes(codes: Iterable[str], known: frozenset[str] | None) -> list[str]:
     return [c for c in codes if known is not None and c not in known]
 
 
+def read_modality(future: dict[str, str], refused: dict[str, str], path: Path, issues: list[LexiconIssue],
+                  known: frozenset[str] | None) -> None:
+    for ln, r in read_tsv(path, ["prefix", "future"], issues):
+        said = [c for c in (r["future"], r.get("refused") or "") if c]
+        if not _CODE_PREFIX.match(r["prefix"]) or _bad_codes(said, known):
+            issues.append(LexiconIssue(str(path), ln, f"need a code prefix and known CAMEO codes or nothing in future and refused "
+                                                      f"(got {r['prefix']!r}, {r['future']!r}, {r.get('refused')!r})"))
+            continue
+        if r["future"]:
+            future[r["prefix"]] = r["future"]
+        if r.get("refused"):
+            refused[r["prefix"]] = r["refused"]
+
+
 def read_governors(table: dict[str, str], path: Path, issues: list[LexiconIssue]) -> None:
     for ln, r in read_tsv(path, ["lemma", "effect"], issues):
         if not is_lemma(r["lemma"]) or r["effect"] not in GOVERNOR_EFFECTS:
