@@ -80,8 +80,11 @@ def code_paths(paths: Iterable[str | os.PathLike], date: str | None = None, on_e
 
 
 def explain(text: str, date: str | None = None, **options) -> list[dict]:
-    """For each sentence: its parse, the actors found (code and lexicon entry), every
-    pattern that matched a trigger, and the events kept or why they were dropped."""
+    """For each sentence: its parse, the actors found (code and lexicon entry), what the
+    coder tried (``candidates``: ``Attempt`` records, each a pattern that matched a
+    trigger with the target rule that fired and the events it gave or why it was
+    dropped, a discard phrase, or an event dropped as not the news) and the events kept.
+    ``Attempt.to_dict()`` gives the JSON form."""
     traces: list[Trace] = []
     events = list(coder(**options).code_articles([Article(id="explain", text=text, date=date)], traces=traces))
     out = []
@@ -90,7 +93,7 @@ def explain(text: str, date: str | None = None, **options) -> list[dict]:
             "sentence": tr.sentence,
             "parse": tr.parse,
             "actors": [{"text": a.text, "code": a.code, "entry": a.entry} for a in tr.actors],
-            "candidates": tr.tried,
+            "candidates": tr.attempts,
             "events": [e.to_dict() for e in events if e.sentence_id == sid],
         })
     return out
