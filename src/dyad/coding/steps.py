@@ -111,6 +111,29 @@ def choose_sources(ctx: SentenceContext, f: Frame) -> Drop | None:
     return None
 
 
+# The target rules that read the pattern's own "+" (targets.py).
+_PATTERN_RULES = ("pattern_target", "inside_pattern_target")
+
+
+def keep_named_targets(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """Some acts are aimed only at whom their pattern names (roots.tsv ``named_target``):
+    a denial at its accuser ("denied the accusations by the opposition"), not at the
+    victims of what it denies ("denied any role in the bombing of the embassy": no one)."""
+    if f.targets and ctx.roots.has(f.code, "named_target") and f.attempt.target_rule not in _PATTERN_RULES:
+        f.targets, f.attempt.target_rule = [], ""
+    return None
+
+
+def drop_where_said(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """Words and symbolic acts (roots.tsv ``statement``) are not addressed to where they
+    happen: "laid a wreath at the Tomb of the Unknown Soldier", "spoke at a rally in
+    Kabul" name no one the act is aimed at."""
+    if f.targets and ctx.roots.has(f.code, "statement") and f.attempt.target_rule not in _PATTERN_RULES:
+        doc = ctx.sentence.doc
+        f.targets = [t for t in f.targets if t.head is None or not _where_of(doc[t.head], f.trigger)]
+    return None
+
+
 def code_allegations(ctx: SentenceContext, f: Frame) -> Drop | None:
     """A speaker who says another used force accuses it (allegation.tsv: "Iran said Iraqi
     jets bombed Abadan"); claiming one's own attack claims responsibility. When the
@@ -181,9 +204,15 @@ def add_reverse_events(ctx: SentenceContext, f: Frame) -> Drop | None:
 def drop_self_acts(ctx: SentenceContext, f: Frame) -> Drop | None:
     """An actor acting on itself is a misreading ("protest in Ramallah" by Palestinians);
     when the pattern named that target, its next pattern is tried."""
-    f.pairs = [p for p in f.pairs if p.target is None or p.source.code != p.target.code]
-    if not f.pairs and f.pattern.names_target:
+    kept = [p for p in f.pairs if p.target is None or p.source.code != p.target.code]
+    if not kept and f.pattern.names_target:
+        f.pairs = kept
         return Drop("the pattern's target is the source itself", try_next=True)
+    if not kept and f.pairs:
+        # the only party found is the actor itself ("declined to comment on ... the White
+        # House residence"): the act is done to no one named
+        kept = list({p.source.code: Pair(p.source, None, p.code) for p in f.pairs}.values())
+    f.pairs = kept
     return None
 
 
@@ -221,6 +250,8 @@ STEPS: tuple[Step, ...] = (
     take_roles,
     choose_sources,
     find_targets,
+    keep_named_targets,
+    drop_where_said,
     code_allegations,
     drop_venue_targets,
     require_pattern_target,
@@ -320,6 +351,18 @@ def _where(tok: Token) -> bool:
     """Is the token only where a gathering takes place ("a summit in Switzerland"), not a
     country the visitor arrives in ("arrived in Washington")?"""
     return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.head.head.pos_ == "NOUN"
+
+
+def _where_of(tok: Token, verb: Token) -> bool:
+    """Is the token inside an "at"/"in" phrase of the verb (where it happened)?"""
+    node = tok
+    for _ in range(12):
+        if node.head == verb:
+            return node.dep_ == "prep" and node.lower_ in ("at", "in")
+        if node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 def _obligation(speech_verb: Token, lex: Lexicon) -> str | None:

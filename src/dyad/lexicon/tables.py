@@ -33,6 +33,7 @@ ROOT_BEHAVIOURS = {
     "own_act": "in a participle it is an act of its own, not the outcome of the main event",
     "dyadic": "done to someone: with nobody named, it gives way to events whose parties are named",
     "voiced": "in the purpose clause of a protest, it is what the protest voices",
+    "named_target": "aimed only at whom its pattern names ('denied the accusations by X'), not at a party of the act it is about",
 }
 
 _CODE_PREFIX = re.compile(r"^\d{2}[0-9A-Za-z]{0,3}$")

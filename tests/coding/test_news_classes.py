@@ -1,0 +1,42 @@
+"""Classes of acts real news states that dyad used to miss or code as a neighbouring
+code, each with invented sentences (never sentences of a gold set).
+
+Each case: a sentence, and an event (source country, target country, CAMEO code) that
+must be among those coded ("" for no target), or that must not be.
+"""
+import pytest
+
+
+def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
+    from dyad import code_text
+
+    return {(e.source[:3], e.target[:3], e.cameo) for e in code_text(text, date=date)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 011 declining to comment on something that names the speaker's own country
+        ("A Kremlin spokesman declined to comment on whether Russian jets had flown over Moscow.",
+         ("RUS", "", "011")),
+        # 016 distancing oneself from an attack disclaims it; no accuser named, no target
+        ("The rebel group distanced itself from the bombing of a market in Kano.", ("NGA", "", "016")),
+        ("Hezbollah denied any role in the bombing of the Israeli embassy in Buenos Aires.", ("LBN", "", "016")),
+        # 017 a wreath laid at a memorial is laid for no one
+        ("The French president laid a wreath at the Tomb of the Unknown Soldier in Paris.", ("FRA", "", "017")),
+    ],
+)
+def test_class_is_coded(text, expected):
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text, unexpected",
+    [
+        # the victims of a denied attack are not the denial's target
+        ("Hezbollah denied any role in the bombing of the Israeli embassy in Buenos Aires.", ("LBN", "ISR", "016")),
+        ("Hezbollah denied any role in the bombing of the Israeli embassy in Buenos Aires.", ("LBN", "ARG", "016")),
+    ],
+)
+def test_class_is_not_coded(text, unexpected):
+    assert unexpected not in coded(text)
