@@ -40,3 +40,16 @@ def test_class_is_coded(text, expected):
 )
 def test_class_is_not_coded(text, unexpected):
     assert unexpected not in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # CAMEO's codebook: "A met with B" and "A phoned B" are A's acts only
+        ("The Turkish foreign minister met his Greek counterpart in Ankara.", {("TUR", "GRC", "040")}),
+        # A and B meeting: each meets the other
+        ("The Turkish and Greek foreign ministers met in Brussels on Monday.", {("TUR", "GRC", "040"), ("GRC", "TUR", "040")}),
+    ],
+)
+def test_meetings_follow_the_codebook(text, expected):
+    assert {e for e in coded(text) if e[2].startswith("04")} == expected

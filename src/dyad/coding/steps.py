@@ -183,12 +183,13 @@ def settle_reciprocity(ctx: SentenceContext, f: Frame) -> Drop | None:
 
 def add_reverse_events(ctx: SentenceContext, f: Frame) -> Drop | None:
     """A mutual act is also done the other way (symmetric.tsv, or the pattern's
-    ``reverse``): "A held talks with B" is B with A too, A visiting B is B hosting A. Only
+    ``reverse``): "A negotiated with B" is B with A too, A visiting B is B hosting A;
+    "A met with B" is A's act only under CAMEO's codebook, one joint act under PLOVER's. Only
     a party named outright acts back: not "a summit on the unrest in Iran", nor the place
     of a gathering ("attend a summit in Switzerland"). Under ``--scheme plover`` a
     mutual act is one joint act of all its parties, and a visit is coded once."""
     lex = ctx.lexicon
-    reverse = f.pattern.reverse or (lex.reverse_code(f.code) if lex.settings.reverse_mutual else None)
+    reverse = f.pattern.reverse or (lex.reverse_code(f.code, ctx.scheme) if lex.settings.reverse_mutual else None)
     if not (f.targets and reverse):
         return None
     if ctx.plover:

@@ -215,7 +215,8 @@ class Lexicon:
     governors: dict[str, str] = field(default_factory=dict)  # lemma -> effect on the clause it governs
     obligations: dict[str, str] = field(default_factory=dict)  # modal -> demand or appeal code
     allegations: dict[str, Allegation] = field(default_factory=dict)  # speech lemma -> what it makes of reported force
-    reverse_codes: dict[str, str] = field(default_factory=dict)  # symmetric.tsv: code -> code of the reverse event
+    # symmetric.tsv: code -> (code of the reverse event, the schemes in which it is added)
+    reverse_codes: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     roots: RootTable = field(default_factory=RootTable)
     words: WordLists = field(default_factory=WordLists)
     issues: list[LexiconIssue] = field(default_factory=list)
@@ -244,9 +245,11 @@ class Lexicon:
         """The effect (governors.tsv) of a verb or adjective on the clause it governs."""
         return self.governors.get(lemma)
 
-    def reverse_code(self, code: str) -> str | None:
-        """The code of the event a mutual act also is from the other side (symmetric.tsv)."""
-        return self.reverse_codes.get(code)
+    def reverse_code(self, code: str, scheme: str = "cameo") -> str | None:
+        """The code of the event a mutual act also is from the other side under ``scheme``
+        (symmetric.tsv), None when it has none there."""
+        reverse, schemes = self.reverse_codes.get(code, (None, frozenset()))
+        return reverse if scheme in schemes else None
 
 
 def _by_prefix(table: dict[str, str], code: str) -> str | None:

@@ -143,13 +143,22 @@ def read_allegations(table: dict[str, Allegation], path: Path, issues: list[Lexi
         table[r["lemma"]] = Allegation(r["other"], r["own"], r["act"] == "drop", f"{name}:{ln}")
 
 
-def read_reverse_codes(table: dict[str, str], path: Path, issues: list[LexiconIssue], known: frozenset[str] | None) -> None:
+SCHEMES = ("cameo", "plover")
+
+
+def read_reverse_codes(table: dict[str, tuple[str, frozenset[str]]], path: Path, issues: list[LexiconIssue],
+                       known: frozenset[str] | None) -> None:
+    """symmetric.tsv: code -> (code of the reverse event, the schemes it holds in; an empty
+    ``schemes`` cell is every scheme)."""
     for ln, r in read_tsv(path, ["code", "reverse"], issues):
         bad = _bad_codes([r["code"], r["reverse"]], known)
-        if not r["code"] or not r["reverse"] or bad:
-            issues.append(LexiconIssue(str(path), ln, f"need a known CAMEO code and the code of its reverse event (got {r['code']!r}, {r['reverse']!r})"))
+        schemes = frozenset(x.strip() for x in (r.get("schemes") or "").split("|") if x.strip()) or frozenset(SCHEMES)
+        if not r["code"] or not r["reverse"] or bad or not schemes <= set(SCHEMES):
+            issues.append(LexiconIssue(str(path), ln, f"need a known CAMEO code, the code of its reverse event and schemes out of "
+                                                      f"{'|'.join(SCHEMES)} or nothing (got {r['code']!r}, {r['reverse']!r}, "
+                                                      f"{r.get('schemes')!r})"))
             continue
-        table[r["code"]] = r["reverse"]
+        table[r["code"]] = (r["reverse"], schemes)
 
 
 def read_roots(roots: RootTable, path: Path, issues: list[LexiconIssue], known: frozenset[str] | None) -> RootTable:
