@@ -24,6 +24,14 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
         ("Hezbollah denied any role in the bombing of the Israeli embassy in Buenos Aires.", ("LBN", "", "016")),
         # 017 a wreath laid at a memorial is laid for no one
         ("The French president laid a wreath at the Tomb of the Unknown Soldier in Paris.", ("FRA", "", "017")),
+        # 062 exercises held by several parties together are military cooperation, each with the other
+        ("Russia and China held joint naval drills in the East China Sea this week.", ("RUS", "CHN", "062")),
+        ("Russia and China held joint naval drills in the East China Sea this week.", ("CHN", "RUS", "062")),
+        ("Russian warships drilled with Chinese destroyers in the Sea of Japan.", ("RUS", "CHN", "062")),
+        # 07 gifts of vehicles and equipment; aid planes and convoys arriving somewhere
+        ("The Indian Army gifted ten trucks to the Nepal Army on Monday.", ("IND", "NPL", "070")),
+        ("Japan donated 20 ambulances to Sri Lanka.", ("JPN", "LKA", "070")),
+        ("A Sudanese aid plane landed at Damascus International Airport with 29 tons of food.", ("SDN", "SYR", "073")),
     ],
 )
 def test_class_is_coded(text, expected):
