@@ -32,6 +32,15 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
         ("The Indian Army gifted ten trucks to the Nepal Army on Monday.", ("IND", "NPL", "070")),
         ("Japan donated 20 ambulances to Sri Lanka.", ("JPN", "LKA", "070")),
         ("A Sudanese aid plane landed at Damascus International Airport with 29 tons of food.", ("SDN", "SYR", "073")),
+        # 04/06 talks or trade named by their subject happened between their parties, each way
+        ("Talks between Serbia and Kosovo resumed in Brussels on Monday.", ("SRB", "KSV", "046")),
+        ("Talks between Serbia and Kosovo resumed in Brussels on Monday.", ("KSV", "SRB", "046")),
+        ("Peace talks between Sudan and South Sudan ended without a deal on Friday.", ("SSD", "SDN", "046")),
+        ("Trade between Armenia and Turkey resumed after a decade.", ("ARM", "TUR", "061")),
+        # 045 talks held under another's mediation: the mediator mediates between the parties
+        ("Indirect talks between Israel and Syria were held in Ankara under Turkey's mediation.", ("TUR", "ISR", "045")),
+        # parties that fail to agree turn each other down (PLOVER REJECT), no halt of negotiations
+        ("Armenia and Azerbaijan failed to reach agreement on the border on Sunday.", ("ARM", "", "120")),
     ],
 )
 def test_class_is_coded(text, expected):
@@ -41,6 +50,7 @@ def test_class_is_coded(text, expected):
 @pytest.mark.parametrize(
     "text, unexpected",
     [
+        ("Peace talks between Sudan and South Sudan ended without a deal on Friday.", ("SDN", "", "164")),
         # the victims of a denied attack are not the denial's target
         ("Hezbollah denied any role in the bombing of the Israeli embassy in Buenos Aires.", ("LBN", "ISR", "016")),
         ("Hezbollah denied any role in the bombing of the Israeli embassy in Buenos Aires.", ("LBN", "ARG", "016")),
