@@ -39,6 +39,11 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
         ("Trade between Armenia and Turkey resumed after a decade.", ("ARM", "TUR", "061")),
         # 045 talks held under another's mediation: the mediator mediates between the parties
         ("Indirect talks between Israel and Syria were held in Ankara under Turkey's mediation.", ("TUR", "ISR", "045")),
+        # intent vs act: a resignation that is due or promised is the intent to change leadership
+        ("The Nigerian president is due to step down next month.", ("NGA", "", "0341")),
+        ("The Thai prime minister will resign next week, his office said.", ("THA", "", "0341")),
+        # relief from sanctions is their easing, promised here (0354)
+        ("Washington is prepared to provide relief from sanctions to Caracas.", ("USA", "VEN", "0354")),
         # parties that fail to agree turn each other down (PLOVER REJECT), no halt of negotiations
         ("Armenia and Azerbaijan failed to reach agreement on the border on Sunday.", ("ARM", "", "120")),
     ],
