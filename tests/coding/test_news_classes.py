@@ -44,6 +44,10 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
         ("The Thai prime minister will resign next week, his office said.", ("THA", "", "0341")),
         # relief from sanctions is their easing, promised here (0354)
         ("Washington is prepared to provide relief from sanctions to Caracas.", ("USA", "VEN", "0354")),
+        # a state's protest is a formal complaint (official.tsv); a crowd's a demonstration
+        ("Japan protested against North Korea on Friday.", ("JPN", "PRK", "114")),
+        ("The Chinese foreign ministry protested to Tokyo over the visit.", ("CHN", "JPN", "114")),
+        ("Students protested against the government in Dhaka.", ("BGD", "BGD", "1411")),
         # parties that fail to agree turn each other down (PLOVER REJECT), no halt of negotiations
         ("Armenia and Azerbaijan failed to reach agreement on the border on Sunday.", ("ARM", "", "120")),
     ],

@@ -134,6 +134,33 @@ def drop_where_said(ctx: SentenceContext, f: Frame) -> Drop | None:
     return None
 
 
+# Sectors of a state: what they do is official (official.tsv).
+_STATE_SECTORS = ("GOV", "MIL", "JUD")
+
+
+def recode_official_acts(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """What a state or an international body does with words a crowd uses differently is
+    its official act (official.tsv): "Japan protested against North Korea" is a formal
+    complaint (114), "students protested against the government" a demonstration (141);
+    not what a purpose clause says a protest is for ("went on hunger strike to protest")."""
+    official = ctx.lexicon.official_code(f.code)
+    trig = f.trigger
+    purpose = trig.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children)
+    if official and not purpose and f.mood.state == "fact" and all(_is_state(ctx, a) for a in f.sources):
+        f.code = official
+    return None
+
+
+def _is_state(ctx: SentenceContext, actor) -> bool:
+    """A government, its armed forces or courts, an international body, or a country named
+    as such ("Japan"; not its people, "Belarusians")."""
+    code = actor.code
+    if code.startswith("IGO") or code[3:6] in _STATE_SECTORS:
+        return True
+    head = ctx.sentence.doc[actor.head] if actor.head is not None else None
+    return len(code) == 3 and head is not None and head.tag_ == "NNP"
+
+
 def code_allegations(ctx: SentenceContext, f: Frame) -> Drop | None:
     """A speaker who says another used force accuses it (allegation.tsv: "Iran said Iraqi
     jets bombed Abadan"); claiming one's own attack claims responsibility. When the
@@ -250,6 +277,7 @@ STEPS: tuple[Step, ...] = (
     recode_obligations,
     take_roles,
     choose_sources,
+    recode_official_acts,
     find_targets,
     keep_named_targets,
     drop_where_said,

@@ -19,7 +19,7 @@ from ..errors import DyadError
 from . import ontology
 from .settings import Settings, read_settings
 from .tables import (Allegation, RootTable, WordLists, read_allegations, read_governors, read_modality, read_obligations,
-                     read_reverse_codes, read_roots, read_word_lists)
+                     read_official, read_reverse_codes, read_roots, read_word_lists)
 from .tsv import LexiconIssue, is_lemma, read_tsv
 
 PREPOSITIONS = frozenset(
@@ -217,6 +217,7 @@ class Lexicon:
     allegations: dict[str, Allegation] = field(default_factory=dict)  # speech lemma -> what it makes of reported force
     # symmetric.tsv: code -> (code of the reverse event, the schemes in which it is added)
     reverse_codes: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    official: dict[str, str] = field(default_factory=dict)  # official.tsv: code prefix -> code when a state does it
     roots: RootTable = field(default_factory=RootTable)
     words: WordLists = field(default_factory=WordLists)
     issues: list[LexiconIssue] = field(default_factory=list)
@@ -225,6 +226,11 @@ class Lexicon:
     def future_code(self, code: str) -> str:
         """The intent/threat code for a promised or threatened action (modality.tsv)."""
         return _by_prefix(self.future, code) or code
+
+    def official_code(self, code: str) -> str | None:
+        """What the act is when a state or an international body does it (official.tsv):
+        a government's protest is a formal complaint (141 -> 114); None: the same act."""
+        return _by_prefix(self.official, code)
 
     def refused_code(self, code: str) -> str | None:
         """The rejection code for a refused action ("declined to resign"), if any."""
@@ -333,6 +339,8 @@ def _load_coder_tables(lex: Lexicon, d: Path, known_codes: frozenset[str] | None
     if f.exists():
         # built-in rules are named by file alone in events, as patterns are
         read_allegations(lex.allegations, f, issues, known_codes, f.name if d == builtin_dir() else str(f))
+    if (d / "official.tsv").exists():
+        read_official(lex.official, d / "official.tsv", issues, known_codes)
     if (d / "symmetric.tsv").exists():
         read_reverse_codes(lex.reverse_codes, d / "symmetric.tsv", issues, known_codes)
     if (d / "roots.tsv").exists():

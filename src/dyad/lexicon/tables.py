@@ -113,6 +113,16 @@ def read_modality(future: dict[str, str], refused: dict[str, str], path: Path, i
             refused[r["prefix"]] = r["refused"]
 
 
+def read_official(table: dict[str, str], path: Path, issues: list[LexiconIssue], known: frozenset[str] | None) -> None:
+    """official.tsv: code prefix -> the code of the act when a state or an international
+    body does it ("Japan protested against North Korea": a formal complaint, 114)."""
+    for ln, r in read_tsv(path, ["prefix", "official"], issues):
+        if not _CODE_PREFIX.match(r["prefix"]) or not r["official"] or _bad_codes([r["official"]], known):
+            issues.append(LexiconIssue(str(path), ln, f"need a code prefix and a known CAMEO code (got {r['prefix']!r}, {r['official']!r})"))
+            continue
+        table[r["prefix"]] = r["official"]
+
+
 def read_governors(table: dict[str, str], path: Path, issues: list[LexiconIssue]) -> None:
     for ln, r in read_tsv(path, ["lemma", "effect"], issues):
         if not is_lemma(r["lemma"]) or r["effect"] not in GOVERNOR_EFFECTS:
