@@ -135,7 +135,7 @@ def drop_where_said(ctx: SentenceContext, f: Frame) -> Drop | None:
 
 
 # Sectors of a state: what they do is official (official.tsv).
-_STATE_SECTORS = ("GOV", "MIL", "JUD")
+_STATE_SECTORS = ("GOV", "JUD")
 
 
 def recode_official_acts(ctx: SentenceContext, f: Frame) -> Drop | None:
@@ -152,7 +152,7 @@ def recode_official_acts(ctx: SentenceContext, f: Frame) -> Drop | None:
 
 
 def _is_state(ctx: SentenceContext, actor) -> bool:
-    """A government, its armed forces or courts, an international body, or a country named
+    """A government or its courts, an international body, or a country named
     as such ("Japan"; not its people, "Belarusians")."""
     code = actor.code
     if code.startswith("IGO") or code[3:6] in _STATE_SECTORS:
