@@ -48,6 +48,10 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
         ("Japan protested against North Korea on Friday.", ("JPN", "PRK", "114")),
         ("The Chinese foreign ministry protested to Tokyo over the visit.", ("CHN", "JPN", "114")),
         ("Students protested against the government in Dhaka.", ("BGD", "BGD", "1411")),
+        # force coded by the weapon named (weapons.tsv): one act, not the weapon's noun as well
+        ("At least 30 Yemeni civilians were killed in Saudi air strikes on the port of Hodeidah.", ("SAU", "YEM", "195")),
+        ("A Taliban suicide bomber killed nine policemen in Kandahar on Monday.", ("AFG", "AFG", "1831")),
+        ("Militants slit the throats of 12 villagers in northern Burkina Faso.", ("BFA", "BFA", "180")),
         # parties that fail to agree turn each other down (PLOVER REJECT), no halt of negotiations
         ("Armenia and Azerbaijan failed to reach agreement on the border on Sunday.", ("ARM", "", "120")),
     ],
@@ -60,6 +64,7 @@ def test_class_is_coded(text, expected):
     "text, unexpected",
     [
         ("Peace talks between Sudan and South Sudan ended without a deal on Friday.", ("SDN", "", "164")),
+        ("At least 30 Yemeni civilians were killed in Saudi air strikes on the port of Hodeidah.", ("SAU", "YEM", "190")),
         # the victims of a denied attack are not the denial's target
         ("Hezbollah denied any role in the bombing of the Israeli embassy in Buenos Aires.", ("LBN", "ISR", "016")),
         ("Hezbollah denied any role in the bombing of the Israeli embassy in Buenos Aires.", ("LBN", "ARG", "016")),

@@ -67,6 +67,18 @@ def is_background(tok: Token, others: set[Token]) -> bool:
     return bool(marks)
 
 
+def weapon_of(e: Event, tok: Token, events: list[Event], trig_of: list[Token], lex: Lexicon) -> bool:
+    """Is the noun the weapon of another act of force by the same source ("were killed in
+    Syrian government air strikes on rebel territory", "a suicide attack killed 14"): one
+    act, coded by the verb with its weapon's code (steps.code_by_weapon)."""
+    if tok.pos_ != "NOUN" or not lex.roots.has(e.cameo, "violent"):
+        return False
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") else tok.head
+    return any(o is not e and t is not tok and (t == verb or (t.head == tok and t.dep_ in ("acl", "relcl")))
+               and lex.roots.has(o.cameo, "violent") and o.source[:3] == e.source[:3]
+               for o, t in zip(events, trig_of))
+
+
 def mentioned_act(tok: Token, lex: Lexicon) -> bool:
     """A noun naming an act that no verb in the sentence reports: "the country's 1994
     genocide"; not "X launched an offensive", whose verb makes the act the news."""
@@ -127,6 +139,8 @@ def verdicts(events: list[Event], trig_of: list[Token], require_dyad: bool = Fal
             why = "what the protest voices ('staged demonstrations to demand reforms': the protest is the event)"
         elif said_more_specifically(e, tok, events, trig_of, lex):
             why = "the act it governs is coded ('threatened to fire missiles': 1384, not 130 too)"
+        elif weapon_of(e, tok, events, trig_of, lex):
+            why = "the weapon of another act of force ('killed in air strikes': one act, coded by its weapon)"
         elif is_background(tok, main):
             why = "a relative or temporal clause gives background to another event ('after crowds burned its embassy')"
         elif not e.target and mentioned_act(tok, lex):

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from . import dates, places
 from .context import Drop, Frame, Pair, SentenceContext
-from .events import default_targets, is_passive, subjects
+from .events import default_targets, is_passive, subjects, word_is
 from .parties import (doer_unnamed, each_other, only_where, phrase_actors, reporting_verb, resolve_all, same_side,
                       says_their, unattributed_attacker)
 from .targets import find_targets
@@ -132,6 +132,39 @@ def drop_where_said(ctx: SentenceContext, f: Frame) -> Drop | None:
         doc = ctx.sentence.doc
         f.targets = [t for t in f.targets if t.head is None or not _where_of(doc[t.head], f.trigger)]
     return None
+
+
+# Codes of force whose weapon the text may name (weapons.tsv).
+_GENERIC_FORCE = ("18", "180", "19", "190")
+
+
+def code_by_weapon(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """Force is coded by the weapon the text names (weapons.tsv): "were killed in Syrian
+    government air strikes" 195, "a suicide bomber killed ten people" 1831, "shot at
+    villages with artillery" 194; generic force (190, 180) only when none is named."""
+    if f.code in _GENERIC_FORCE and f.mood.state == "fact":
+        weapon = named_weapon(ctx.lexicon, f.trigger)
+        if weapon:
+            f.attempt.mood = f"weapon named: {f.code} -> {weapon}"
+            f.code = weapon
+    return None
+
+
+def named_weapon(lex: Lexicon, verb: Token) -> str | None:
+    """The code of the weapon a verb of force names as its subject or in a phrase."""
+    nouns = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
+        nouns.append(verb.head)  # "air strikes that killed", or parsed so: "US-led air strikes killed"
+    nouns += [g for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in _WEAPON_PREPS
+              for g in c.children if g.dep_ == "pobj"]
+    for code, words in lex.weapons.items():
+        if any(word_is(n, words) for n in nouns):
+            return code
+    return None
+
+
+# Phrases that name what force was used with ("killed in air strikes", "shot with rifles").
+_WEAPON_PREPS = ("in", "by", "with", "during", "from", "using")
 
 
 # Sectors of a state: what they do is official (official.tsv).
@@ -277,6 +310,7 @@ STEPS: tuple[Step, ...] = (
     recode_obligations,
     take_roles,
     choose_sources,
+    code_by_weapon,
     recode_official_acts,
     find_targets,
     keep_named_targets,

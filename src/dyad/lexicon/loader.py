@@ -19,7 +19,8 @@ from ..errors import DyadError
 from . import ontology
 from .settings import Settings, read_settings
 from .tables import (Allegation, RootTable, WordLists, read_allegations, read_governors, read_modality, read_obligations,
-                     read_official, read_reverse_codes, read_roots, read_word_lists)
+                     read_official, read_reverse_codes, read_roots, read_weapons,
+                     read_word_lists)
 from .tsv import LexiconIssue, is_lemma, read_tsv
 
 PREPOSITIONS = frozenset(
@@ -218,6 +219,7 @@ class Lexicon:
     # symmetric.tsv: code -> (code of the reverse event, the schemes in which it is added)
     reverse_codes: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     official: dict[str, str] = field(default_factory=dict)  # official.tsv: code prefix -> code when a state does it
+    weapons: dict[str, frozenset[str]] = field(default_factory=dict)  # weapons.tsv: code -> weapon nouns
     roots: RootTable = field(default_factory=RootTable)
     words: WordLists = field(default_factory=WordLists)
     issues: list[LexiconIssue] = field(default_factory=list)
@@ -339,6 +341,8 @@ def _load_coder_tables(lex: Lexicon, d: Path, known_codes: frozenset[str] | None
     if f.exists():
         # built-in rules are named by file alone in events, as patterns are
         read_allegations(lex.allegations, f, issues, known_codes, f.name if d == builtin_dir() else str(f))
+    if (d / "weapons.tsv").exists():
+        read_weapons(lex.weapons, d / "weapons.tsv", issues, known_codes)
     if (d / "official.tsv").exists():
         read_official(lex.official, d / "official.tsv", issues, known_codes)
     if (d / "symmetric.tsv").exists():

@@ -123,6 +123,19 @@ def read_official(table: dict[str, str], path: Path, issues: list[LexiconIssue],
         table[r["prefix"]] = r["official"]
 
 
+def read_weapons(table: dict[str, frozenset[str]], path: Path, issues: list[LexiconIssue],
+                 known: frozenset[str] | None) -> None:
+    """weapons.tsv: CAMEO code -> the weapon nouns (lemmas; ``modifier_head`` for two
+    words) whose use makes force that code ("killed in air strikes": 195)."""
+    for ln, r in read_tsv(path, ["weapon", "code"], issues):
+        words = [w.strip() for w in r["weapon"].split("|") if w.strip()]
+        if not words or not all(is_lemma(w) for w in words) or not r["code"] or _bad_codes([r["code"]], known):
+            issues.append(LexiconIssue(str(path), ln, f"need weapon lemmas (a_b for two words) and a known CAMEO code "
+                                                      f"(got {r['weapon']!r}, {r['code']!r})"))
+            continue
+        table[r["code"]] = table.get(r["code"], frozenset()) | frozenset(w.replace("_", " ") for w in words)
+
+
 def read_governors(table: dict[str, str], path: Path, issues: list[LexiconIssue]) -> None:
     for ln, r in read_tsv(path, ["lemma", "effect"], issues):
         if not is_lemma(r["lemma"]) or r["effect"] not in GOVERNOR_EFFECTS:
