@@ -191,7 +191,8 @@ def _is_state(ctx: SentenceContext, actor) -> bool:
     if code.startswith("IGO") or code[3:6] in _STATE_SECTORS:
         return True
     head = ctx.sentence.doc[actor.head] if actor.head is not None else None
-    return len(code) == 3 and head is not None and head.tag_ == "NNP"
+    # a place or body named ("Japan", "Tokyo"), not a nationality ("Sudanese": NORP)
+    return len(code) == 3 and head is not None and head.ent_type_ in ("GPE", "ORG")
 
 
 def code_allegations(ctx: SentenceContext, f: Frame) -> Drop | None:
