@@ -242,11 +242,12 @@ def test_violence_without_a_named_doer_goes_to_unidentified_forces_where_it_happ
     from dyad import code_text
 
     evs = code_text("Three US soldiers were killed by a roadside bomb near the Iraqi city of Basra.", date="2004-05-16")
-    assert {(e.source, e.target[:3], e.cameo[:2]) for e in evs} == {("IRQUAF", "USA", "19")}
+    # coded by the weapon (weapons.tsv): a roadside bombing
+    assert {(e.source, e.target[:3], e.cameo) for e in evs} == {("IRQUAF", "USA", "1833")}
     # Without a place there is nobody to code.
     assert code_text("Three soldiers were killed by a roadside bomb.", date="2004-05-16") == []
     evs = code_text("At least three Iraqi civilians were killed in a suicide car bombing in central Baghdad.", date="2004-05-16")
-    assert {(e.source, e.target, e.cameo[:2]) for e in evs} == {("IRQUAF", "IRQCVL", "19")}
+    assert {(e.source, e.target, e.cameo) for e in evs} == {("IRQUAF", "IRQCVL", "1831")}
 
 
 def test_stance_prefix_is_not_the_actors_country(coder):
