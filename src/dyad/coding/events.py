@@ -18,6 +18,7 @@ from typing import NamedTuple
 from spacy.tokens import Span, Token
 
 from ..lexicon.loader import PREPOSITIONS, Element, Lexicon, Pattern
+from .parse import per_doc
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -95,6 +96,7 @@ def _split_words(words: frozenset[str]) -> tuple[frozenset[str], tuple[tuple[str
     return single, multi
 
 
+@per_doc
 def word_is(tok: Token, words: frozenset[str], modifiers: bool = False) -> bool:
     """Does ``tok`` (with its particle or modifiers) spell one of ``words``? Multi-word
     entries match a verb with its particle ("step down") or a noun with its compound or
@@ -116,6 +118,7 @@ def word_is(tok: Token, words: frozenset[str], modifiers: bool = False) -> bool:
     return False
 
 
+@per_doc
 def lemma_candidates(tok: Token) -> list[str]:
     """The lemma, then guesses from the word form: the small model mislemmatises some
     verbs ("staged" -> "stag", "raped" -> "rap")."""
@@ -142,6 +145,7 @@ def _through_quantity(obj: Token) -> list[Token]:
     return [obj]
 
 
+@per_doc
 def _objects(verb: Token, lex: Lexicon) -> list[Token]:
     if is_passive(verb) and verb.lemma_.lower() in lex.words.stative_passives and not any(
             c.dep_ == "agent" for c in verb.children):
@@ -171,10 +175,12 @@ def _objects(verb: Token, lex: Lexicon) -> list[Token]:
     return objs
 
 
+@per_doc
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
 
+@per_doc
 def is_passive_modifier(verb: Token) -> bool:
     """"10 soldiers killed in Ukraine", "civilians detained by police": a past participle
     on a noun is a passive whose subject is that noun."""
@@ -190,6 +196,7 @@ def is_passive_modifier(verb: Token) -> bool:
                for c in verb.children)
 
 
+@per_doc
 def prep_objects(anchor: Token, prep: str) -> list[Token]:
     out = []
     for c in anchor.children:
@@ -410,6 +417,7 @@ def is_list_appos(tok: Token) -> bool:
         c.dep_ == "conj" and (c.i > tok.i or c.i == tok.i - 1) for c in tok.head.children)
 
 
+@per_doc
 def subjects(verb: Token, lex: Lexicon) -> list[Token]:
     """Who did it: the subject, the ``by`` phrase of a passive, or the controller of a
     complement clause ("Moscow agreed to send", "rebels seeking to overthrow")."""
