@@ -57,6 +57,7 @@ class PatternIndex:
             for plist in table.values():
                 # Longer patterns first; among equals, the one with more words to match.
                 plist.sort(key=lambda p: (-p.specificity, -sum(bool(e.words) for e in p.elements)))
+        self.by_words = {id(plist): _WordIndex(plist) for table in (self.verbs, self.nouns) for plist in table.values()}
 
     def candidates(self, sent: Span) -> list[Candidate]:
         found: list[Candidate] = []
@@ -73,6 +74,7 @@ class PatternIndex:
             else:
                 continue
             plist = next((table[w] for w in lemma_candidates(tok) if w in table), ())
+            plist = self.by_words[id(plist)].possible(doc_words(sent.doc)) if plist else plist
             matches = [c for c in (match(p, tok, self.lexicon) for p in plist) if c is not None]
             if matches:  # most specific first; the others are fallbacks
                 matches[0].others = matches[1:]
@@ -87,6 +89,54 @@ class PatternIndex:
             kept.append(c)
             used |= c.consumed
         return kept
+
+
+class _WordIndex:
+    """The patterns of one trigger, found by the words they need: a trigger such as
+    "threaten" has hundreds of patterns, and most need a word the story never uses."""
+
+    def __init__(self, patterns: list[Pattern]):
+        self.patterns = patterns
+        self.needs = [_needed_words(p) for p in patterns]
+        self.free = [i for i, needs in enumerate(self.needs) if not needs]
+        self.by_word: dict[str, list[int]] = defaultdict(list)
+        for i, needs in enumerate(self.needs):
+            if needs:  # indexed by its first need: any pattern that can match has one of these
+                single, multi = needs[0]
+                for w in {*single, *(parts[0] for parts in multi)}:
+                    self.by_word[w].append(i)
+        self.keys = frozenset(self.by_word)
+
+    def possible(self, words: frozenset[str]) -> list[Pattern]:
+        """The patterns, in their order, whose every needed word is among ``words``."""
+        found = set(self.free)
+        for w in self.keys & words:
+            found.update(self.by_word[w])
+        return [self.patterns[i] for i in sorted(found) if all(
+            not single.isdisjoint(words) or any(all(w in words for w in parts) for parts in multi)
+            for single, multi in self.needs[i])]
+
+
+def _needed_words(p: Pattern) -> tuple[tuple[frozenset[str], tuple[tuple[str, ...], ...]], ...]:
+    """Per element that names words, the words one of which the text must hold (each as
+    ``word_is`` reads them: single words, or every word of a multi-word entry)."""
+    needs = [(frozenset([p.particle]), ())] if p.particle else []
+    for el in p.elements:
+        if el.words and (el.kind in ("obj", "subj", "comp") or (el.kind == "prep" and not el.role)):
+            needs.append(_split_words(el.words))
+    return tuple(needs)
+
+
+_DOC_WORDS: dict = {"doc": None, "words": frozenset()}
+
+
+def doc_words(doc) -> frozenset[str]:
+    """Every lower-cased form and lemma in the Doc being coded (a superset of what any
+    token a pattern can reach from a trigger may spell)."""
+    if doc is not _DOC_WORDS["doc"]:
+        _DOC_WORDS["doc"] = doc
+        _DOC_WORDS["words"] = frozenset(w for t in doc for w in (t.lower_, t.lemma_.lower()))
+    return _DOC_WORDS["words"]
 
 
 @functools.cache
