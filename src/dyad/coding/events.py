@@ -57,7 +57,10 @@ class PatternIndex:
             for plist in table.values():
                 # Longer patterns first; among equals, the one with more words to match.
                 plist.sort(key=lambda p: (-p.specificity, -sum(bool(e.words) for e in p.elements)))
-        self.by_words = {id(plist): _WordIndex(plist) for table in (self.verbs, self.nouns) for plist in table.values()}
+        # by trigger word, for verbs and nouns; plain dicts (not defaultdicts) from here on,
+        # so that looking a word up never adds it
+        self.verbs = {w: _WordIndex(plist) for w, plist in self.verbs.items()}
+        self.nouns = {w: _WordIndex(plist) for w, plist in self.nouns.items()}
 
     def candidates(self, sent: Span) -> list[Candidate]:
         found: list[Candidate] = []
@@ -73,8 +76,8 @@ class PatternIndex:
                 table = self.nouns
             else:
                 continue
-            plist = next((table[w] for w in lemma_candidates(tok) if w in table), ())
-            plist = self.by_words[id(plist)].possible(doc_words(sent.doc)) if plist else plist
+            index = next((table[w] for w in lemma_candidates(tok) if w in table), None)
+            plist = index.possible(doc_words(sent.doc)) if index else ()
             matches = [c for c in (match(p, tok, self.lexicon) for p in plist) if c is not None]
             if matches:  # most specific first; the others are fallbacks
                 matches[0].others = matches[1:]
