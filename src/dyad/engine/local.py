@@ -10,6 +10,7 @@ is reported as failed.
 """
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 from collections import deque
@@ -43,6 +44,19 @@ def run(articles: Iterable[Article], options: dict, workers: int | None = None) 
     yield from _Pool(options, workers).run(chunked(articles))
 
 
+def _context(options: dict):
+    """Where workers come from. Not a fork of this process, which may hold DuckDB's or
+    other threads in any state. A fork server: a clean process that loads the coder once
+    (engine/preload.py) and forks every worker from there, so workers start at once with
+    the model in memory. Where there is no fork (Windows), spawned workers load it each."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    os.environ["DYAD_WORKER_OPTIONS"] = json.dumps(options)  # read by the server when it starts
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["dyad.engine.preload"])
+    return context
+
+
 class _Pool:
     def __init__(self, options: dict, workers: int):
         self.options = options
@@ -50,10 +64,8 @@ class _Pool:
         self.executor: ProcessPoolExecutor | None = None
 
     def _start(self) -> ProcessPoolExecutor:
-        # spawn, not fork: the parent may hold DuckDB or other threads, which fork would
-        # copy in an undefined state; each worker starts clean and loads the coder once.
-        context = multiprocessing.get_context("spawn")
-        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=warm, initargs=(self.options,))
+        return ProcessPoolExecutor(self.workers, mp_context=_context(self.options), initializer=warm,
+                                   initargs=(self.options,))
 
     def run(self, chunks: Iterator[list[Article]]) -> Iterator[Coded]:
         self.executor = self._start()
