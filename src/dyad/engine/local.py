@@ -17,11 +17,13 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
 
 from ..model import Article, Coded
 from .chunks import chunked, code_chunk, rejoin, warm
 
 _IN_FLIGHT_PER_WORKER = 3  # chunks queued per worker: enough to keep it busy, few enough to bound memory
+_SMALL_RUN = 8  # stories: fewer are coded in this process, without starting workers
 
 
 def default_workers() -> int:
@@ -34,14 +36,17 @@ def default_workers() -> int:
 
 def run(articles: Iterable[Article], options: dict, workers: int | None = None) -> Iterator[Coded]:
     """``Coded`` records for ``articles``, in their order, coded by ``workers`` processes
-    (1: in this process)."""
+    (1, or a run of a few stories: in this process)."""
     workers = workers or default_workers()
-    if workers == 1:
+    articles = iter(articles)
+    # A handful of stories is coded sooner here than by workers that must first start.
+    ahead = list(islice(articles, _SMALL_RUN + 1)) if workers > 1 else []
+    if workers == 1 or len(ahead) <= _SMALL_RUN:
         from ..api import coder
 
-        yield from coder(**options).code_stories(articles)
+        yield from coder(**options).code_stories(chain(ahead, articles))
         return
-    yield from _Pool(options, workers).run(chunked(articles))
+    yield from _Pool(options, workers).run(chunked(chain(ahead, articles)))
 
 
 def _context(options: dict):
