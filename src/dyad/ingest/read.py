@@ -35,6 +35,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .clean import looks_like_headline
+from ..errors import MissingDependency
 from ..model import Article
 
 __all__ = ["ReadIssue", "SUFFIXES", "articles_from_records", "read_paths"]
@@ -235,12 +236,30 @@ def _csv_articles(text: str, where: str, name: str, date: str | None, report: Re
             yield art
 
 
-def _html_articles(raw: bytes, where: str, name: str, date: str | None, report: Report) -> Iterator[Article]:
-    import trafilatura  # imported here: it is slow to load and only HTML needs it
-    from trafilatura.utils import decode_file
+def _html_tools():
+    """trafilatura's extractor and decoder, imported on first use: they are slow to load
+    and only HTML needs them."""
+    try:
+        import lxml_html_clean  # noqa: F401 -- justext imports it through lxml.html.clean
+        import trafilatura
+        from trafilatura.utils import decode_file
+    except ImportError as exc:
+        raise MissingDependency(_package(exc), "reading HTML pages") from exc
+    return trafilatura.extract, decode_file
 
+
+def _package(exc: ImportError) -> str:
+    """The distribution to install for a failed import."""
+    # lxml's stub for lxml.html.clean raises with no module name, only this message
+    if "lxml_html_clean" in str(exc) or (exc.name or "").startswith("lxml_html_clean"):
+        return "lxml_html_clean"
+    return (exc.name or "trafilatura").split(".")[0].replace("_", "-")
+
+
+def _html_articles(raw: bytes, where: str, name: str, date: str | None, report: Report) -> Iterator[Article]:
+    extract, decode_file = _html_tools()
     html = decode_file(raw)
-    found = trafilatura.extract(html, output_format="json", with_metadata=True, include_comments=False)
+    found = extract(html, output_format="json", with_metadata=True, include_comments=False)
     meta = json.loads(found) if found else {}
     text = meta.get("text") or ""
     if not text.strip():
