@@ -82,9 +82,12 @@ class Event:
 
 @dataclass
 class Coded:
-    """One story after coding: its sentences and events, or why it could not be coded."""
+    """One story after coding: its sentences and events, or why it could not be coded.
+    ``warnings`` say what of the text was left out or cut before parsing (``ingest.guard``),
+    one line each, ``origin: story ID: what was done``."""
 
     article: Article
     sentences: list[Sentence] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     error: str | None = None
+    warnings: list[str] = field(default_factory=list)
