@@ -93,7 +93,17 @@ def code(paths, date, fmt, output, model, lexicon_dirs, no_builtin, scheme):
                 read[0] += 1
                 yield art
 
-        events = api.coder(**options).code_articles(counted(api.read_paths(list(paths), date=date, on_error=report)))
+        def events_of(stories):
+            for story in stories:
+                for warning in story.warnings:
+                    report(warning)
+                if story.error:
+                    art = story.article
+                    report(f"{art.origin or art.id}: story {art.id}: not coded ({story.error}); skipped")
+                yield from story.events
+
+        stories = api.coder(**options).code_stories(counted(api.read_paths(list(paths), date=date, on_error=report)))
+        events = events_of(stories)
         names = _names()
         # Off a terminal (a pipe, a file) the table keeps its full width.
         width = None if stream.isatty() else 160
