@@ -71,3 +71,19 @@ def test_reader_ids_and_origins_are_printable(tmp_path):
     assert art.id == "\\xff.txt"
     assert art.origin.endswith("/\\xff.txt")
     art.origin.encode("utf-8")
+
+
+def test_code_text_with_a_lone_surrogate_gives_events_that_encode():
+    import dyad
+
+    (event,) = dyad.code_text("Russian troops attacked Ukrainian positions \udce9 near Kharkiv.", doc_id="a\udce9")
+    assert event.doc_id == "a\\xe9"
+    json.dumps(event.to_dict(), ensure_ascii=False).encode("utf-8")
+
+
+@pytest.mark.parametrize("value", [None, b"Russia attacked Ukraine.", 3])
+def test_code_text_says_what_it_takes(value):
+    import dyad
+
+    with pytest.raises(TypeError, match="takes the story as a str"):
+        dyad.code_text(value)
