@@ -162,3 +162,12 @@ def test_a_zip_member_with_a_bad_record_is_named_file_member_line(tmp_path):
     assert len(arts) == 3
     assert str(issues[0]).startswith(f"{tmp_path}/n.zip:day/1.jsonl:4: not valid JSON")
     assert arts[1].id == "n.zip:day/1.jsonl:2"
+
+
+def test_compressed_data_under_a_text_name_is_named_for_what_it_is(tmp_path):
+    (tmp_path / "a.jsonl").write_bytes(gzip.compress(JSONL))
+    (tmp_path / "b.txt").write_bytes(bz2.compress(b"Egypt hosted talks."))
+    arts, issues = read([tmp_path])
+    assert arts == []
+    assert [i.message.split(",")[0] for i in issues] == ["holds gzip-compressed data", "holds bzip2-compressed data"]
+    assert "corpus.jsonl.gz" in issues[0].message

@@ -46,6 +46,13 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+# Compressed data given a text suffix (or piped to stdin) is binary; say what it is.
+_PACKED = (
+    (re.compile(rb"\x1f\x8b"), "gzip-compressed"),
+    (re.compile(rb"BZh[1-9]1AY&SY"), "bzip2-compressed"),
+    (re.compile(rb"\xfd7zXZ\x00"), "xz-compressed"),
+    (re.compile(rb"PK\x03\x04"), "zip archive"),
+)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _MARKED = re.compile("[\udc00-\udcff]")
 _MARK = "dyad.mark"
@@ -107,6 +114,11 @@ class TextSource:
             if head.startswith(bom):
                 self.head = head[len(bom):]
                 return name
+        packed = next((what for magic, what in _PACKED if magic.match(head)), None)
+        if packed:
+            self._report(None, f"holds {packed} data, not text; skipped (name it with its suffix, e.g. "
+                               "corpus.jsonl.gz or news.zip, or unpack it)")
+            return None
         if b"\x00" in head:
             guess = _guess(head)
             if guess and guess.startswith(("utf-16", "utf-32")):
