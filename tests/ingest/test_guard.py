@@ -72,6 +72,24 @@ def test_a_run_at_the_limit_is_kept():
     assert spans == [(0, len(text))] and warnings == []
 
 
+def test_long_runs_of_punctuation_are_cut_out():
+    # spaCy's tokenizer strips these one at a time: 20,000 quote marks took it 57 s
+    text = REAL + 'He shouted ' + '"' * 20_000 + " and the talks ended " + "?!" * 300 + " in Geneva.\n"
+    _, spans, warnings = spans_of(text)
+    assert [text[s:e] for s, e in spans][2:] == ["He shouted", "and the talks ended", "in Geneva."]
+    assert len(warnings) == 2
+    assert "a run without spaces longer than 1,000 characters" in warnings[0]
+    assert "skipped 600 characters: a run of more than 100 punctuation marks" in warnings[1]
+
+
+def test_a_story_of_quote_marks_codes_quickly(coder):
+    text = REAL + "He said " + '"' * 20_000 + " and left.\n\n" + ('" ' * 50 + "?" * 90 + " ") * 200
+    t0 = time.perf_counter()
+    (story,) = coder.code_stories([Article(id="q", text=text)])
+    assert time.perf_counter() - t0 < 10  # 0.1 s here
+    assert {(e.source[:3], e.target[:3]) for e in story.events} == {("RUS", "UKR"), ("ISR", "PSE")}
+
+
 def test_base64_blobs_are_skipped_but_long_words_are_not():
     blob = base64.b64encode(random.Random(2).randbytes(300)).decode()
     text = f"Egypt hosted talks on Sunday {blob} in Cairo, officials said. " + "Pneumono" * 14 + " is a word."

@@ -9,9 +9,12 @@ as ``origin: story ID: what was done``.
 
 Skipped, with a warning (all found by linear scans):
 
-* **runs without spaces** longer than ``MAX_TOKEN_CHARS``: spaCy's tokenizer takes time
-  that grows with the square of a token's length (57 s for 200,000 characters) and no
-  word is that long;
+* **runs without spaces** longer than ``MAX_TOKEN_CHARS``: no word is that long, and
+  such runs are blobs or noise (a plain 200,000-letter run costs spaCy's tokenizer only
+  0.3 s; the 57 s once reported for it were dyad's cleaning, since made linear);
+* **runs of punctuation** longer than ``MAX_PUNCT_RUN`` (``)))))``, ``''''``, ``?!?!``):
+  spaCy's tokenizer strips them one mark at a time, in time that grows faster than the
+  square of their number (1,000 marks: 0.15 s; 8,000: 7 s; 20,000 quote marks: 57 s);
 * **base64 and hex blobs**: tokens of at least ``BLOB_CHARS`` characters of the base64
   alphabet with a digit in them (attachments, data URIs, hashes pasted into text);
 * **binary noise**: lines, or ``NOISE_WINDOW``-character stretches of long lines, where
@@ -40,19 +43,23 @@ from dataclasses import dataclass, field
 from ..model import Article
 from .decode import printable
 
-__all__ = ["BLOCK_CHARS", "BLOB_CHARS", "MAX_TOKEN_CHARS", "NOISE_SHARE", "NOISE_WINDOW", "REPEAT_CHARS",
+__all__ = ["BLOCK_CHARS", "BLOB_CHARS", "MAX_PUNCT_RUN", "MAX_TOKEN_CHARS", "NOISE_SHARE", "NOISE_WINDOW", "REPEAT_CHARS",
            "safe_spans"]
 
 BLOCK_CHARS = 5_000
 MAX_TOKEN_CHARS = 1_000
-BLOB_CHARS = 100
+MAX_PUNCT_RUN = 100
+BLOB_CHARS = 60  # MIME wraps base64 at 76 characters, PEM at 64
 NOISE_WINDOW = 1_000
 NOISE_SHARE = 0.05
 _NOISE_MIN = 8  # so a stray control character or two in a short line is not noise
 REPEAT_CHARS = 1_000
 _GRAM = 4  # words compared at once when looking for repeats
 
-_LONG = re.compile(rf"\S{{{MAX_TOKEN_CHARS + 1},}}")
+# Each run is tried from its first character only; from every character, a run just under
+# the limit would be scanned once per character.
+_LONG = re.compile(rf"(?<!\S)\S{{{MAX_TOKEN_CHARS + 1},}}")
+_PUNCT = re.compile(rf"(?<![^\w\s])[^\w\s]{{{MAX_PUNCT_RUN + 1},}}")
 _BLOB = re.compile(rf"(?<!\S)(?:data:[\w.+/-]*;base64,)?[A-Za-z0-9+/_-]{{{BLOB_CHARS},}}={{0,2}}(?!\S)")
 _JUNK = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufdd0-\ufdef\ufff0-\ufffc\ufffe\uffff\ud800-\udfff]")
 _LINE = re.compile(r"[^\n]+")
@@ -90,6 +97,8 @@ def safe_spans(article: Article, spans: Iterable[tuple[int, int]], warn: Warn | 
     tallies = {
         "long": _Tally(f"a run without spaces longer than {MAX_TOKEN_CHARS:,} characters",
                        f"runs without spaces longer than {MAX_TOKEN_CHARS:,} characters"),
+        "punct": _Tally(f"a run of more than {MAX_PUNCT_RUN} punctuation marks",
+                        f"runs of more than {MAX_PUNCT_RUN} punctuation marks"),
         "blob": _Tally("a base64 or hex blob", "base64 or hex blobs"),
         "noise": _Tally("binary noise (control or private-use characters)",
                         "stretches of binary noise (control or private-use characters)"),
@@ -119,6 +128,10 @@ def _bad_ranges(text: str, start: int, end: int, tallies: dict[str, _Tally]) -> 
 
     for m in _LONG.finditer(text, start, end):
         add("long", *m.span())
+    long = list(found)
+    for m in _PUNCT.finditer(text, start, end):
+        if not any(s <= m.start() < e for s, e in long):
+            add("punct", *m.span())
     for m in _BLOB.finditer(text, start, end):
         if len(m.group()) <= MAX_TOKEN_CHARS and any(c.isdigit() for c in m.group()):
             add("blob", *m.span())
