@@ -95,11 +95,11 @@ def code(paths, date, fmt, output, model, lexicon_dirs, no_builtin, scheme):
 
         def events_of(stories):
             for story in stories:
-                for warning in story.warnings:
-                    report(warning)
+                where = f"{story.article.origin or story.article.id}: story {story.article.id}"
+                for note in story.warnings:
+                    report(f"{where}: {note}")
                 if story.error:
-                    art = story.article
-                    report(f"{art.origin or art.id}: story {art.id}: not coded ({story.error}); skipped")
+                    report(f"{where}: {story.error}; skipped")
                 yield from story.events
 
         stories = api.coder(**options).code_stories(counted(api.read_paths(list(paths), date=date, on_error=report)))

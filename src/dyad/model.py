@@ -82,12 +82,10 @@ class Event:
 
 @dataclass
 class Coded:
-    """One story after coding: its sentences and events, or why it could not be coded.
-    ``warnings`` say what of the text was left out or cut before parsing (``ingest.guard``),
-    one line each, ``origin: story ID: what was done``."""
+    """One story after coding: its sentences and events, or why it could not be coded."""
 
     article: Article
     sentences: list[Sentence] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     error: str | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what was done to code it (a long token cut, ...)

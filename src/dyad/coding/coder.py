@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from ..ingest import clean, guard
+from ..ingest import clean
 from ..lexicon import ontology
 from . import dates, places
 from .actors import ActorIndex, DocContext, SentenceActors, pick_person
@@ -96,7 +96,7 @@ class Coder:
                 # Sentence numbering and context belong to the story: the blocks of one
                 # story share this record, and it goes when they have been coded.
                 story = Coded(art)
-                spans = [] if self._discarded(art.text, "story") else guard.safe_spans(art, clean.story_spans(art), story.warnings.append)  # a sports report: "war" there is no war
+                spans = [] if self._discarded(art.text, "story") else clean.guarded_spans(art, story.warnings.append)  # a sports report: "war" there is no war
                 if not spans:
                     yield "", (story, None)  # still reported, so the caller sees every story
                 for start, end in spans:

@@ -24,18 +24,21 @@ Only the first story line is checked, so "NATO - ..." later on is left alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from ..model import Article
+from .guard import safe_spans
 
 __all__ = [
     "Boilerplate",
     "Line",
     "classify_lines",
     "clean_text",
+    "guarded_spans",
     "looks_like_headline",
     "story_spans",
 ]
@@ -170,6 +173,13 @@ def looks_like_headline(line: str) -> bool:
 def story_spans(article: Article, boilerplate: Boilerplate | None = None) -> list[tuple[int, int]]:
     """(start, end) spans of ``article.text`` that are story text, in order."""
     return [(x.start, x.end) for x in classify_lines(article, boilerplate) if x.keep]
+
+
+def guarded_spans(article: Article, warn: Callable[[str], None] | None = None,
+                  boilerplate: Boilerplate | None = None) -> list[tuple[int, int]]:
+    """The spans the coder parses: ``story_spans`` less what would stall the parser, long
+    paragraphs cut in blocks (``guard.safe_spans``); ``warn`` hears what was left out."""
+    return safe_spans(article, story_spans(article, boilerplate), warn)
 
 
 def clean_text(article: Article, boilerplate: Boilerplate | None = None) -> str:

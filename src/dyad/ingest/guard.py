@@ -4,8 +4,9 @@ break the parser, and cut long text into blocks the parser handles well.
 ``safe_spans(article, spans, warn)`` takes the spans of ``Article.text`` that cleaning
 kept and returns spans of the same text. Text is never edited: what is skipped is left
 out by cutting a span in two around it, so every offset of a sentence or event still
-indexes ``Article.text``. Each kind of skip is reported once per story through ``warn``
-as ``origin: story ID: what was done``.
+indexes ``Article.text``. Each kind of skip is reported once per story through ``warn``,
+as what was done (``skipped 200,000 characters: a run without spaces ...``); whoever
+reports it adds ``origin: story ID:`` (``Coded.warnings`` hold these lines).
 
 Skipped, with a warning (all found by linear scans):
 
@@ -41,7 +42,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..model import Article
-from .decode import printable
 
 __all__ = ["BLOCK_CHARS", "BLOB_CHARS", "MAX_PUNCT_RUN", "MAX_TOKEN_CHARS", "NOISE_SHARE", "NOISE_WINDOW", "REPEAT_CHARS",
            "safe_spans"]
@@ -111,11 +111,9 @@ def safe_spans(article: Article, spans: Iterable[tuple[int, int]], warn: Warn | 
         for s, e in _without(text, start, end, bad):
             out.extend(_blocks(text, s, e))
     if warn:
-        name = f"{printable(article.origin)}: " if article.origin else ""
-        name += f"story {printable(article.id)}: "
         for t in tallies.values():
             if t.ranges:
-                warn(name + t.message())
+                warn(t.message())
     return out
 
 
