@@ -29,10 +29,10 @@ Split, silently since nothing is lost: a span longer than ``BLOCK_CHARS`` is cut
 blocks at most that long, at the last paragraph break, else line break, else sentence
 end, else space in the second half of each block. spaCy refuses texts over
 ``nlp.max_length`` (1,000,000 characters, error E088), and dyad's coding time per block
-grows faster than its length: a 12,000-character paragraph of wire sentences codes in
-4.3 s in blocks of 10,000 characters, 2.1 s in blocks of 5,000 or 2,000 (75,000
-characters of short sentences: 12.6 s as one block, 3.2 s as one paragraph each). So the
-limit sits far below spaCy's, above nearly every real paragraph, and blocks end where a
+grows faster than its length: a 40,000-character paragraph of wire sentences coded in
+6.0 to 9.7 s as one block, 3.0 to 5.8 s in blocks of 10,000 characters and 2.7 to 4.9 s
+in blocks of 5,000, with the same 430 events (docs/INPUT.md). So the limit
+sits far below spaCy's, above nearly every real paragraph, and blocks end where a
 sentence does, so they parse as the paragraph would.
 """
 from __future__ import annotations
