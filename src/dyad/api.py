@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .coding.coder import Coder, Trace, get_coder
 from .errors import InputError
+from .ingest.decode import printable, valid_text
 from .ingest.read import ReadIssue, articles_from_records, read_paths  # noqa: F401 (read_paths is public here)
 from .lexicon.loader import LexiconIssue
 from .model import Article, Coded, Event
@@ -44,7 +45,9 @@ def code_text(text: str, date: str | None = None, doc_id: str = "text", **option
     if not isinstance(text, str):
         raise TypeError(f"code_text takes the story as a str, not {type(text).__name__}"
                         + ("; decode bytes first, e.g. data.decode('utf-8')" if isinstance(text, (bytes, bytearray)) else ""))
-    return list(coder(**options).code_articles([Article(id=doc_id, text=text, date=date)]))
+    # a lone surrogate (from a file name or a JSON escape) would make the events unwritable as UTF-8
+    text, _ = valid_text(text)
+    return list(coder(**options).code_articles([Article(id=printable(doc_id), text=text, date=date)]))
 
 
 def code_articles(records: Iterable[dict | Article], date: str | None = None, on_error: OnError | None = None,
