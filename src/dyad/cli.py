@@ -148,6 +148,7 @@ def _report_story(coded, problems) -> None:
     art = coded.article
     where = f"{art.origin or art.id}: story {art.id}"
     for note in coded.warnings:
+        problems.append(f"{where}: {note}")
         click.echo(f"warning: {where}: {note}", err=True)
     if coded.error:
         message = f"{where}: {coded.error}; skipped"
