@@ -52,6 +52,11 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
         ("At least 30 Yemeni civilians were killed in Saudi air strikes on the port of Hodeidah.", ("SAU", "YEM", "195")),
         ("A Taliban suicide bomber killed nine policemen in Kandahar on Monday.", ("AFG", "AFG", "1831")),
         ("Militants slit the throats of 12 villagers in northern Burkina Faso.", ("BFA", "BFA", "180")),
+        # withdrawals: armed men leaving a place withdraw; the town they leave is no target
+        ("The last group of Islamic State fighters left the town of Dabiq on Sunday.", ("IMG", "", "0874")),
+        ("French troops withdrew from the northern town of Kidal on Monday.", ("FRA", "", "0874")),
+        # a deployment at home is aimed at no one
+        ("Thai authorities deployed thousands of police officers in Chiang Mai ahead of the visit.", ("THA", "", "153")),
         # parties that fail to agree turn each other down (PLOVER REJECT), no halt of negotiations
         ("Armenia and Azerbaijan failed to reach agreement on the border on Sunday.", ("ARM", "", "120")),
     ],
@@ -65,6 +70,7 @@ def test_class_is_coded(text, expected):
     [
         ("Peace talks between Sudan and South Sudan ended without a deal on Friday.", ("SDN", "", "164")),
         ("At least 30 Yemeni civilians were killed in Saudi air strikes on the port of Hodeidah.", ("SAU", "YEM", "190")),
+        ("French troops withdrew from the northern town of Kidal on Monday.", ("FRA", "MLI", "0874")),
         # the victims of a denied attack are not the denial's target
         ("Hezbollah denied any role in the bombing of the Israeli embassy in Buenos Aires.", ("LBN", "ISR", "016")),
         ("Hezbollah denied any role in the bombing of the Israeli embassy in Buenos Aires.", ("LBN", "ARG", "016")),

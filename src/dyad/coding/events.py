@@ -373,7 +373,8 @@ def _complement_objects(m: _Matching, el: Element) -> list[Token]:
 def _match_subject_word(m: _Matching, el: Element) -> bool:
     """``subj:WORD``: the subject names what happened, not an actor ("- {DEATH TOLL} *
     [190]": "the death toll rose")."""
-    return any(word_is(s, el.words, m.modifiers) for s in m.subjects())
+    # through quantities, as objects are: "the last batch of fighters left the town"
+    return any(word_is(w, el.words, m.modifiers) for s in m.subjects() for w in _through_quantity(s))
 
 
 def _match_between(m: _Matching, el: Element) -> bool:

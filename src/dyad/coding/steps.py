@@ -124,6 +124,23 @@ def keep_named_targets(ctx: SentenceContext, f: Frame) -> Drop | None:
     return None
 
 
+def drop_place_targets(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """Where an actor's forces move is no target (roots.tsv ``place_no_target``: "British
+    troops withdrew from central Basra"), nor where they move at home (``home_no_target``:
+    "India deployed troops to the Ladakh region"); a country or capital named outright
+    ("withdrew from Panama") and a place abroad ("exercises in Alaska") still are."""
+    if not f.targets or f.attempt.target_rule != "place":
+        return None
+    before = bool(f.targets)
+    if ctx.roots.has(f.code, "place_no_target"):
+        f.targets = []
+    elif ctx.roots.has(f.code, "home_no_target"):
+        f.targets = [t for t in f.targets if t.code[:3] not in {s.code[:3] for s in f.sources}]
+    if not f.targets:
+        f.attempt.target_rule, f.place_only = "", before
+    return None
+
+
 def drop_where_said(ctx: SentenceContext, f: Frame) -> Drop | None:
     """Words and symbolic acts (roots.tsv ``statement``) are not addressed to where they
     happen: "laid a wreath at the Tomb of the Unknown Soldier", "spoke at a rally in
@@ -219,7 +236,7 @@ def drop_venue_targets(ctx: SentenceContext, f: Frame) -> Drop | None:
 def require_pattern_target(ctx: SentenceContext, f: Frame) -> Drop | None:
     """A pattern that names its target needs it to be an actor; if not, the trigger's
     next pattern is tried ("attack +" on "attacked the building" gives way to "attack")."""
-    if not f.targets and f.pattern.names_target:
+    if not f.targets and f.pattern.names_target and not f.place_only:
         return Drop("the pattern's target is not an actor", try_next=True)
     return None
 
@@ -315,6 +332,7 @@ STEPS: tuple[Step, ...] = (
     recode_official_acts,
     find_targets,
     keep_named_targets,
+    drop_place_targets,
     drop_where_said,
     code_allegations,
     drop_venue_targets,

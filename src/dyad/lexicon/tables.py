@@ -34,6 +34,8 @@ ROOT_BEHAVIOURS = {
     "dyadic": "done to someone: with nobody named, it gives way to events whose parties are named",
     "voiced": "in the purpose clause of a protest, it is what the protest voices",
     "named_target": "aimed only at whom its pattern names ('denied the accusations by X'), not at a party of the act it is about",
+    "place_no_target": "where the actor's forces move is no target: a withdrawal from a town",
+    "home_no_target": "where the actor's forces move in its own country is no target: a deployment in one of its regions",
 }
 
 _CODE_PREFIX = re.compile(r"^\d{2}[0-9A-Za-z]{0,3}$")
