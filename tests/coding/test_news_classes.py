@@ -57,6 +57,9 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
         ("French troops withdrew from the northern town of Kidal on Monday.", ("FRA", "", "0874")),
         # a deployment at home is aimed at no one
         ("Thai authorities deployed thousands of police officers in Chiang Mai ahead of the visit.", ("THA", "", "153")),
+        # 161 expelling diplomats, whatever the wording
+        ("The Venezuelan president ordered the expulsion of the Spanish ambassador on Friday.", ("VEN", "ESP", "161")),
+        ("Kenya declared two Somali diplomats persona non grata on Monday.", ("KEN", "SOM", "161")),
         # parties that fail to agree turn each other down (PLOVER REJECT), no halt of negotiations
         ("Armenia and Azerbaijan failed to reach agreement on the border on Sunday.", ("ARM", "", "120")),
     ],
