@@ -60,6 +60,9 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
         # 161 expelling diplomats, whatever the wording
         ("The Venezuelan president ordered the expulsion of the Spanish ambassador on Friday.", ("VEN", "ESP", "161")),
         ("Kenya declared two Somali diplomats persona non grata on Monday.", ("KEN", "SOM", "161")),
+        # an act that names no one, coordinated with a verb whose object is an actor, is done to it
+        ("The EU condemned Belarus and warned of further consequences.", ("IGO", "BLR", "130")),
+        ("Boko Haram fighters killed nine Nigerian villagers and abducted ten others.", ("NGA", "NGA", "181")),
         # parties that fail to agree turn each other down (PLOVER REJECT), no halt of negotiations
         ("Armenia and Azerbaijan failed to reach agreement on the border on Sunday.", ("ARM", "", "120")),
     ],
@@ -74,6 +77,8 @@ def test_class_is_coded(text, expected):
         ("Peace talks between Sudan and South Sudan ended without a deal on Friday.", ("SDN", "", "164")),
         ("At least 30 Yemeni civilians were killed in Saudi air strikes on the port of Hodeidah.", ("SAU", "YEM", "190")),
         ("French troops withdrew from the northern town of Kidal on Monday.", ("FRA", "MLI", "0874")),
+        # wounding others in the same attack is no second act
+        ("A roadside bomb killed three Afghan soldiers and wounded two others in Helmand.", ("AFG", "AFG", "190")),
         # the victims of a denied attack are not the denial's target
         ("Hezbollah denied any role in the bombing of the Israeli embassy in Buenos Aires.", ("LBN", "ISR", "016")),
         ("Hezbollah denied any role in the bombing of the Israeli embassy in Buenos Aires.", ("LBN", "ARG", "016")),

@@ -79,6 +79,20 @@ def weapon_of(e: Event, tok: Token, events: list[Event], trig_of: list[Token], l
                for o, t in zip(events, trig_of))
 
 
+def same_act_again(e: Event, events: list[Event], lex: Lexicon) -> bool:
+    """A generic act (a root, or a code ending in 0) whose target came from the verb it is
+    coordinated with (steps.share_conjunct_target) and that another event already codes
+    between the same parties in the same root, or as force too, is that act again
+    ("killed one soldier and wounded two others": one attack)."""
+    if not e.evidence.get("target_from_conjunct"):
+        return False
+    if not (len(e.cameo) == 2 or e.cameo.endswith("0")):
+        return False  # a specific act of its own: "killed 12 and abducted seven others"
+    violent = lex.roots.has(e.cameo, "violent")  # "wounded two others": the force of the same attack
+    return any(o is not e and o.source == e.source and o.target == e.target and not o.evidence.get("target_from_conjunct")
+               and (o.cameo[:2] == e.cameo[:2] or (violent and lex.roots.has(o.cameo, "violent"))) for o in events)
+
+
 def mentioned_act(tok: Token, lex: Lexicon) -> bool:
     """A noun naming an act that no verb in the sentence reports: "the country's 1994
     genocide"; not "X launched an offensive", whose verb makes the act the news."""
@@ -139,6 +153,8 @@ def verdicts(events: list[Event], trig_of: list[Token], require_dyad: bool = Fal
             why = "what the protest voices ('staged demonstrations to demand reforms': the protest is the event)"
         elif said_more_specifically(e, tok, events, trig_of, lex):
             why = "the act it governs is coded ('threatened to fire missiles': 1384, not 130 too)"
+        elif same_act_again(e, events, lex):
+            why = "the same act again, in a verb coordinated with it ('killed one soldier and wounded two others')"
         elif weapon_of(e, tok, events, trig_of, lex):
             why = "the weapon of another act of force ('killed in air strikes': one act, coded by its weapon)"
         elif is_background(tok, main):

@@ -115,6 +115,23 @@ def choose_sources(ctx: SentenceContext, f: Frame) -> Drop | None:
 _PATTERN_RULES = ("pattern_target", "inside_pattern_target")
 
 
+def share_conjunct_target(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """An act done to someone that names no one, in a verb coordinated with one whose
+    object is an actor, is done to that actor: "accused Ortega of undermining democracy
+    and warned of further consequences" (the warning is Ortega's), "condemned Russia and
+    recalled its ambassador"."""
+    trig = f.trigger
+    if f.targets or trig.dep_ != "conj" or not ctx.roots.has(f.code, "dyadic"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "ccomp") for c in trig.children) or trig.head.pos_ != "VERB":
+        return None  # a clause of its own ("A attacked B and C warned"), or words about another ("insisted that ...")
+    objects = [c for c in trig.head.children if c.dep_ in ("dobj", "obj")]
+    found = [t for t in resolve_all(ctx.actors, objects) if t.code not in f.source_codes]
+    if found:
+        f.targets, f.attempt.target_rule = found, "share_conjunct_target"
+    return None
+
+
 def keep_named_targets(ctx: SentenceContext, f: Frame) -> Drop | None:
     """Some acts are aimed only at whom their pattern names (roots.tsv ``named_target``):
     a denial at its accuser ("denied the accusations by the opposition"), not at the
@@ -314,9 +331,11 @@ def build_events(ctx: SentenceContext, f: Frame) -> Drop | None:
     """One event per pair, all with the trigger's date."""
     when = dates.event_date(ctx.sentence, ctx.article.date, anchor=f.trigger.i, offset=ctx.actors.offset)
     made = [make_event(ctx, f.pattern, f.trigger, pair, f.mood.state, when) for pair in f.pairs]
-    if f.joint:
-        for e in made:
+    for e in made:
+        if f.joint:
             e.evidence["joint"] = True
+        if f.attempt.target_rule == "share_conjunct_target":
+            e.evidence["target_from_conjunct"] = True
     f.events += made
     f.attempt.made = len(made)
     return None
@@ -331,6 +350,7 @@ STEPS: tuple[Step, ...] = (
     code_by_weapon,
     recode_official_acts,
     find_targets,
+    share_conjunct_target,
     keep_named_targets,
     drop_place_targets,
     drop_where_said,
