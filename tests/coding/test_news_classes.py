@@ -63,6 +63,9 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
         # an act that names no one, coordinated with a verb whose object is an actor, is done to it
         ("The EU condemned Belarus and warned of further consequences.", ("IGO", "BLR", "130")),
         ("Boko Haram fighters killed nine Nigerian villagers and abducted ten others.", ("NGA", "NGA", "181")),
+        # whoever acts in a mutual act named as its occasion takes part in it
+        ("The Turkish foreign minister raised the issue in a phone call with his Greek counterpart on Monday.",
+         ("TUR", "GRC", "041")),
         # parties that fail to agree turn each other down (PLOVER REJECT), no halt of negotiations
         ("Armenia and Azerbaijan failed to reach agreement on the border on Sunday.", ("ARM", "", "120")),
     ],

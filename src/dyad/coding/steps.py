@@ -106,9 +106,25 @@ def choose_sources(ctx: SentenceContext, f: Frame) -> Drop | None:
         victims = resolve_all(sa, f.target_tokens)
         f.sources = unattributed_attacker(sa, ctx.sentence, f.code, trig, victims)
         f.attempt.source_rule = "doer not named"
+    if not f.sources and trig.pos_ == "NOUN" and f.mood.state == "fact" and ctx.roots.has(f.code, "reciprocal") \
+            and not ctx.lexicon.reverse_code(f.code, "cameo") == "043":  # "during a visit to Beirut" is background
+        f.sources = resolve_all(sa, _occasion_subjects(trig, ctx.lexicon))
+        f.attempt.source_rule = "takes part in it" if f.sources else f.attempt.source_rule
     if not f.sources:
         return Drop("no source actor")
     return None
+
+
+def _occasion_subjects(noun: Token, lex: Lexicon) -> list[Token]:
+    """Whoever acts in a mutual act named as the occasion of their deed takes part in it:
+    "called for the journalist's release in a call with Lavrov" (Blinken called Lavrov),
+    "threw stones in clashes with police"; not the subject of a passive ("were wounded in
+    clashes with police": the wounded did not clash)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during", "at") or prep.head.pos_ != "VERB":
+        return []
+    verb = prep.head
+    return [] if is_passive(verb) else [c for c in verb.children if c.dep_ == "nsubj"]
 
 
 # The target rules that read the pattern's own "+" (targets.py).
