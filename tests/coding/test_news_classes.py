@@ -66,6 +66,10 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
         # whoever acts in a mutual act named as its occasion takes part in it
         ("The Turkish foreign minister raised the issue in a phone call with his Greek counterpart on Monday.",
          ("TUR", "GRC", "041")),
+        # calls for a transition away from a government; aid sums suspended; a resolution's sanctions
+        ("Thai opposition leaders called for a transition from the military government.", ("THA", "THA", "0241")),
+        ("The European Union suspended 50 million euros in budget support to Mali.", ("IGO", "MLI", "1621")),
+        ("The Security Council adopted a resolution that imposes an arms embargo on South Sudan.", ("IGO", "SSD", "163")),
         # parties that fail to agree turn each other down (PLOVER REJECT), no halt of negotiations
         ("Armenia and Azerbaijan failed to reach agreement on the border on Sunday.", ("ARM", "", "120")),
     ],
@@ -80,6 +84,8 @@ def test_class_is_coded(text, expected):
         ("Peace talks between Sudan and South Sudan ended without a deal on Friday.", ("SDN", "", "164")),
         ("At least 30 Yemeni civilians were killed in Saudi air strikes on the port of Hodeidah.", ("SAU", "YEM", "190")),
         ("French troops withdrew from the northern town of Kidal on Monday.", ("FRA", "MLI", "0874")),
+        # what a resolution does is not the act of whoever only supports it
+        ("Hungary will support a resolution that imposes sanctions on Serbia.", ("HUN", "SRB", "163")),
         # wounding others in the same attack is no second act
         ("A roadside bomb killed three Afghan soldiers and wounded two others in Helmand.", ("AFG", "AFG", "190")),
         # the victims of a denied attack are not the denial's target

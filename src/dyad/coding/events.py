@@ -518,6 +518,8 @@ def _syntactic_subjects(verb: Token, lex: Lexicon) -> list[Token]:
                 return []
         else:
             subj = [c for c in verb.children if c.dep_ in _SUBJ]
+            if subj and _written_act(verb, lex) and all(t.tag_ in ("WDT", "WP") for t in subj):
+                subj = []  # "passed a resolution that imposes sanctions": whoever passed it
             if subj:
                 return subj
         if verb.pos_ == "NOUN":
@@ -525,7 +527,7 @@ def _syntactic_subjects(verb: Token, lex: Lexicon) -> list[Token]:
         dep, head = verb.dep_, verb.head
         if head == verb:
             return []
-        if dep == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in lex.words.document_nouns and head.dep_ in _OBJ:
+        if _written_act(verb, lex):
             return subjects(head.head, lex)  # "Bush signed a law imposing sanctions": whoever signed it acts through it
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
             return [head]
@@ -543,6 +545,15 @@ def _syntactic_subjects(verb: Token, lex: Lexicon) -> list[Token]:
         else:
             return []
     return []
+
+
+def _written_act(verb: Token, lex: Lexicon) -> bool:
+    """Is the verb the act of a document a verb's subject made ("signed a law imposing
+    sanctions", "passed a resolution that imposes sanctions": document_nouns.txt,
+    enacting_verbs.txt)?"""
+    head = verb.head
+    return (verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG")) and head.dep_ in _OBJ \
+        and head.lemma_.lower() in lex.words.document_nouns and head.head.lemma_.lower() in lex.words.enacting_verbs
 
 
 def named_doers(noun: Token) -> list[Token]:

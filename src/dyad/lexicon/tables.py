@@ -81,6 +81,7 @@ class WordLists:
     court_verbs: frozenset[str] = frozenset()
     clash_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
+    enacting_verbs: frozenset[str] = frozenset()
     member_nouns: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()
     intermediary_verbs: frozenset[str] = frozenset()
