@@ -70,6 +70,11 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
         ("Thai opposition leaders called for a transition from the military government.", ("THA", "THA", "0241")),
         ("The European Union suspended 50 million euros in budget support to Mali.", ("IGO", "MLI", "1621")),
         ("The Security Council adopted a resolution that imposes an arms embargo on South Sudan.", ("IGO", "SSD", "163")),
+        # force against protesters is repression; protesters' violence a violent protest (sectors.tsv)
+        ("Kenyan police clashed with opposition protesters in Nairobi on Monday.", ("KEN", "KEN", "175")),
+        ("Protesters in Lima set fire to a police station on Sunday.", ("PER", "PER", "145")),
+        # defying a curfew or a ban defies the law (128)
+        ("Thousands of Thai protesters defied a ban on rallies in Bangkok.", ("THA", "THA", "128")),
         # parties that fail to agree turn each other down (PLOVER REJECT), no halt of negotiations
         ("Armenia and Azerbaijan failed to reach agreement on the border on Sunday.", ("ARM", "", "120")),
     ],

@@ -131,6 +131,19 @@ def _occasion_subjects(noun: Token, lex: Lexicon) -> list[Token]:
 _PATTERN_RULES = ("pattern_target", "inside_pattern_target")
 
 
+def recode_by_sectors(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """Some codes depend on who does the act to whom (sectors.tsv): "police fired on
+    protesters" and "clashed with supporters of the opposition" are repression (175),
+    "protesters stormed parliament and set it on fire" a violent protest (145)."""
+    if f.mood.state != "fact":
+        return None
+    code = ctx.lexicon.sector_code(f.code, [s.code for s in f.sources], [t.code for t in f.targets])
+    if code:
+        f.attempt.mood = f"by sectors: {f.code} -> {code}"
+        f.code = code
+    return None
+
+
 def share_conjunct_target(ctx: SentenceContext, f: Frame) -> Drop | None:
     """An act done to someone that names no one, in a verb coordinated with one whose
     object is an actor, is done to that actor: "accused Ortega of undermining democracy
@@ -369,6 +382,7 @@ STEPS: tuple[Step, ...] = (
     share_conjunct_target,
     keep_named_targets,
     drop_place_targets,
+    recode_by_sectors,
     drop_where_said,
     code_allegations,
     drop_venue_targets,

@@ -19,8 +19,8 @@ from pathlib import Path
 from ..errors import DyadError
 from . import ontology
 from .settings import Settings, read_settings
-from .tables import (Allegation, RootTable, WordLists, read_allegations, read_governors, read_modality, read_obligations,
-                     read_official, read_reverse_codes, read_roots, read_weapons,
+from .tables import (Allegation, RootTable, SectorRow, WordLists, read_allegations, read_governors, read_modality, read_obligations,
+                     read_official, read_reverse_codes, read_roots, read_sector_codes, read_weapons,
                      read_word_lists)
 from .tsv import LexiconIssue, is_lemma, read_tsv
 
@@ -221,6 +221,7 @@ class Lexicon:
     reverse_codes: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     official: dict[str, str] = field(default_factory=dict)  # official.tsv: code prefix -> code when a state does it
     weapons: dict[str, frozenset[str]] = field(default_factory=dict)  # weapons.tsv: code -> weapon nouns
+    sector_codes: list[SectorRow] = field(default_factory=list)  # sectors.tsv: codes by who does it to whom
     roots: RootTable = field(default_factory=RootTable)
     words: WordLists = field(default_factory=WordLists)
     issues: list[LexiconIssue] = field(default_factory=list)
@@ -229,6 +230,14 @@ class Lexicon:
     def future_code(self, code: str) -> str:
         """The intent/threat code for a promised or threatened action (modality.tsv)."""
         return _by_prefix(self.future, code) or code
+
+    def sector_code(self, code: str, sources: list[str], targets: list[str]) -> str | None:
+        """The code sectors.tsv gives an act done by actors of ``sources`` to ``targets``
+        (codes such as USACOP, VENOPP): the longest matching prefix's row, else None."""
+        def fits(wanted: frozenset[str], codes: list[str]) -> bool:
+            return not wanted or (bool(codes) and all(c[3:6] in wanted for c in codes))
+        rows = [r for r in self.sector_codes if code.startswith(r.prefix) and fits(r.sources, sources) and fits(r.targets, targets)]
+        return max(rows, key=lambda r: len(r.prefix)).code if rows else None
 
     def official_code(self, code: str) -> str | None:
         """What the act is when a state or an international body does it (official.tsv):
@@ -342,6 +351,8 @@ def _load_coder_tables(lex: Lexicon, d: Path, known_codes: frozenset[str] | None
     if f.exists():
         # built-in rules are named by file alone in events, as patterns are
         read_allegations(lex.allegations, f, issues, known_codes, f.name if d == builtin_dir() else str(f))
+    if (d / "sectors.tsv").exists():
+        read_sector_codes(lex.sector_codes, d / "sectors.tsv", issues, known_codes)
     if (d / "weapons.tsv").exists():
         read_weapons(lex.weapons, d / "weapons.tsv", issues, known_codes)
     if (d / "official.tsv").exists():

@@ -126,6 +126,31 @@ def read_official(table: dict[str, str], path: Path, issues: list[LexiconIssue],
         table[r["prefix"]] = r["official"]
 
 
+@dataclass(frozen=True)
+class SectorRow:
+    """A row of sectors.tsv: an act whose code starts with ``prefix`` done by an actor of
+    one of ``sources`` to one of ``targets`` (either empty: anyone) is coded ``code``."""
+
+    prefix: str
+    sources: frozenset[str]
+    targets: frozenset[str]
+    code: str
+    rule: str
+
+
+def read_sector_codes(rows: list[SectorRow], path: Path, issues: list[LexiconIssue], known: frozenset[str] | None) -> None:
+    """sectors.tsv: codes that depend on who does the act to whom ("police fired on
+    protesters": 175)."""
+    for ln, r in read_tsv(path, ["prefix", "source", "target", "code"], issues):
+        src, tgt = (frozenset(x.strip().upper() for x in (r.get(k) or "").split("|") if x.strip()) for k in ("source", "target"))
+        if not _CODE_PREFIX.match(r["prefix"]) or not r["code"] or _bad_codes([r["code"]], known) or not (src or tgt):
+            issues.append(LexiconIssue(str(path), ln, f"need a code prefix, sectors of the source and/or target separated by | "
+                                                      f"and a known CAMEO code (got {r['prefix']!r}, {r.get('source')!r}, "
+                                                      f"{r.get('target')!r}, {r['code']!r})"))
+            continue
+        rows.append(SectorRow(r["prefix"], src, tgt, r["code"], f"{path.name}:{ln}"))
+
+
 def read_weapons(table: dict[str, frozenset[str]], path: Path, issues: list[LexiconIssue],
                  known: frozenset[str] | None) -> None:
     """weapons.tsv: CAMEO code -> the weapon nouns (lemmas; ``modifier_head`` for two
