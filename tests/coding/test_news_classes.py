@@ -75,6 +75,9 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
         ("Protesters in Lima set fire to a police station on Sunday.", ("PER", "PER", "145")),
         # defying a curfew or a ban defies the law (128)
         ("Thousands of Thai protesters defied a ban on rallies in Bangkok.", ("THA", "THA", "128")),
+        # people captured by rebels are hostages (181), by the army detainees (173)
+        ("Sierra Leone rebels captured four U.N. peacekeepers near the town of Kailahun.", ("SLE", "IGO", "181")),
+        ("The Colombian army captured three FARC rebels in a raid on Tuesday.", ("COL", "COL", "173")),
         # parties that fail to agree turn each other down (PLOVER REJECT), no halt of negotiations
         ("Armenia and Azerbaijan failed to reach agreement on the border on Sunday.", ("ARM", "", "120")),
     ],
