@@ -78,6 +78,8 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
         # people captured by rebels are hostages (181), by the army detainees (173)
         ("Sierra Leone rebels captured four U.N. peacekeepers near the town of Kailahun.", ("SLE", "IGO", "181")),
         ("The Colombian army captured three FARC rebels in a raid on Tuesday.", ("COL", "COL", "173")),
+        # fighters handing over their weapons disarm (0873), not give arms (072)
+        ("Hundreds of Congolese rebels handed over their weapons to U.N. peacekeepers on Friday.", ("COD", "IGO", "0873")),
         # parties that fail to agree turn each other down (PLOVER REJECT), no halt of negotiations
         ("Armenia and Azerbaijan failed to reach agreement on the border on Sunday.", ("ARM", "", "120")),
     ],
