@@ -80,6 +80,11 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
         ("The Colombian army captured three FARC rebels in a raid on Tuesday.", ("COL", "COL", "173")),
         # fighters handing over their weapons disarm (0873), not give arms (072)
         ("Hundreds of Congolese rebels handed over their weapons to U.N. peacekeepers on Friday.", ("COD", "IGO", "0873")),
+        # a deadline given to another is an ultimatum (139); trading accusations is criticism, each way
+        ("The Ukrainian president gave Minsk a week to remove the equipment.", ("UKR", "BLR", "139")),
+        ("India and Pakistan traded accusations over the attack on Sunday.", ("PAK", "IND", "111")),
+        # quantities of acts: "a new round of sanctions", "a series of meetings"
+        ("The European Union imposed a new round of sanctions against Iran.", ("IGO", "IRN", "163")),
         # parties that fail to agree turn each other down (PLOVER REJECT), no halt of negotiations
         ("Armenia and Azerbaijan failed to reach agreement on the border on Sunday.", ("ARM", "", "120")),
     ],

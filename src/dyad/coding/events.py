@@ -187,7 +187,9 @@ def lemma_candidates(tok: Token) -> list[str]:
 
 
 _QUANTITY = {"thousand", "hundred", "dozen", "million", "billion", "number", "some", "most", "many",
-             "first", "part", "half", "batch", "shipment", "consignment", "group", "score", "ton", "tonne"}
+             "first", "part", "half", "batch", "shipment", "consignment", "group", "score", "ton", "tonne",
+             # "a new round of sanctions", "a series of meetings", "a wave of arrests"
+             "round", "series", "wave", "set", "raft", "string", "spate", "flurry", "slew", "host"}
 
 
 def _through_quantity(obj: Token) -> list[Token]:
