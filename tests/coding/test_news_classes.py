@@ -85,6 +85,10 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
         ("India and Pakistan traded accusations over the attack on Sunday.", ("PAK", "IND", "111")),
         # quantities of acts: "a new round of sanctions", "a series of meetings"
         ("The European Union imposed a new round of sanctions against Iran.", ("IGO", "IRN", "163")),
+        # naming who was behind an act of force: the speaker accuses (112), the act is not coded again
+        ("Iraq said Iran was responsible for the bombing in Basra.", ("IRQ", "IRN", "112")),
+        ("A Russian official said Ukraine was behind the attack on the concert hall.", ("RUS", "UKR", "112")),
+        ("Lebanon held Israel responsible for the attack on its soldiers.", ("LBN", "ISR", "112")),
         # parties that fail to agree turn each other down (PLOVER REJECT), no halt of negotiations
         ("Armenia and Azerbaijan failed to reach agreement on the border on Sunday.", ("ARM", "", "120")),
     ],
@@ -101,6 +105,8 @@ def test_class_is_coded(text, expected):
         ("French troops withdrew from the northern town of Kidal on Monday.", ("FRA", "MLI", "0874")),
         # what a resolution does is not the act of whoever only supports it
         ("Hungary will support a resolution that imposes sanctions on Serbia.", ("HUN", "SRB", "163")),
+        ("A Russian official said Ukraine was behind the attack on the concert hall.", ("UKR", "", "190")),
+        ("Kyiv has evidence proving Russia was behind the chemical attacks.", ("RUS", "", "190")),
         # wounding others in the same attack is no second act
         ("A roadside bomb killed three Afghan soldiers and wounded two others in Helmand.", ("AFG", "AFG", "190")),
         # the victims of a denied attack are not the denial's target

@@ -267,7 +267,15 @@ def code_allegations(ctx: SentenceContext, f: Frame) -> Drop | None:
         return None
     if _allege(ctx, f):
         return Drop("only claimed: the claim is coded (allegation.tsv)")
+    if _names_culprit(f.trigger):
+        return Drop("who was behind an act is someone's claim, not the act ('evidence proving Russia was behind the attacks')")
     return None
+
+
+def _names_culprit(trig: Token) -> bool:
+    """Does the trigger say who was behind an act rather than report it ("Ukraine was
+    behind the attack", "Iran is responsible for the bombing")?"""
+    return trig.lemma_ == "be" or trig.pos_ == "ADJ"
 
 
 def drop_venue_targets(ctx: SentenceContext, f: Frame) -> Drop | None:
@@ -459,7 +467,8 @@ def _allege(ctx: SentenceContext, f: Frame) -> bool:
     towards the victims. True when the verb presents the act as only a claim, not to be
     coded itself."""
     lex, sa = ctx.lexicon, ctx.actors
-    verb = reporting_verb(f.trigger, lex)
+    # "said Iran was responsible for": the copula's clause is what is reported
+    verb = reporting_verb(f.trigger.head if f.trigger.dep_ == "acomp" else f.trigger, lex)
     if verb is None:
         return False
     made = False
@@ -476,7 +485,9 @@ def _allege(ctx: SentenceContext, f: Frame) -> bool:
             for t in ([v for v in f.targets if v.code != speaker.code] or [None]) if own else [doer]:
                 f.events.append(make_event(ctx, rule, verb, Pair(speaker, t, code), "fact", when))
                 made = True
-    return made and said.drops_act
+    # "said Ukraine was behind the attack": the words name who did a known act; the
+    # accusation is the news, not the act again
+    return made and (said.drops_act or _names_culprit(f.trigger))
 
 
 def _where(tok: Token) -> bool:
