@@ -151,6 +151,8 @@ def create_app(db: str | os.PathLike | None = None, max_body_bytes: int = MAX_BO
     for route, page in PAGES.items():
         app.add_api_route(route, _page(page), methods=["GET"], include_in_schema=False)
     app.add_api_route("/events/{event_id}", _page("event.html"), methods=["GET"], include_in_schema=False)
+    app.add_api_route("/favicon.ico", lambda: FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml"),
+                      methods=["GET"], include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     return app
