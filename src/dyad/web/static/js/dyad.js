@@ -74,17 +74,33 @@ function perPeriod(rows) {
   return out;
 }
 
+/**
+ * The x axis is the list of periods (0, 1, 2, ...), labelled by period, so bars sit on
+ * their month (or week, day, year) and none is cut at the edge.
+ */
+function xAxis(periods, period) {
+  const label = (p) => (period === "year" ? p.slice(0, 4) : period === "month" ? p.slice(0, 7) : p);
+  const stride = Math.max(1, Math.ceil(periods.length / 10));
+  return {
+    scale: { time: false, range: [-0.6, periods.length - 0.4] },
+    axis: { splits: () => periods.map((_, i) => i).filter((i) => i % stride === 0),
+            values: (u, splits) => splits.map((i) => label(periods[i] || "")) },
+    series: { label: period, value: (u, v) => (v == null ? "" : label(periods[v] || "")) },
+  };
+}
+
 function draw(a, b, periods, sums, period) {
   for (const c of charts.splice(0)) c.destroy();
-  const xs = periods.map((p) => Date.parse(p + "T00:00:00Z") / 1000);
+  const xs = periods.map((_, i) => i);
+  const x = xAxis(periods, period);
   const width = () => Math.max(280, document.getElementById("charts").clientWidth - 24);
   const mean = (d) => periods.map((p) => (d.has(p) ? d.get(p).goldstein_mean : null));
   const goldstein = new uPlot({
     width: width(), height: 240,
-    scales: { x: { time: true }, y: { range: [-10, 10] } },
-    axes: [{}, { label: "mean Goldstein" }],
+    scales: { x: x.scale, y: { range: [-10, 10] } },
+    axes: [x.axis, { label: "mean Goldstein" }],
     series: [
-      { label: period, value: (u, v) => (v == null ? "" : new Date(v * 1000).toISOString().slice(0, 10)) },
+      x.series,
       { label: `${a} → ${b}`, stroke: "#1f5fbf", width: 2, points: { show: true, size: 8 }, spanGaps: true,
         value: (u, v) => fmt(v, 2) },
       { label: `${b} → ${a}`, stroke: "#c2560c", width: 2, dash: [6, 4], points: { show: true, size: 8 }, spanGaps: true,
@@ -94,8 +110,8 @@ function draw(a, b, periods, sums, period) {
   charts.push(goldstein);
   document.getElementById("h-ab").textContent = `Events ${a} → ${b} per QuadClass`;
   document.getElementById("h-ba").textContent = `Events ${b} → ${a} per QuadClass`;
-  charts.push(stacked(document.getElementById("chart-ab"), xs, periods, sums[0], period, width));
-  charts.push(stacked(document.getElementById("chart-ba"), xs, periods, sums[1], period, width));
+  charts.push(stacked(document.getElementById("chart-ab"), xs, x, periods, sums[0], width));
+  charts.push(stacked(document.getElementById("chart-ba"), xs, x, periods, sums[1], width));
   window.addEventListener("resize", () => charts.forEach((c) => c.setSize({ width: width(), height: c.height })));
 }
 
@@ -104,7 +120,7 @@ function draw(a, b, periods, sums, period) {
  * class down so the lower totals paint over the higher ones; the legend shows each
  * class's own count.
  */
-function stacked(box, xs, periods, d, period, width) {
+function stacked(box, xs, x, periods, d, width) {
   const raw = QUAD_KEYS.map((k) => periods.map((p) => (d.has(p) ? d.get(p)[k] : 0)));
   const totals = raw.map((_, i) => periods.map((_, j) => raw.slice(0, i + 1).reduce((t, r) => t + r[j], 0)));
   const order = [3, 2, 1, 0];
@@ -112,10 +128,10 @@ function stacked(box, xs, periods, d, period, width) {
   const max = Math.max(1, ...totals[3]);
   return new uPlot({
     width: width(), height: 200,
-    scales: { x: { time: true }, y: { range: [0, max + 1] } },
-    axes: [{}, { label: "events", incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] }],
+    scales: { x: x.scale, y: { range: [0, max + 1] } },
+    axes: [x.axis, { label: "events", incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] }],
     series: [
-      { label: period, value: (u, v) => (v == null ? "" : new Date(v * 1000).toISOString().slice(0, 10)) },
+      x.series,
       ...order.map((q) => ({ label: QUAD_LABELS[q], fill: QUAD_COLOURS[q], stroke: QUAD_COLOURS[q], paths: bars,
                              points: { show: false }, value: (u, v, si, i) => (i == null ? "" : String(raw[q][i])) })),
     ],
