@@ -2,11 +2,12 @@
 read-only ``Store`` that ``api.open`` returns, and turns the answer into JSON; pages are
 static files whose scripts call these routes.
 
-Concurrency: FastAPI runs the plain ``def`` routes in a thread pool, and each request
-opens its own read-only connection to the store (DuckDB connections must not be shared
-between threads; opening one is cheap because DuckDB keeps the database open for the
-process while the app holds its first connection). Coding runs in a worker thread too,
-one story at a time, so the pages keep answering while a long story is being coded.
+Concurrency: FastAPI runs the plain ``def`` routes in a thread pool. The store is opened
+read-only once, at start, and each request gets a connection of its own to it
+(``Store.session``: DuckDB connections must not be shared between threads, and a new
+one on an open database costs microseconds where opening the file costs milliseconds).
+Coding runs in a worker thread too, one story at a time, so the pages keep answering
+while a long story is being coded.
 """
 import contextlib
 import datetime as dt
@@ -40,9 +41,8 @@ PAGES = {"/": "code.html", "/events": "events.html", "/dyad": "dyad.html", "/net
 def create_app(db: str | os.PathLike | None = None, max_body_bytes: int = MAX_BODY_BYTES, **options) -> FastAPI:
     """The app over the event store ``db`` (or none); ``options`` are coder options."""
     path = Path(os.fspath(db)) if db is not None else None
-    # Opened now so that a missing or locked file fails at start, not on the first page;
-    # kept open so that DuckDB keeps the database (and its cache) for the per-request
-    # connections.
+    # Opened now, so that a missing or locked file fails at start, not on the first page;
+    # requests get sessions on it.
     anchor = api.open(path, read_only=True) if path is not None else None
 
     @contextlib.asynccontextmanager
@@ -63,9 +63,9 @@ def create_app(db: str | os.PathLike | None = None, max_body_bytes: int = MAX_BO
     _errors(app)
 
     def store() -> Iterator:
-        if path is None:
+        if app.state.anchor is None:
             raise HTTPException(404, NO_STORE)
-        with api.open(path, read_only=True) as s:
+        with app.state.anchor.session() as s:
             yield s
 
     Store = Annotated[object, Depends(store)]
@@ -92,8 +92,8 @@ def create_app(db: str | os.PathLike | None = None, max_body_bytes: int = MAX_BO
     @app.get("/api/info", response_model=m.Info, tags=["store"], summary="Version, store and limits")
     def info() -> dict:
         counts = None
-        if path is not None:
-            with api.open(path, read_only=True) as s:
+        if app.state.anchor is not None:
+            with app.state.anchor.session() as s:
                 counts = s.counts()
         return {"version": __version__, "store": path.name if path else None, "counts": counts,
                 "max_body_bytes": max_body_bytes}
