@@ -44,6 +44,19 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def log_config() -> dict:
+    """uvicorn's logging with the access log on standard error too: standard output
+    carries only the address line, for scripts that read it (and a pipe nobody reads
+    must not fill up and stall the server)."""
+    import copy
+
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["handlers"]["access"]["stream"] = "ext://sys.stderr"
+    return config
+
+
 def run(db, host: str, port: int, on_ready: Callable[[str], None] | None = None, **options) -> None:
     require()
     import uvicorn
@@ -57,7 +70,7 @@ def run(db, host: str, port: int, on_ready: Callable[[str], None] | None = None,
     if on_ready is not None:
         on_ready(url(sock))
     # One worker process: the model and the store are loaded once, in this process.
-    server = uvicorn.Server(uvicorn.Config(app, log_level="info", access_log=True))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="info", access_log=True, log_config=log_config()))
     try:
         server.run(sockets=[sock])
     finally:
