@@ -47,6 +47,9 @@ def create_app(db: str | os.PathLike | None = None, max_body_bytes: int = MAX_BO
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
+        # The same app may be served again after a shutdown (tests do): open it again then.
+        if app.state.anchor is None and path is not None:
+            app.state.anchor = api.open(path, read_only=True)
         yield
         if app.state.anchor is not None:
             app.state.anchor.close()
