@@ -5,19 +5,11 @@ import pytest
 
 pytest.importorskip("fastapi", reason="the web extra is not installed (pip install -e '.[test]')")
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # live.py, beside this file
+# This folder is a package (web.conftest), so that `conftest` stays tests/conftest.py for
+# every test; live.py, beside this file, is imported by its plain name.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
-
-
-def shared_file(*parts: str) -> Path:
-    """A file from ../shared, or skip (as tests/conftest.py does: this conftest takes its
-    module name, so that one cannot be imported from here)."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} not present (shared data sits beside the repository only in the dyad workspace)")
-    return path
 
 
 @pytest.fixture(scope="session")

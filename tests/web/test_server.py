@@ -13,7 +13,7 @@ import pytest
 
 from live import serve_in_thread
 
-ROOT = __import__("conftest").ROOT
+from conftest import ROOT
 
 
 @pytest.fixture(scope="module")
