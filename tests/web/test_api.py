@@ -57,6 +57,16 @@ def test_explain_adds_each_sentence_and_keeps_the_events(client, seed):
     assert any("dropped" in c for s in sentences for c in s["candidates"])  # the hypothetical, at least
 
 
+def test_events_keep_every_field_even_when_empty(client):
+    from dyad import api
+
+    text = "Russian forces attacked Ukraine."  # no date: the events' date is null, and stays in the record
+    r = client.post("/api/code", json={"text": text})
+    events = r.json()["events"]
+    assert events and events == as_json([e.to_dict() for e in api.code_text(text)])
+    assert all("date" in e and e["date"] is None for e in events)
+
+
 def test_code_errors_are_json_400(client):
     for body in ({"text": "Russia attacked Ukraine.", "date": "15/10/2015"}, {"date": "2015-10-15"},
                  {"text": 42}, {"text": "x", "unknown": 1}):

@@ -75,7 +75,7 @@ def create_app(db: str | os.PathLike | None = None, max_body_bytes: int = MAX_BO
 
     # -- coding ---------------------------------------------------------------------------
 
-    @app.post("/api/code", response_model=m.CodeResponse, response_model_exclude_none=True, tags=["coding"],
+    @app.post("/api/code", response_model=m.CodeResponse, response_model_exclude_unset=True, tags=["coding"],
               summary="Code a story", responses={413: {"model": m.Error, "description": "body over the limit"}})
     async def code(body: m.CodeRequest,
                    explain: Annotated[bool, Query(description="add what `dyad explain` shows per sentence")] = False):
