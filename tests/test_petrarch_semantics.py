@@ -126,9 +126,9 @@ def code(coder, text):
 def test_import_writes_petrarch_settings_and_tables(lexicon_dir):
     lex = load([lexicon_dir], builtin=False)
     assert lex.issues == []
-    assert lex.settings["negation"] == "pico" and lex.settings["modals"] == "keep"
-    assert lex.settings["phrase_targets"] and lex.settings["modifier_words"]
-    assert lex.settings["combine_agents"] and lex.settings["complement_objects"]
+    assert lex.settings.negation == "pico" and lex.settings.modals == "keep"
+    assert lex.settings.phrase_targets and lex.settings.modifier_words
+    assert lex.settings.combine_agents and lex.settings.complement_objects
     # 110 is 0xFFFF + 0x80 in this ontology: negated, it is 050; 190 has no negation
     assert lex.negated_code("110") == "050" and lex.negated_code("190") is None
     # 1951 is defined by the ontology: kept, falling back to 195 for Goldstein and PLOVER;
@@ -138,9 +138,9 @@ def test_import_writes_petrarch_settings_and_tables(lexicon_dir):
 
 def test_builtin_defaults_are_unchanged():
     lex = load()
-    assert lex.settings["negation"] == "drop" and lex.settings["modals"] == "drop"
-    assert not lex.settings["phrase_targets"] and not lex.settings["modifier_words"]
-    assert not lex.settings["combine_agents"] and not lex.settings["complement_objects"]
+    assert lex.settings.negation == "drop" and lex.settings.modals == "drop"
+    assert not lex.settings.phrase_targets and not lex.settings.modifier_words
+    assert not lex.settings.combine_agents and not lex.settings.complement_objects
 
 
 def test_bad_settings_and_tables_are_reported(tmp_path):
@@ -150,7 +150,7 @@ def test_bad_settings_and_tables_are_reported(tmp_path):
     lex = load([tmp_path], builtin=False)
     reasons = sorted((i.file.rsplit("/", 1)[-1], i.line) for i in lex.issues)
     assert reasons == [("codes.tsv", 3), ("codes.tsv", 4), ("negation.tsv", 3), ("settings.tsv", 2)]
-    assert lex.settings["modals"] == "keep" and lex.negated == {"110": "050"} and lex.codes == {"1951": "195"}
+    assert lex.settings.modals == "keep" and lex.negated == {"110": "050"} and lex.codes == {"1951": "195"}
 
 
 # --- negation through the internal coding ontology ---------------------------------------

@@ -56,8 +56,8 @@ def test_explain_shows_why_each_seed_event_was_coded(coder):
     assert len(events) >= 6
     for s in sentences:
         for e in s["events"]:
-            fired = [c for c in s["candidates"] if c["rule"] == e["rule"] and "kept" in c]
+            fired = [c for c in s["candidates"] if c.rule == e["rule"] and c.kept]
             assert fired, (e["rule"], s["candidates"])
     poison = next(s for s in sentences if "politically poisonous" in s["sentence"])
     assert not poison["events"]
-    assert any("hypothetical" in c.get("dropped", "") or "no source" in c.get("dropped", "") for c in poison["candidates"])
+    assert any("hypothetical" in c.dropped or "no source" in c.dropped for c in poison["candidates"])

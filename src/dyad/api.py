@@ -15,7 +15,6 @@ Coder options, accepted by every function that codes text:
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -23,6 +22,7 @@ from pathlib import Path
 
 from .coding.coder import Coder, Trace, get_coder
 from .errors import InputError
+from .ingest.decode import printable, valid_text
 from .ingest.read import ReadIssue, articles_from_records, read_paths  # noqa: F401 (read_paths is public here)
 from .lexicon.loader import LexiconIssue
 from .model import Article, Coded, Event
@@ -46,7 +46,9 @@ def code_text(text: str, date: str | None = None, doc_id: str = "text", **option
     if not isinstance(text, str):
         raise TypeError(f"code_text takes the story as a str, not {type(text).__name__}"
                         + ("; decode bytes first, e.g. data.decode('utf-8')" if isinstance(text, (bytes, bytearray)) else ""))
-    return list(coder(**options).code_articles([Article(id=doc_id, text=text, date=date)]))
+    # a lone surrogate (from a file name or a JSON escape) would make the events unwritable as UTF-8
+    text, _ = valid_text(text)
+    return list(coder(**options).code_articles([Article(id=printable(doc_id), text=text, date=date)]))
 
 
 def code_articles(records: Iterable[dict | Article], date: str | None = None, on_error: OnError | None = None,
@@ -82,8 +84,11 @@ def code_paths(paths: Iterable[str | os.PathLike], date: str | None = None, on_e
 
 def explain(text: str, date: str | None = None, doc_id: str = "explain", **options) -> list[dict]:
     """For each sentence: its parse, the actors found (code, lexicon entry, and span in
-    ``text``), every pattern that matched a trigger, and the events kept or why they were
-    dropped. The events are those ``code_text`` gives for the same ``doc_id``."""
+    ``text``), what the coder tried (``candidates``: ``Attempt`` records, each a pattern
+    that matched a trigger with the target rule that fired and the events it gave or why
+    it was dropped, a discard phrase, or an event dropped as not the news) and the events
+    kept, which are those ``code_text`` gives for the same ``doc_id``.
+    ``Attempt.to_dict()`` gives the JSON form."""
     traces: list[Trace] = []
     events = list(coder(**options).code_articles([Article(id=doc_id, text=text, date=date)], traces=traces))
     out = []
@@ -93,7 +98,7 @@ def explain(text: str, date: str | None = None, doc_id: str = "explain", **optio
             "parse": tr.parse,
             "actors": [{"text": a.text, "code": a.code, "entry": a.entry, "start": a.start, "end": a.end}
                        for a in tr.actors],
-            "candidates": tr.tried,
+            "candidates": tr.attempts,
             "events": [e.to_dict() for e in events if e.sentence_id == sid],
         })
     return out
@@ -239,6 +244,7 @@ def fingerprint(**options) -> str:
     without loading the model or the lexicon."""
     from . import __version__
     from .coding.parse import model_version
+    from .lexicon.cache import dir_key
     from .lexicon.loader import builtin_dir
 
     o = _coder_options(**options)
@@ -246,17 +252,8 @@ def fingerprint(**options) -> str:
     h = hashlib.sha256(f"dyad {__version__}|{model} {version}|{o['scheme']}".encode())
     dirs = ([str(builtin_dir())] if o["builtin"] else []) + list(o["lexicon_dirs"])
     for d in dirs:
-        h.update(_dir_hash(str(Path(d).resolve())).encode())
+        h.update(dir_key(str(Path(d).resolve())).encode())
     return h.hexdigest()[:20]
-
-
-@functools.cache
-def _dir_hash(d: str) -> str:
-    h = hashlib.sha256()
-    root = Path(d)
-    for f in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        h.update(f.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\0" + f.read_bytes() + b"\0")
-    return h.hexdigest()
 
 
 def code_into(db: str | os.PathLike, articles: Iterable[Article], window_days: int | None = None,

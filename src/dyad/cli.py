@@ -148,6 +148,7 @@ def _report_story(coded, problems) -> None:
     art = coded.article
     where = f"{art.origin or art.id}: story {art.id}"
     for note in coded.warnings:
+        problems.append(f"{where}: {note}")
         click.echo(f"warning: {where}: {note}", err=True)
     if coded.error:
         message = f"{where}: {coded.error}; skipped"
@@ -247,14 +248,27 @@ def explain(text, date, model, lexicon_dirs, no_builtin, scheme):
         for a in s["actors"] or [{"text": "(none)", "code": "", "entry": ""}]:
             click.echo(f"    {a['text']!r:<40} {a['code']:<10} {a['entry']}")
         click.echo("  patterns that matched a trigger:")
-        for c in s["candidates"] or [{"trigger": "(none)", "code": "", "rule": "", "pattern": ""}]:
-            verdict = f"dropped: {c['dropped']}" if "dropped" in c else (f"kept, {c.get('kept', 0)} event(s)" if c["rule"] else "")
-            extra = f"; {c['mood']}" if "mood" in c else ""
-            click.echo(f"    {c['trigger']:<12} {c['code']:<5} {c['pattern']:<32} {c['rule']:<28} {verdict}{extra}")
+        if not s["candidates"]:
+            click.echo("    (none)")
+        for a in s["candidates"]:
+            click.echo(f"    {a.trigger:<12} {a.code:<5} {a.pattern:<32} {a.rule:<28} {_verdict(a)}")
         click.echo("  events:")
         for e in s["events"] or [{"source": "(none)", "cameo": "", "target": "", "rule": ""}]:
             click.echo(f"    {e['source']} -> {e['cameo']} -> {e['target'] or '-'}   [{e['rule']}]")
         click.echo("")
+
+
+def _verdict(a) -> str:
+    """What became of one ``Attempt``: kept with its events, or dropped and why, with the
+    mood recoding and the rules that found its source and target."""
+    said = [f"dropped: {a.dropped}" if a.dropped else f"kept, {a.made} event(s)"]
+    if a.mood:
+        said.append(a.mood)
+    if a.source_rule and a.source_rule != "subject":
+        said.append(f"source: {a.source_rule}")
+    if a.target_rule:
+        said.append(f"target: {a.target_rule}")
+    return "; ".join(said)
 
 
 @main.group("dict")

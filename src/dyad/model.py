@@ -1,4 +1,5 @@
-"""The data model every pipeline step shares: Article -> Sentence -> Actor/Event.
+"""The data model every pipeline step shares: Article -> Sentence -> Actor/Event, and
+the Attempt record that says why a matched pattern did or did not give events.
 
 Offsets are always character offsets into ``Article.text`` (the original text as
 read, before cleaning), so evidence spans can be shown against the source.
@@ -89,3 +90,29 @@ class Coded:
     events: list[Event] = field(default_factory=list)
     error: str | None = None
     warnings: list[str] = field(default_factory=list)  # what was done to code it (a long token cut, ...)
+
+
+@dataclass
+class Attempt:
+    """One thing the coder tried in a sentence and what became of it: the record behind
+    ``dyad explain``. ``kind`` is ``pattern`` (a pattern matched at a trigger),
+    ``discard`` (a discard phrase ended the sentence) or ``verdict`` (an event coded,
+    then dropped as not the news; ``pattern`` is then ``SOURCE->TARGET``)."""
+
+    trigger: str
+    rule: str  # file:line of the pattern or discard entry
+    pattern: str
+    code: str  # the pattern's code
+    kind: str = "pattern"
+    dropped: str = ""  # why nothing (more) came of it; empty when kept
+    made: int = 0  # events the pattern gave (a kept pattern may give none: "A and A")
+    mood: str = ""  # how the clause's mood recoded it ("future (will): 190 -> 138")
+    source_rule: str = ""  # how the source was found (steps.choose_sources)
+    target_rule: str = ""  # the target rule that found the target (coding/targets.py)
+
+    @property
+    def kept(self) -> bool:
+        return not self.dropped
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "kept": self.kept}

@@ -7,13 +7,13 @@ full code; a person's code depends on the story date.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from . import places
 from .events import is_list_appos
-from ..lexicon.loader import ActorEntry, Lexicon, word_list
+from ..lexicon.loader import ActorEntry, Lexicon, default_lexicon
 from ..model import Actor
 
 # Dependents that start a new clause or a separate actor: they do not describe the head.
@@ -56,19 +56,22 @@ class ActorIndex:
         for entries in self.table.values():
             entries.sort(key=lambda e: _KIND_RANK.get(e.kind, 9))
         self.maxlen = max((len(k) for k in self.table), default=1)
+        # The longest phrase each first word starts: most words start none, and are passed
+        # over without building a single candidate phrase.
+        self.longest: dict[str, int] = {}
+        for key in self.table:
+            self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
         # PETRARCH reads an agent whatever its part of speech: "Islamist lawmakers" is MUS LEG
-        self.adjective_agents = bool(lexicon.settings.get("combine_agents"))
+        self.adjective_agents = lexicon.settings.combine_agents
 
-    def _lookup(self, toks: list[Token]) -> list[ActorEntry] | None:
-        key = tuple(t.lower_ for t in toks)
+    def _lookup(self, toks: list[Token], key: tuple[str, ...], lemma: str) -> list[ActorEntry] | None:
+        """Entries for the phrase ``toks`` (lower-cased ``key``; ``lemma`` of its last word)."""
         found = self.table.get(key)
-        if found is None and len(toks) >= 1:
+        if found is None and lemma != key[-1]:
             # Plurals and inflections of the last word ("officials", "Ministers").
-            lem = toks[-1].lemma_.lower()
-            if lem != key[-1]:
-                found = self.table.get(key[:-1] + (lem,))
-                if found:
-                    found = [e for e in found if e.kind == "agent" and e.inflect] or None
+            found = self.table.get(key[:-1] + (lemma,))
+            if found:
+                found = [e for e in found if e.kind == "agent" and e.inflect] or None
         if not found:
             return None
         if toks[-1].pos_ not in ("NOUN", "PROPN", "X") and not (
@@ -84,13 +87,21 @@ class ActorIndex:
 
     def mentions(self, doc) -> list[Mention]:
         out: list[Mention] = []
+        lowers = [t.lower_ for t in doc]
+        lemmas = [t.lemma_.lower() for t in doc]
+        punct = [t.is_punct for t in doc]
         i, n = 0, len(doc)
         while i < n:
-            for size in range(min(self.maxlen, n - i), 0, -1):
-                toks = list(doc[i : i + size])
-                if toks[0].is_punct or toks[-1].is_punct:
+            # Longer phrases start with the word itself; a lone word may be an inflection.
+            longest = max(self.longest.get(lowers[i], 0), 1 if (lemmas[i],) in self.table else 0)
+            for size in range(min(longest, n - i), 0, -1):
+                last = i + size - 1
+                if punct[i] or punct[last]:
                     continue
-                found = self._lookup(toks)
+                key = tuple(lowers[i : last + 1])
+                if key not in self.table and (lemmas[last] == key[-1] or key[:-1] + (lemmas[last],) not in self.table):
+                    continue
+                found = self._lookup(list(doc[i : i + size]), key, lemmas[last])
                 if found:
                     found = [e for e in found if not e.phrase.lower().startswith("the ") or _with_the(doc, i, i + size)]
                 if found:
@@ -150,9 +161,10 @@ class SentenceActors:
     """Actor resolution for one sentence, with context carried from earlier sentences."""
 
     def __init__(self, sent: Span, mentions: list[Mention], day: str | None, offset: int, context: "DocContext",
-                 combine_agents: bool = False):
+                 lexicon: Lexicon | None = None):
         self.sent = sent
-        self.combine_agents = combine_agents  # setting combine_agents: PETRARCH's codes
+        self.lexicon = lexicon or default_lexicon()
+        self.combine_agents = self.lexicon.settings.combine_agents  # PETRARCH's codes
         self.day = day
         self.offset = offset
         self.context = context
@@ -176,7 +188,7 @@ class SentenceActors:
             for child in tok.children:
                 if (child.dep_ in _NOT_PART_OF_NP or (child.dep_ == "acl" and (
                         child.tag_ == "VBG" or any(g.dep_ in ("dobj", "dative") for g in child.children)
-                        or child.lemma_.lower() in word_list("intermediary_verbs.txt")
+                        or child.lemma_.lower() in self.lexicon.words.intermediary_verbs
                         # "a merchant ship attacked by Somali pirates" is not Somali
                         or (tok == head and any(g.dep_ == "agent" for g in child.children) and (head.i in self.by_token or any(
                             c.i in self.by_token for c in head.children if c.dep_ in _MODIFIER_DEPS)))))
@@ -396,39 +408,78 @@ class SentenceActors:
         return Actor(a.code, pron.text, pron.idx + self.offset, pron.idx + len(pron) + self.offset, f"pronoun -> {a.text} ({a.entry})", pron.i)
 
     def resolve(self, head: Token) -> Actor | None:
-        """Code the noun phrase headed by ``head``; None when it names no actor."""
+        """Code the noun phrase headed by ``head``; None when it names no actor. A pronoun
+        is whom it refers to; any other phrase is coded by the first of the readings
+        below that gives an actor, the last being its own mentions put together."""
         if head.pos_ == "PRON":
             return self._pronoun(head)
-        if head.lower_ in _COUNTRY_NOUNS and head.i not in self.by_token and any(c.lower_ == "the" for c in head.children):
-            # "the country", "the kingdom": the nearest country named before
-            country = self._context_country(head, after=False)
-            if country:
-                return Actor(country, head.text, head.idx + self.offset, head.idx + len(head) + self.offset, "the nearest earlier country", head.i)
-        if head.i not in self.by_token and not any(
-                c.dep_ in _MODIFIER_DEPS and c.i in self.by_token for c in head.children):
-            # "Hundreds of UN troops", "dozens of protesters": the actor is the "of" phrase;
-            # not "the Israeli blockade of Gaza", whose own modifier names the actor
-            actor = self._phrase_actor(head, lambda prep: prep == "of")
+        for reading in (self._country_noun, self._quantity_of, self._first_phrase_actor, self._members_of_owner,
+                        self._composed):
+            actor = reading(head)
             if actor is not None:
                 return actor
-        if self.combine_agents and head.i not in self.by_token and not any(
+        return None
+
+    def _country_noun(self, head: Token) -> Actor | None:
+        """"The country", "the kingdom": the nearest country named before."""
+        if head.lower_ not in _COUNTRY_NOUNS or head.i in self.by_token or not any(c.lower_ == "the" for c in head.children):
+            return None
+        country = self._context_country(head, after=False)
+        if not country:
+            return None
+        return Actor(country, head.text, head.idx + self.offset, head.idx + len(head) + self.offset, "the nearest earlier country", head.i)
+
+    def _quantity_of(self, head: Token) -> Actor | None:
+        """"Hundreds of UN troops", "dozens of protesters": the actor is the "of" phrase;
+        not "the Israeli blockade of Gaza", whose own modifier names the actor."""
+        if head.i in self.by_token or any(c.dep_ in _MODIFIER_DEPS and c.i in self.by_token for c in head.children):
+            return None
+        return self._phrase_actor(head, lambda prep: prep == "of")
+
+    def _first_phrase_actor(self, head: Token) -> Actor | None:
+        """Setting ``combine_agents``: PETRARCH codes a phrase by the first actor in it: "an
+        attack by Russian soldiers in eastern Ukraine" is RUSMIL, not Ukraine's soldiers."""
+        if not self.combine_agents or head.i in self.by_token or any(
                 t.i in self.by_token for c in head.children if c.dep_ in _MODIFIER_DEPS for t in c.subtree):
-            # PETRARCH codes a phrase by the first actor in it: "an attack by Russian
-            # soldiers in eastern Ukraine" is RUSMIL, not Ukraine's soldiers
-            actor = self._phrase_actor(head, lambda prep: prep not in _TOPIC_PREPS)
-            if actor is not None:
-                return actor
-        if head.i not in self.by_token and head.lemma_.lower() in word_list("member_nouns.txt"):
-            # "its supporters", "their fighters": the people of whoever the possessive names
-            owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-            if owner is not None:
-                actor = self._pronoun(owner)
-                if actor is not None:
-                    return Actor(actor.code, head.text, head.idx + self.offset, head.idx + len(head) + self.offset,
-                                 f"{head.text} of {actor.entry}", head.i)
+            return None
+        return self._phrase_actor(head, lambda prep: prep not in _TOPIC_PREPS)
+
+    def _members_of_owner(self, head: Token) -> Actor | None:
+        """"Its supporters", "their fighters": the people of whoever the possessive names."""
+        if head.i in self.by_token or head.lemma_.lower() not in self.lexicon.words.member_nouns:
+            return None
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        actor = self._pronoun(owner) if owner is not None else None
+        if actor is None:
+            return None
+        return Actor(actor.code, head.text, head.idx + self.offset, head.idx + len(head) + self.offset,
+                     f"{head.text} of {actor.entry}", head.i)
+
+    def _composed(self, head: Token) -> Actor | None:
+        """The phrase's own mentions put together: "Russian senator Vladimir Dzhabarov" is
+        RUS (from "Russian") + LEG (from "senator"); a known person, organisation or group
+        gives its full code."""
         toks = self._np_tokens(head)
         if self.combine_agents:
             toks += self._shared_modifiers(head)
+        parts = self._parts(head, toks)
+        if not parts:
+            return None
+        draft = self._from_head(head, parts)
+        self._add_parts(draft, head, parts)
+        code = self._combined_code(draft, head, parts) if self.combine_agents else self._code(draft, head, parts, toks)
+        if not code or code == "---":
+            return None
+        before = next((p.before for _, p, _ in parts if p.before), "")
+        if before and not code.startswith(before):
+            code = before + code
+        start = min([m.start for _, _, m in parts] + [head.i])
+        end = max([m.end for _, _, m in parts] + [head.i + 1])
+        span = head.doc[start:end]
+        return Actor(code, span.text, span.start_char + self.offset, span.end_char + self.offset, "; ".join(draft.entries), head.i)
+
+    def _parts(self, head: Token, toks: list[tuple[int, Token]]) -> list[tuple[int, Part, Mention]]:
+        """What each mention in the phrase contributes, nearest the head first."""
         seen: set[int] = set()
         parts: list[tuple[int, Part, Mention]] = []
         for depth, tok in sorted(toks, key=lambda x: (x[0], x[1].i)):
@@ -440,72 +491,86 @@ class SentenceActors:
             if m.kind == "country" and _not_their_country(head.doc, m.start, m.end):
                 part.country = ""  # "ethnic Albanians in Serbia" are not Albania; "pro-Russia rebels" not Russia
             parts.append((depth, part, m))
-        if not parts:
-            return None
+        return parts
+
+    def _from_head(self, head: Token, parts: list[tuple[int, Part, Mention]]) -> _Draft:
+        """What the head's own mention says, as the day and the phrase around it read it."""
         head_part = next((p for d, p, m in parts if m.start <= head.i < m.end), None)
-        country = sector = full = ""
-        entries = []
-        if head_part is not None:
-            country, sector, full = head_part.country, head_part.sector, head_part.full
-            head_m = next(m for d, p, m in parts if p is head_part)
-            title = next((p for d, p, m in parts if m.kind == "agent" and p.sector and m.end <= head_m.start), None)
-            if head_m.kind == "person" and title is not None and not _in_range(pick_person(head_m.entries, self.day), self.day):
-                # "ousted President Mohamed Bazoum", "former President Bill Clinton": out of
-                # office, the title says what the person is now
-                full = country + title.sector
-                sector = title.sector
-            if country and not (sector or full) and head.tag_ in ("NNS", "NNPS"):
-                # "Albanians of southern Serbia", "Turks in Bulgaria": a people named by
-                # where they live belongs to that country
-                country = next((p.country for _, p, m in parts if p.country and p.country != country
-                                and m.kind in ("country", "capital") and _lives_in(head, head.doc[m.end - 1])), country)
-            entries.append(head_part.entry)
-            if not country and not full and head_part.sector:
-                # "its embassy in Damascus": the owner the possessive names, not where it is
-                owner = next((self._pronoun(c) for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"
-                              and c.lower_ in ("its", "their")), None)
-                if owner is not None and owner.code[:3].isalpha():
-                    country = owner.code[:3]
-                    entries.append(owner.entry)
+        draft = _Draft(head_part)
+        if head_part is None:
+            return draft
+        draft.country, draft.sector, draft.full = head_part.country, head_part.sector, head_part.full
+        head_m = next(m for d, p, m in parts if p is head_part)
+        title = next((p for d, p, m in parts if m.kind == "agent" and p.sector and m.end <= head_m.start), None)
+        if head_m.kind == "person" and title is not None and not _in_range(pick_person(head_m.entries, self.day), self.day):
+            # "ousted President Mohamed Bazoum", "former President Bill Clinton": out of
+            # office, the title says what the person is now
+            draft.full = draft.country + title.sector
+            draft.sector = title.sector
+        if draft.country and not (draft.sector or draft.full) and head.tag_ in ("NNS", "NNPS"):
+            # "Albanians of southern Serbia", "Turks in Bulgaria": a people named by
+            # where they live belongs to that country
+            draft.country = next((p.country for _, p, m in parts if p.country and p.country != draft.country
+                                  and m.kind in ("country", "capital") and _lives_in(head, head.doc[m.end - 1])), draft.country)
+        draft.entries.append(head_part.entry)
+        if not draft.country and not draft.full and head_part.sector:
+            # "its embassy in Damascus": the owner the possessive names, not where it is
+            owner = next((self._pronoun(c) for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"
+                          and c.lower_ in ("its", "their")), None)
+            if owner is not None and owner.code[:3].isalpha():
+                draft.country = owner.code[:3]
+                draft.entries.append(owner.entry)
+        return draft
+
+    def _add_parts(self, draft: _Draft, head: Token, parts: list[tuple[int, Part, Mention]]) -> None:
+        """Fill what the head leaves open from the other mentions, nearest first."""
         for depth, p, m in parts:
-            if p is head_part:
+            if p is draft.head:
                 continue
-            if not full and p.full and m.kind != "person" and not country and (not sector or depth <= 1 or _of_phrase(head, m) or self.combine_agents):
+            if not draft.full and p.full and m.kind != "person" and not draft.country and (
+                    not draft.sector or depth <= 1 or _of_phrase(head, m) or self.combine_agents):
                 # "Taliban fighters", "UN peacekeepers": the organisation is the actor.
-                full, country = p.full, p.country
-            if not country and p.country and (depth <= 1 or m.kind not in ("group", "organisation")):
-                country = p.country
-            if not sector and p.sector and not full:
-                sector = p.sector
-            entries.append(p.entry)
-        if self.combine_agents:
-            code = full or country or self._context_country(head) or "---"
-            for _, p, m in sorted(parts, key=lambda x: x[2].start):
-                if m.kind == "agent" and not p.before and p.sector not in code:
-                    code += p.sector
-        elif full:
-            code = full
-            if len(full) == 3 and not sector:
+                draft.full, draft.country = p.full, p.country
+            if not draft.country and p.country and (depth <= 1 or m.kind not in ("group", "organisation")):
+                draft.country = p.country
+            if not draft.sector and p.sector and not draft.full:
+                draft.sector = p.sector
+            draft.entries.append(p.entry)
+
+    def _code(self, draft: _Draft, head: Token, parts: list[tuple[int, Part, Mention]], toks: list[tuple[int, Token]]) -> str:
+        """One code: the full code of a known actor, else a country and one sector; a
+        phrase that names no country takes the one of a place in it or of its context."""
+        if draft.full:
+            sector = draft.sector
+            if len(draft.full) == 3 and not sector:
                 # "Bree President Romendacil": a country-level name takes the title's sector
                 sector = next((p.sector for _, p, m in parts if m.kind == "agent" and p.sector), "")
-            if sector and len(full) == 3:
-                code = full + sector
-        else:
-            if not country and not any(c.dep_ == "amod" and c.lower_ in _NOT_LOCAL for c in head.children):
-                # "foreign journalists" in China are not Chinese
-                country = self._place_country(toks) or self._context_country(head)
-            code = (country or "---") + sector
-        if not code or code == "---":
-            return None
-        before = next((p.before for _, p, _ in parts if p.before), "")
-        if before and not code.startswith(before):
-            code = before + code
-        used = [m for _, _, m in parts]
-        start = min([m.start for m in used] + [head.i])
-        end = max([m.end for m in used] + [head.i + 1])
-        span = head.doc[start:end]
-        actor = Actor(code, span.text, span.start_char + self.offset, span.end_char + self.offset, "; ".join(entries), head.i)
-        return actor
+            return draft.full + sector if sector and len(draft.full) == 3 else draft.full
+        country = draft.country
+        if not country and not any(c.dep_ == "amod" and c.lower_ in _NOT_LOCAL for c in head.children):
+            # "foreign journalists" in China are not Chinese
+            country = self._place_country(toks) or self._context_country(head)
+        return (country or "---") + draft.sector
+
+    def _combined_code(self, draft: _Draft, head: Token, parts: list[tuple[int, Part, Mention]]) -> str:
+        """Setting ``combine_agents``: the actor's code, then every agent's sector in text
+        order, each unless the code has it already ("Russian Islamist media": RUSMUSMED)."""
+        code = draft.full or draft.country or self._context_country(head) or "---"
+        for _, p, m in sorted(parts, key=lambda x: x[2].start):
+            if m.kind == "agent" and not p.before and p.sector not in code:
+                code += p.sector
+        return code
+
+
+@dataclass
+class _Draft:
+    """A phrase's code being put together from its parts (``SentenceActors._composed``)."""
+
+    head: Part | None  # what the head's own mention contributes
+    country: str = ""
+    sector: str = ""
+    full: str = ""
+    entries: list[str] = field(default_factory=list)
 
 
 # Words that say an agent is not of the country around it.

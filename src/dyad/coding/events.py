@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
-from ..lexicon.loader import PREPOSITIONS, Lexicon, Pattern, _read_tsv, builtin_dir, word_list
+from ..lexicon.loader import PREPOSITIONS, Element, Lexicon, Pattern
+from .parse import per_doc
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -44,22 +46,9 @@ class Candidate:
     particle_objects: list[Token] = field(default_factory=list)  # object of a particle read as a preposition
 
 
-@functools.cache
-def _governors() -> dict[str, str]:
-    issues: list = []
-    return {r["lemma"]: r["effect"] for _, r in _read_tsv(builtin_dir() / "governors.tsv", ["lemma", "effect"], issues)}
-
-
-def governor_effect(lemma: str) -> str | None:
-    """The effect (governors.tsv) of a verb or adjective on the clause it governs."""
-    return _governors().get(lemma)
-
-
 class PatternIndex:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
-        self.modifiers = bool(lexicon.settings["modifier_words"])
-        self.complements = bool(lexicon.settings["complement_objects"])
         self.verbs: dict[str, list[Pattern]] = defaultdict(list)
         self.nouns: dict[str, list[Pattern]] = defaultdict(list)
         for p in lexicon.patterns:
@@ -68,6 +57,10 @@ class PatternIndex:
             for plist in table.values():
                 # Longer patterns first; among equals, the one with more words to match.
                 plist.sort(key=lambda p: (-p.specificity, -sum(bool(e.words) for e in p.elements)))
+        # by trigger word, for verbs and nouns; plain dicts (not defaultdicts) from here on,
+        # so that looking a word up never adds it
+        self.verbs = {w: _WordIndex(plist) for w, plist in self.verbs.items()}
+        self.nouns = {w: _WordIndex(plist) for w, plist in self.nouns.items()}
 
     def candidates(self, sent: Span) -> list[Candidate]:
         found: list[Candidate] = []
@@ -83,8 +76,9 @@ class PatternIndex:
                 table = self.nouns
             else:
                 continue
-            plist = next((table[w] for w in lemma_candidates(tok) if w in table), ())
-            matches = [c for c in (match(p, tok, self.modifiers, self.complements) for p in plist) if c is not None]
+            index = next((table[w] for w in lemma_candidates(tok) if w in table), None)
+            plist = index.possible(doc_words(sent.doc)) if index else ()
+            matches = [c for c in (match(p, tok, self.lexicon) for p in plist) if c is not None]
             if matches:  # most specific first; the others are fallbacks
                 matches[0].others = matches[1:]
                 found.append(matches[0])
@@ -100,6 +94,54 @@ class PatternIndex:
         return kept
 
 
+class _WordIndex:
+    """The patterns of one trigger, found by the words they need: a trigger such as
+    "threaten" has hundreds of patterns, and most need a word the story never uses."""
+
+    def __init__(self, patterns: list[Pattern]):
+        self.patterns = patterns
+        self.needs = [_needed_words(p) for p in patterns]
+        self.free = [i for i, needs in enumerate(self.needs) if not needs]
+        self.by_word: dict[str, list[int]] = defaultdict(list)
+        for i, needs in enumerate(self.needs):
+            if needs:  # indexed by its first need: any pattern that can match has one of these
+                single, multi = needs[0]
+                for w in {*single, *(parts[0] for parts in multi)}:
+                    self.by_word[w].append(i)
+        self.keys = frozenset(self.by_word)
+
+    def possible(self, words: frozenset[str]) -> list[Pattern]:
+        """The patterns, in their order, whose every needed word is among ``words``."""
+        found = set(self.free)
+        for w in self.keys & words:
+            found.update(self.by_word[w])
+        return [self.patterns[i] for i in sorted(found) if all(
+            not single.isdisjoint(words) or any(all(w in words for w in parts) for parts in multi)
+            for single, multi in self.needs[i])]
+
+
+def _needed_words(p: Pattern) -> tuple[tuple[frozenset[str], tuple[tuple[str, ...], ...]], ...]:
+    """Per element that names words, the words one of which the text must hold (each as
+    ``word_is`` reads them: single words, or every word of a multi-word entry)."""
+    needs = [(frozenset([p.particle]), ())] if p.particle else []
+    for el in p.elements:
+        if el.words and (el.kind in ("obj", "subj", "comp") or (el.kind == "prep" and not el.role)):
+            needs.append(_split_words(el.words))
+    return tuple(needs)
+
+
+_DOC_WORDS: dict = {"doc": None, "words": frozenset()}
+
+
+def doc_words(doc) -> frozenset[str]:
+    """Every lower-cased form and lemma in the Doc being coded (a superset of what any
+    token a pattern can reach from a trigger may spell)."""
+    if doc is not _DOC_WORDS["doc"]:
+        _DOC_WORDS["doc"] = doc
+        _DOC_WORDS["words"] = frozenset(w for t in doc for w in (t.lower_, t.lemma_.lower()))
+    return _DOC_WORDS["words"]
+
+
 @functools.cache
 def _split_words(words: frozenset[str]) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
     single = frozenset(w for w in words if " " not in w)
@@ -107,6 +149,7 @@ def _split_words(words: frozenset[str]) -> tuple[frozenset[str], tuple[tuple[str
     return single, multi
 
 
+@per_doc
 def word_is(tok: Token, words: frozenset[str], modifiers: bool = False) -> bool:
     """Does ``tok`` (with its particle or modifiers) spell one of ``words``? Multi-word
     entries match a verb with its particle ("step down") or a noun with its compound or
@@ -128,6 +171,7 @@ def word_is(tok: Token, words: frozenset[str], modifiers: bool = False) -> bool:
     return False
 
 
+@per_doc
 def lemma_candidates(tok: Token) -> list[str]:
     """The lemma, then guesses from the word form: the small model mislemmatises some
     verbs ("staged" -> "stag", "raped" -> "rap")."""
@@ -154,8 +198,9 @@ def _through_quantity(obj: Token) -> list[Token]:
     return [obj]
 
 
-def _objects(verb: Token) -> list[Token]:
-    if is_passive(verb) and verb.lemma_.lower() in word_list("stative_passives.txt") and not any(
+@per_doc
+def _objects(verb: Token, lex: Lexicon) -> list[Token]:
+    if is_passive(verb) and verb.lemma_.lower() in lex.words.stative_passives and not any(
             c.dep_ == "agent" for c in verb.children):
         return prep_objects(verb, "to") or prep_objects(verb, "in")  # "is opposed to X"
     if is_passive_modifier(verb):
@@ -168,7 +213,7 @@ def _objects(verb: Token) -> list[Token]:
             found = [c for c in verb.head.children if c.dep_ in _SUBJ | _PASS_SUBJ]
         return found
     objs = [c for c in verb.children if c.dep_ in _OBJ]
-    if not objs and _governors().get(verb.lemma_.lower()) in ("object-control", "causative", "future", "appeal"):
+    if not objs and lex.governor(verb.lemma_.lower()) in ("object-control", "causative", "future", "appeal"):
         # "allowed aid trucks to enter", "wants Putin to attack": the parser makes the
         # trucks the subject of "enter"; they are the object of "allowed"
         objs = [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(a.lower_ == "to" for a in c.children)
@@ -183,10 +228,12 @@ def _objects(verb: Token) -> list[Token]:
     return objs
 
 
+@per_doc
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
 
+@per_doc
 def is_passive_modifier(verb: Token) -> bool:
     """"10 soldiers killed in Ukraine", "civilians detained by police": a past participle
     on a noun is a passive whose subject is that noun."""
@@ -202,6 +249,7 @@ def is_passive_modifier(verb: Token) -> bool:
                for c in verb.children)
 
 
+@per_doc
 def prep_objects(anchor: Token, prep: str) -> list[Token]:
     out = []
     for c in anchor.children:
@@ -227,105 +275,175 @@ def prep_objects(anchor: Token, prep: str) -> list[Token]:
     return out
 
 
-def match(p: Pattern, trig: Token, modifiers: bool = False, complements: bool = False) -> Candidate | None:
+def match(p: Pattern, trig: Token, lex: Lexicon) -> Candidate | None:
     """Try one pattern at one trigger token; None when an element is not satisfied.
-    ``modifiers``: a pattern's object or phrase word may be a modifier of the noun
-    (setting ``modifier_words``); ``complements``: the object word may be the object
-    of the verb's infinitive complement (setting ``complement_objects``)."""
+    Each element kind has its matcher in ``_ELEMENT_MATCHERS``, which reads and moves
+    the place the pattern has reached (``_Matching``)."""
     particle_objs: list[Token] = []
     if p.particle:
-        # verbs: a particle ("turn down"); nouns: a modifier ("hunger strike")
-        deps = ("prt", "prep", "advmod") if p.kind == "verb" else ("compound", "amod", "nmod")
-        prt = [c for c in trig.children if c.dep_ in deps and p.particle in (c.lower_, c.lemma_.lower())]
-        if prt and p.kind == "verb" and prt[0].dep_ == "prep" and any(c.dep_ in _OBJ for c in trig.children) and any(
-                g.dep_ == "pobj" for g in prt[0].children):
-            prt = []  # "a ship carrying tanks off the coast": a preposition with its own object, not "carry off"
-        if not prt:
+        prt = _particle(p, trig)
+        if prt is None:
             return None
-        if p.kind == "verb" and prt[0].dep_ == "prep":
+        if p.kind == "verb" and prt.dep_ == "prep":
             # "cordoned off the roads": read as a preposition, the particle holds the object
-            particle_objs = [g for g in prt[0].children if g.dep_ == "pobj"]
+            particle_objs = [g for g in prt.children if g.dep_ == "pobj"]
     cand = Candidate(p, trig, {trig.i}, particle_objects=particle_objs)
-    verb, anchors = trig, [trig]
-    for el in p.elements:
-        if el.kind == "target":
-            objs = (_objects(verb) or (particle_objs if verb == trig else [])) if p.kind == "verb" else prep_objects(verb, "of")
-            if not objs:
-                return None
-            cand.target_tokens = objs
-            anchors = [verb, *objs]  # "accused the minister of corruption"
-        elif el.kind == "obj":
-            own = (_objects(verb) or (particle_objs if verb == trig else [])) if verb.pos_ != "NOUN" else []
-            objs = [o for o in own for o in _through_quantity(o) if word_is(o, el.words, modifiers)]
-            if not objs:
-                # Attribute and oblique readings: "is a threat", "gave support".
-                objs = [c for c in verb.children if c.dep_ in ("attr", "oprd", "npadvmod") and word_is(c, el.words)]
-            if not objs and complements and verb.pos_ != "NOUN" and not own:
-                # "vowed to wage war" matches `vow war`: PETRARCH reads on past the verb
-                for comp in (c for c in verb.children if c.dep_ == "xcomp"):
-                    objs = [o for o in _objects(comp) if word_is(o, el.words, modifiers)]
-                    if objs:
-                        cand.consumed.add(comp.i)
-                        break
-            if not objs:
-                return None
-            cand.consumed.update(o.i for o in objs)
-            anchors = [objs[0], verb]
-        elif el.kind == "subj":
-            # "- {DEATH TOLL} * [190]": the subject names no actor, but what happened
-            subj = [c for c in trig.children if c.dep_ in _SUBJ | _PASS_SUBJ] or subjects(trig)
-            if not any(word_is(s, el.words, modifiers) for s in subj):
-                return None
-        elif el.kind == "between":
-            # "- % * [120]": only "A and B postponed ..." (coded between A and B)
-            subj = [c for c in trig.children if c.dep_ in _SUBJ | _PASS_SUBJ] or subjects(trig)
-            if not any(len(expand_conj(s)) > 1 for s in subj):
-                return None
-        elif el.kind == "comp" and not el.words:
-            # `to *`: any complement, "agreed to set up a centre", "agreed to an extension";
-            # it stays free to code its own event, which then supersedes the generic one
-            if not any(c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and any(
-                    g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for a in anchors for c in a.children) and not any(
-                    prep_objects(a, "to") for a in anchors):
-                return None
-        elif el.kind == "comp":
-            comps = []
-            for a in anchors:  # "demanded an end to the fighting", "calls to resign"
-                # not a negated complement: "vowed that Iran would not halt enrichment"
-                comps = [c for c in a.children if c.dep_ in _COMP_DEPS and word_is(c, el.words)
-                         and not any(is_negation_word(g) for g in c.children)]
-                comps = comps or [o for o in prep_objects(a, "to") if word_is(o, el.words)]
-                if comps:
-                    break
-            if not comps:
-                return None
-            verb = comps[0]
-            cand.consumed.add(verb.i)
-            anchors = [verb]
-        elif el.kind == "prep":
-            objs: list[Token] = []
-            # the phrase may hang on the verb, or on its object ("warned their
-            # populations about the Prince")
-            for a in [*anchors, *(_objects(verb) if verb.pos_ != "NOUN" else [])]:
-                objs = prep_objects(a, el.prep)
-                if objs:
-                    break
-            if not objs:
-                return None
-            if el.role == "+":
-                cand.target_tokens = objs
-            elif el.role == "$":
-                cand.source_tokens = objs
-                cand.swapped = True
-            else:
-                objs = [o for o in objs if word_is(o, el.words, modifiers)]
-                if not objs:
-                    return None
-                cand.consumed.update(o.i for o in objs)
-                anchors = [objs[0]] + anchors
+    m = _Matching(cand, lex, trig, [trig])
+    if not all(_ELEMENT_MATCHERS[el.kind](m, el) for el in p.elements):
+        return None
     cand.code = p.code
-    cand.anchors = [a for a in anchors if a != trig and a.i in cand.consumed]
+    cand.anchors = [a for a in m.anchors if a != trig and a.i in cand.consumed]
     return cand
+
+
+def _particle(p: Pattern, trig: Token) -> Token | None:
+    """The particle of a phrasal verb ("turn down") or the modifier of a noun ("hunger
+    strike") the pattern needs, if the trigger has it."""
+    deps = ("prt", "prep", "advmod") if p.kind == "verb" else ("compound", "amod", "nmod")
+    prt = [c for c in trig.children if c.dep_ in deps and p.particle in (c.lower_, c.lemma_.lower())]
+    if prt and p.kind == "verb" and prt[0].dep_ == "prep" and any(c.dep_ in _OBJ for c in trig.children) and any(
+            g.dep_ == "pobj" for g in prt[0].children):
+        return None  # "a ship carrying tanks off the coast": a preposition with its own object, not "carry off"
+    return prt[0] if prt else None
+
+
+@dataclass
+class _Matching:
+    """A pattern on its way along the parse: the candidate it builds, the verb (or noun)
+    its next element applies to, and the words it has matched last (its anchors)."""
+
+    cand: Candidate
+    lex: Lexicon
+    verb: Token
+    anchors: list[Token]
+
+    @property
+    def modifiers(self) -> bool:
+        """Setting ``modifier_words``: a pattern's word may be a modifier of the noun."""
+        return self.lex.settings.modifier_words
+
+    def objects(self) -> list[Token]:
+        """The verb's objects; the trigger's may be held by its particle."""
+        trig = self.cand.trigger
+        return _objects(self.verb, self.lex) or (self.cand.particle_objects if self.verb == trig else [])
+
+    def subjects(self) -> list[Token]:
+        """The trigger's subjects, as parsed, else as ``subjects`` finds them."""
+        trig = self.cand.trigger
+        return [c for c in trig.children if c.dep_ in _SUBJ | _PASS_SUBJ] or subjects(trig, self.lex)
+
+
+def _match_target(m: _Matching, el: Element) -> bool:
+    """``+``: the object is the target ("attack +"); for a noun, its "of" phrase."""
+    objs = m.objects() if m.cand.pattern.kind == "verb" else prep_objects(m.verb, "of")
+    if not objs:
+        return False
+    m.cand.target_tokens = objs
+    m.anchors = [m.verb, *objs]  # "accused the minister of corruption"
+    return True
+
+
+def _match_object(m: _Matching, el: Element) -> bool:
+    """A word the object must be ("express regret"), through quantities ("thousands of
+    soldiers") and attributes ("is a threat", "gave support")."""
+    own = m.objects() if m.verb.pos_ != "NOUN" else []
+    objs = [o for o in own for o in _through_quantity(o) if word_is(o, el.words, m.modifiers)]
+    if not objs:
+        objs = [c for c in m.verb.children if c.dep_ in ("attr", "oprd", "npadvmod") and word_is(c, el.words)]
+    if not objs and m.lex.settings.complement_objects and m.verb.pos_ != "NOUN" and not own:
+        objs = _complement_objects(m, el)
+    if not objs:
+        return False
+    m.cand.consumed.update(o.i for o in objs)
+    m.anchors = [objs[0], m.verb]
+    return True
+
+
+def _complement_objects(m: _Matching, el: Element) -> list[Token]:
+    """Setting ``complement_objects``: "vowed to wage war" matches `vow war`, as PETRARCH
+    reads on past the verb."""
+    for comp in (c for c in m.verb.children if c.dep_ == "xcomp"):
+        objs = [o for o in _objects(comp, m.lex) if word_is(o, el.words, m.modifiers)]
+        if objs:
+            m.cand.consumed.add(comp.i)
+            return objs
+    return []
+
+
+def _match_subject_word(m: _Matching, el: Element) -> bool:
+    """``subj:WORD``: the subject names what happened, not an actor ("- {DEATH TOLL} *
+    [190]": "the death toll rose")."""
+    return any(word_is(s, el.words, m.modifiers) for s in m.subjects())
+
+
+def _match_between(m: _Matching, el: Element) -> bool:
+    """``%``: only "A and B postponed ..." (coded between A and B; "- % * [120]")."""
+    return any(len(expand_conj(s)) > 1 for s in m.subjects())
+
+
+def _match_complement(m: _Matching, el: Element) -> bool:
+    """``to VERB``: a complement with that lemma ("refused to meet", "demanded an end to
+    the fighting", "calls to resign"), where the rest of the pattern goes on; ``to *``:
+    any complement."""
+    if not el.words:
+        return _any_complement(m)
+    comps: list[Token] = []
+    for a in m.anchors:
+        # not a negated complement: "vowed that Iran would not halt enrichment"
+        comps = [c for c in a.children if c.dep_ in _COMP_DEPS and word_is(c, el.words)
+                 and not any(is_negation_word(g) for g in c.children)]
+        comps = comps or [o for o in prep_objects(a, "to") if word_is(o, el.words)]
+        if comps:
+            break
+    if not comps:
+        return False
+    m.verb = comps[0]
+    m.cand.consumed.add(m.verb.i)
+    m.anchors = [m.verb]
+    return True
+
+
+def _any_complement(m: _Matching) -> bool:
+    """`to *`: "agreed to set up a centre", "agreed to an extension"; the complement stays
+    free to code its own event, which then supersedes the generic one."""
+    return any(c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and any(
+        g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for a in m.anchors for c in a.children) or any(
+        prep_objects(a, "to") for a in m.anchors)
+
+
+def _match_phrase(m: _Matching, el: Element) -> bool:
+    """``PREP +`` (its object is the target), ``PREP $`` (its object is the source, the
+    subject the target) or ``PREP word``. The phrase may hang on the verb or on its
+    object ("warned their populations about the Prince")."""
+    objs: list[Token] = []
+    for a in [*m.anchors, *(_objects(m.verb, m.lex) if m.verb.pos_ != "NOUN" else [])]:
+        objs = prep_objects(a, el.prep)
+        if objs:
+            break
+    if not objs:
+        return False
+    if el.role == "+":
+        m.cand.target_tokens = objs
+    elif el.role == "$":
+        m.cand.source_tokens = objs
+        m.cand.swapped = True
+    else:
+        objs = [o for o in objs if word_is(o, el.words, m.modifiers)]
+        if not objs:
+            return False
+        m.cand.consumed.update(o.i for o in objs)
+        m.anchors = [objs[0]] + m.anchors
+    return True
+
+
+_ELEMENT_MATCHERS: dict[str, Callable[[_Matching, Element], bool]] = {
+    "target": _match_target,
+    "obj": _match_object,
+    "subj": _match_subject_word,
+    "between": _match_between,
+    "comp": _match_complement,
+    "prep": _match_phrase,
+}
 
 
 # --- arguments ----------------------------------------------------------------
@@ -352,10 +470,11 @@ def is_list_appos(tok: Token) -> bool:
         c.dep_ == "conj" and (c.i > tok.i or c.i == tok.i - 1) for c in tok.head.children)
 
 
-def subjects(verb: Token) -> list[Token]:
+@per_doc
+def subjects(verb: Token, lex: Lexicon) -> list[Token]:
     """Who did it: the subject, the ``by`` phrase of a passive, or the controller of a
     complement clause ("Moscow agreed to send", "rebels seeking to overthrow")."""
-    found = _syntactic_subjects(verb)
+    found = _syntactic_subjects(verb, lex)
     if found or verb.pos_ == "NOUN":
         return found
     # The small parser often hangs a subject on an adjective ("the forces loyal to X
@@ -369,7 +488,7 @@ def subjects(verb: Token) -> list[Token]:
     return []
 
 
-def _syntactic_subjects(verb: Token) -> list[Token]:
+def _syntactic_subjects(verb: Token, lex: Lexicon) -> list[Token]:
     if is_passive_modifier(verb):
         # The participle's own doer only ("civilians detained by police"); the noun it
         # qualifies is whom it was done to.
@@ -381,7 +500,7 @@ def _syntactic_subjects(verb: Token) -> list[Token]:
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if agents:
                 return agents
-            if verb.lemma_.lower() in word_list("stative_passives.txt"):  # "Israel is opposed to"
+            if verb.lemma_.lower() in lex.words.stative_passives:  # "Israel is opposed to"
                 return [c for c in verb.children if c.dep_ in _PASS_SUBJ]
             if seen > 1:  # "X was asked to attack", "X has been dedicated to attacking"
                 return [c for c in verb.children if c.dep_ in _PASS_SUBJ]
@@ -389,8 +508,8 @@ def _syntactic_subjects(verb: Token) -> list[Token]:
             # whoever did the act named in the phrase.
             for prep in ("in", "during", "after"):
                 for noun in prep_objects(verb, prep):
-                    doers = noun_sources(noun, climb=False) if noun.pos_ == "NOUN" else []
-                    if not doers and noun.lemma_.lower() in word_list("clash_nouns.txt"):
+                    doers = named_doers(noun) if noun.pos_ == "NOUN" else []
+                    if not doers and noun.lemma_.lower() in lex.words.clash_nouns:
                         doers = prep_objects(noun, "with")  # "injured in clashes with protesters"
                     if doers:
                         return doers
@@ -401,17 +520,17 @@ def _syntactic_subjects(verb: Token) -> list[Token]:
             if subj:
                 return subj
         if verb.pos_ == "NOUN":
-            return noun_sources(verb)
+            return noun_sources(verb, lex)
         dep, head = verb.dep_, verb.head
         if head == verb:
             return []
-        if dep == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in word_list("document_nouns.txt") and head.dep_ in _OBJ:
-            return subjects(head.head)  # "Bush signed a law imposing sanctions": whoever signed it acts through it
+        if dep == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in lex.words.document_nouns and head.dep_ in _OBJ:
+            return subjects(head.head, lex)  # "Bush signed a law imposing sanctions": whoever signed it acts through it
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
             return [head]
         if dep == "xcomp":
             objs = [c for c in head.children if c.dep_ in _OBJ]
-            if objs and head.lemma_.lower() in _object_control():
+            if objs and lex.governor(head.lemma_.lower()) in ("object-control", "causative"):
                 return objs
             verb = head
         elif dep in ("conj", "advcl", "acomp"):  # "Norway is willing to send"
@@ -425,14 +544,9 @@ def _syntactic_subjects(verb: Token) -> list[Token]:
     return []
 
 
-@functools.cache
-def _object_control() -> frozenset[str]:
-    return frozenset(k for k, v in _governors().items() if v in ("object-control", "causative"))
-
-
-def noun_sources(noun: Token, climb: bool = True) -> list[Token]:
-    """Who did the act a noun names: "Russia's offer", "a Russian offer", "the offer
-    from the Russian government", "attacks by rebels"."""
+def named_doers(noun: Token) -> list[Token]:
+    """Who did the act a noun names, as the noun's own phrase says: "Russia's offer", "a
+    Russian offer", "the offer from the Russian government", "attacks by rebels"."""
     poss = [c for c in noun.children if c.dep_ == "poss"]
     if poss:
         return poss
@@ -442,27 +556,31 @@ def noun_sources(noun: Token, climb: bool = True) -> list[Token]:
     # "a Russian offer", "army attacks"; not "direct assistance", "a fresh offer"
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
             and (c.pos_ in ("PROPN", "NOUN") or (c.pos_ == "ADJ" and c.text[:1].isupper()))]
-    if mods:
-        return mods
-    # "X launched an attack", "X kept providing support", "X refused to commit to any
-    # assistance": the subject of a light, promising or refusing verb does the act.
-    if not climb:
-        return []
+    return mods
+
+
+def noun_sources(noun: Token, lex: Lexicon) -> list[Token]:
+    """Who did the act a noun names: its own phrase says ("Russia's offer"), else the
+    subject of a light, promising or refusing verb does the act ("X launched an attack",
+    "X kept providing support", "X refused to commit to any assistance")."""
+    named = named_doers(noun)
+    if named:
+        return named
     verb = noun.head
     if noun.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head
     if noun.dep_ in _OBJ | {"pobj"} and verb.pos_ in ("VERB", "AUX") and (
-            _governors().get(verb.lemma_.lower()) in ("light", "future", "negate", "refuse")):
-        return subjects(verb)
+            lex.governor(verb.lemma_.lower()) in ("light", "future", "negate", "refuse")):
+        return subjects(verb, lex)
     return []
 
 
-def default_targets(trig: Token, depth: int = 0) -> Iterator[list[Token]]:
+def default_targets(trig: Token, lex: Lexicon, depth: int = 0) -> Iterator[list[Token]]:
     """Candidate targets for a pattern that names none, best first: the object, a
     with/to/against... phrase, the subject of a demanded clause, then the same inside a
     purpose or complement clause. The caller takes the first that names an actor."""
     if trig.pos_ != "NOUN":
-        yield _objects(trig)
+        yield _objects(trig, lex)
     for prep in _DEFAULT_TARGET_PREPS:
         yield prep_objects(trig, prep)
     # "demanded that Hamas renounce...": the one asked is the complement's subject.
@@ -474,7 +592,7 @@ def default_targets(trig: Token, depth: int = 0) -> Iterator[list[Token]]:
         # provide aid for Romania": the complement names whom the act is aimed at.
         for c in trig.children:
             if c.dep_ in ("advcl", "xcomp", "acl") and (c.dep_ == "xcomp" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
-                yield from default_targets(c, depth=1)
+                yield from default_targets(c, lex, depth=1)
             if c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "protest" for g in c.children):
                 yield [g for pr in c.children for g in pr.children if g.dep_ == "prep" for g in g.children if g.dep_ == "pobj"]
 
@@ -487,53 +605,31 @@ _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 _NEG = {"neg"}
 
 
-def mood(trig: Token, speech: set[str], keep_modals: bool = False) -> tuple[str, str | Token]:
+def mood(trig: Token, speech: set[str], lex: Lexicon) -> tuple[str, str | Token]:
     """``fact``, ``future``, ``negated``, ``refused`` or ``hypothetical``, with the word
-    that decided (the token itself for a negation word such as "not"). ``keep_modals``:
-    modals and conditions ("could", "if") leave the act a fact (setting ``modals``)."""
-    gov = _governors()
+    that decided (the token itself for a negation word such as "not"). The search climbs
+    from the trigger through the clauses that govern it: at each, the words on the verb
+    (``_clause_mood``), then the verb or noun above (``_denied_or_asked``,
+    ``_wanted_of_another``, ``_governed``). Under the setting ``modals keep``, modals and
+    conditions ("could", "if") leave the act a fact."""
     reported = _is_reported(trig, speech)
-    node, result, why, steps = trig, "fact", "", 0
+    node, result, why = trig, "fact", ""
     own_negation = True  # false above an "and"/"but" conjunct: its "not" is its own
-    while steps < 8:
-        steps += 1
-        for c in node.children:
-            w = c.lower_
-            neg = (c if is_negation_word(c) else _adverb_negation(c)) if own_negation else None
-            if neg is not None:
-                # "will not attend", "would not provide": a refusal, not a non-event.
-                # The word itself is returned: PETRARCH negation needs the verb it is on.
-                if any(a.dep_ == "aux" and a.lower_ in _FUTURE_AUX | {"would"} for a in node.children):
-                    return "refused", neg
-                return "negated", neg
-            if c.dep_ == "aux" and c.tag_ == "MD" or (c.dep_ == "aux" and w in _FUTURE_AUX):
-                if w in _FUTURE_AUX:
-                    result, why = "future", c.text
-                elif w == "would":
-                    if reported:
-                        result, why = "future", c.text
-                    elif not keep_modals:
-                        return "hypothetical", c.text
-                elif w in _HYPOTHETICAL_AUX and not keep_modals:
-                    return "hypothetical", c.text
-            if c.dep_ == "mark" and w in _CONDITIONAL_MARKS and not keep_modals:
-                return "hypothetical", c.text
-            if w == "going" and c.dep_ == "aux":
-                result, why = "future", "going to"
+    for _ in range(8):
+        said = _clause_mood(node, reported, lex.settings.keep_modals, own_negation)
+        if said.final:
+            return said.state, said.word
+        if said.state == "future":
+            result, why = said.state, said.word
         head = node.head
         if head == node:
             break
-        if node.dep_ == "ccomp" and gov.get(head.lemma_.lower()) == "negate":
-            return "negated", head.text  # "Iran denied that Tehran had supplied missiles"
-        if _granted_or_asked(node, head):
-            return "hypothetical", head.text  # "reiterated its demand that Israel ease"
+        above = _denied_or_asked(node, head, lex)
+        if above is not None:
+            return above
         if node.dep_ in _REPORT_DEPS and head.lemma_.lower() in speech:
             break  # reported content: the speaker's mood is not the event's
-        effect = gov.get(head.lemma_.lower())
-        if (node.dep_ in ("xcomp", "ccomp", "acl") and effect in ("future", "future-clause", "object-control", "appeal") and _own_doer(node, head)) or (
-                effect in ("object-control", "appeal") and _asked_of_another(node, head)):
-            # "Obama wants Putin to attack", "demanded that the US cancel", "was pressed
-            # by Congress to help", "pressure from Congress to help": asked, not done
+        if _wanted_of_another(node, head, lex):
             return "hypothetical", head.text
         if node.dep_ not in _CHAIN_DEPS:
             break
@@ -545,22 +641,79 @@ def mood(trig: Token, speech: set[str], keep_modals: bool = False) -> tuple[str,
             own_negation = False
         if node.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.pos_ == "ADP":
             node, head = head, head.head  # "dedicated to attacking", "commit to assistance"
-        effect = gov.get(head.lemma_.lower())
-        if effect == "future-clause":  # "is set to visit", but not "set fire to"
-            effect = "future" if node.dep_ in ("xcomp", "acl") else None
-        # Governors act on their complements, not on adjuncts ("refused ... following
-        # an offer": the offer is not refused).
-        if effect and (node.dep_ in ("xcomp", "acl", "dobj") or (node.dep_ == "prep" and effect != "refuse")):
-            if effect == "refuse":
-                return "refused", head.text
-            if effect == "negate":
-                return "negated", head.text
-            if effect == "hypothetical":
-                return "hypothetical", head.text
-            if effect == "future" and result == "fact":
-                result, why = "future", head.text
+        governed = _governed(node, head, lex)
+        if governed is not None and governed[0] != "future":
+            return governed
+        if governed is not None and result == "fact":
+            result, why = governed
         node = head
     return result, why
+
+
+class _Said(NamedTuple):
+    """What the words on one verb say of its mood; ``final`` ends the search (a future
+    may still be overruled from above)."""
+
+    state: str
+    word: str | Token
+    final: bool = False
+
+
+def _clause_mood(node: Token, reported: bool, keep_modals: bool, own_negation: bool) -> _Said:
+    """The words on one verb: a negation ("not", "never"), a future or modal auxiliary
+    ("will", "could", reported "would"), a condition ("if")."""
+    said = _Said("fact", "")
+    for c in node.children:
+        w = c.lower_
+        neg = (c if is_negation_word(c) else _adverb_negation(c)) if own_negation else None
+        if neg is not None:
+            # "will not attend", "would not provide": a refusal, not a non-event.
+            # The word itself is returned: PETRARCH negation needs the verb it is on.
+            if any(a.dep_ == "aux" and a.lower_ in _FUTURE_AUX | {"would"} for a in node.children):
+                return _Said("refused", neg, True)
+            return _Said("negated", neg, True)
+        if c.dep_ == "aux" and c.tag_ == "MD" or (c.dep_ == "aux" and w in _FUTURE_AUX):
+            if w in _FUTURE_AUX or (w == "would" and reported):
+                said = _Said("future", c.text)
+            elif (w == "would" or w in _HYPOTHETICAL_AUX) and not keep_modals:
+                return _Said("hypothetical", c.text, True)
+        if c.dep_ == "mark" and w in _CONDITIONAL_MARKS and not keep_modals:
+            return _Said("hypothetical", c.text, True)
+        if w == "going" and c.dep_ == "aux":
+            said = _Said("future", "going to")
+    return said
+
+
+def _denied_or_asked(clause: Token, head: Token, lex: Lexicon) -> tuple[str, str] | None:
+    """A clause that is denied ("Iran denied that Tehran had supplied missiles") or that a
+    demand or a permission governs ("reiterated its demand that Israel ease")."""
+    if clause.dep_ == "ccomp" and lex.governor(head.lemma_.lower()) == "negate":
+        return "negated", head.text
+    if _granted_or_asked(clause, head, lex):
+        return "hypothetical", head.text
+    return None
+
+
+def _wanted_of_another(clause: Token, head: Token, lex: Lexicon) -> bool:
+    """"Obama wants Putin to attack", "demanded that the US cancel", "was pressed by
+    Congress to help", "pressure from Congress to help": asked, not done."""
+    effect = lex.governor(head.lemma_.lower())
+    return (clause.dep_ in ("xcomp", "ccomp", "acl") and effect in ("future", "future-clause", "object-control", "appeal")
+            and _own_doer(clause, head)) or (effect in ("object-control", "appeal") and _asked_of_another(clause, head))
+
+
+def _governed(node: Token, head: Token, lex: Lexicon) -> tuple[str, str] | None:
+    """What a governor (governors.tsv) makes of its complement: "refused to meet",
+    "failed to agree", "considering sending", "pledged to send". Governors act on their
+    complements, not on adjuncts ("refused ... following an offer": the offer is not
+    refused)."""
+    effect = lex.governor(head.lemma_.lower())
+    if effect == "future-clause":  # "is set to visit", but not "set fire to"
+        effect = "future" if node.dep_ in ("xcomp", "acl") else None
+    if not effect or not (node.dep_ in ("xcomp", "acl", "dobj") or (node.dep_ == "prep" and effect != "refuse")):
+        return None
+    state = {"refuse": "refused", "negate": "negated", "hypothetical": "hypothetical", "future": "future"}.get(effect)
+    return (state, head.text) if state else None
 
 
 def is_negation_word(tok: Token) -> bool:
@@ -593,7 +746,7 @@ def _asked_of_another(clause: Token, governor: Token) -> bool:
     return infinitive and any(c.dep_ == "nsubjpass" for c in governor.children)
 
 
-def _granted_or_asked(clause: Token, verb: Token) -> bool:
+def _granted_or_asked(clause: Token, verb: Token, lex: Lexicon) -> bool:
     """"gave permission to Russia to help Israel", "issued an order to withdraw",
     "reiterated its demand that Israel ease": the parser hangs the clause on the verb,
     but it belongs to the asking noun."""
@@ -602,8 +755,7 @@ def _granted_or_asked(clause: Token, verb: Token) -> bool:
     that_clause = clause.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
     if not (infinitive or that_clause):
         return False
-    gov = _governors()
-    return any(o.dep_ == "dobj" and o.pos_ == "NOUN" and gov.get(o.lemma_.lower()) in ("object-control", "appeal")
+    return any(o.dep_ == "dobj" and o.pos_ == "NOUN" and lex.governor(o.lemma_.lower()) in ("object-control", "appeal")
                for o in verb.children)
 
 

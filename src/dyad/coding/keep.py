@@ -2,60 +2,45 @@
 clauses, acts only mentioned by their noun, acts another event reacts to, generic acts
 that a more specific one governs, what a protest voices, trailing attributions and acts on
 nobody named beside events with named parties are dropped; ``verdicts`` gives each
-event's reason."""
+event's reason. Which codes react to another act, are acts of their own in a participle,
+are done to someone, are voiced by a protest, claim or state comes from roots.tsv."""
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .events import governor_effect
+from ..lexicon.loader import Lexicon, default_lexicon
 from ..model import Event
 
-# Events that react to another act named as their object ("rejected a US offer",
-# "condemned the attack"): that act is their theme, not an event of its own.
-REACTION_ROOTS = ("02", "05", "10", "11", "12", "13", "14", "16")
-# An accusation or rejection in a participle is an act of its own, not the outcome of
-# the main event ("cut ties with Iran, accusing Tehran of supporting the rebels").
-OWN_ACT_ROOTS = ("11", "12")
 # The path from the act up to the reacting verb: through the object and what hangs on it
 # ("an offer to host a summit to hammer out a deal"), not through a relative clause ("the
 # attack that killed 20" did happen).
 ADJUNCT_PREPS = {"during", "after", "before", "in", "at", "since", "amid", "following", "despite", "until"}
 THEME_DEPS = {"dobj", "pobj", "prep", "compound", "conj", "appos", "acl", "xcomp", "advcl", "pcomp"}
-# Acts that are done to someone: with nobody named it is done to, the text has not told
-# who the event is between ("the group demanded the release", "rejected the plan"), and
-# such events are mostly misreadings. Statements, intents, concessions, protests and
-# force postures stand without a target ("resigned", "put troops on alert").
-DYADIC_ROOTS = ("02", "04", "05", "06", "07", "10", "11", "12", "13", "16", "17", "18", "19", "20")
-# What a protest voices is not coded again: a demand (10) or a protest (14) in its purpose clause.
-PROTEST = "14"
-VOICED_ROOTS = ("10", "14")
-# Claiming responsibility for an act is news beside the act itself.
-CLAIMS = "015"
 # A clause opened by one of these beside another event is background ("after crowds burned its embassy").
 TEMPORAL_MARKS = {"after", "before", "since", "until", "when", "while", "as", "once"}
 
 
-def said_more_specifically(e: Event, tok: Token, events: list[Event], trig_of: list[Token]) -> bool:
+def said_more_specifically(e: Event, tok: Token, events: list[Event], trig_of: list[Token], lex: Lexicon) -> bool:
     """A generic act (a code ending in 0) whose complement is coded by the same source in
     the same root: "threatened to fire missiles" is 1384, the bare "threatened" adds nothing."""
     if not e.cameo.endswith("0") and len(e.cameo) > 2:
         return False
     # a promise, plan or threat of a coded act says it in the act's own code ("pledged to
     # expel": 137, the bare pledge 030 adds nothing)
-    any_root = governor_effect(tok.lemma_.lower()) == "future"
+    any_root = lex.governor(tok.lemma_.lower()) == "future"
     return any(o is not e and t.head == tok and t.dep_ in ("xcomp", "ccomp") and o.source == e.source
                and (any_root or o.cameo[:2] == e.cameo[:2]) for o, t in zip(events, trig_of))
 
 
-def voiced_by_protest(e: Event, tok: Token, events: list[Event], trig_of: list[Token]) -> bool:
+def voiced_by_protest(e: Event, tok: Token, events: list[Event], trig_of: list[Token], lex: Lexicon) -> bool:
     """A demand or protest in the purpose clause of a protest by the same source is what
     the protest voices ("staged demonstrations to demand reforms", "began a hunger strike
     to protest the decision"): the protest is the event."""
-    if e.cameo[:2] not in VOICED_ROOTS or tok.dep_ not in ("advcl", "xcomp"):
+    if not lex.roots.has(e.cameo, "voiced") or tok.dep_ not in ("advcl", "xcomp"):
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
-    return any(o is not e and t == tok.head and o.source == e.source and o.cameo[:2] == PROTEST
+    return any(o is not e and t == tok.head and o.source == e.source and lex.roots.has(o.cameo, "protest")
                for o, t in zip(events, trig_of))
 
 
@@ -82,13 +67,13 @@ def is_background(tok: Token, others: set[Token]) -> bool:
     return bool(marks)
 
 
-def mentioned_act(tok: Token) -> bool:
+def mentioned_act(tok: Token, lex: Lexicon) -> bool:
     """A noun naming an act that no verb in the sentence reports: "the country's 1994
     genocide"; not "X launched an offensive", whose verb makes the act the news."""
     if tok.pos_ != "NOUN":
         return False
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-    return not (tok.dep_ in ("dobj", "pobj") and governor_effect(verb.lemma_.lower()) in ("light", "future", "refuse"))
+    return not (tok.dep_ in ("dobj", "pobj") and lex.governor(verb.lemma_.lower()) in ("light", "future", "refuse"))
 
 
 def is_theme_of(tok: Token, reactions: set[Token]) -> bool:
@@ -120,36 +105,39 @@ def is_outcome_of(tok: Token, triggers: set[Token]) -> bool:
     return head in triggers and head != tok
 
 
-def verdicts(events: list[Event], trig_of: list[Token], require_dyad: bool = False) -> list[tuple[Event, str | None]]:
+def verdicts(events: list[Event], trig_of: list[Token], require_dyad: bool = False,
+             lexicon: Lexicon | None = None) -> list[tuple[Event, str | None]]:
     """Each of a sentence's candidate events (``trig_of``: their trigger tokens) with the
-    reason it is dropped, or None when it is kept."""
+    reason it is dropped, or None when it is kept (``lexicon``: the built-in one unless given)."""
+    lex = lexicon or default_lexicon()
     main = set(trig_of)
-    has_more = any(e.cameo[:2] != "01" for e in events)
+    roots = lex.roots
+    has_more = any(not roots.has(e.cameo, "statement") for e in events)
     targeted = {(e.source, e.cameo) for e in events if e.target}
-    reacting = {t for e, t in zip(events, trig_of) if e.cameo.startswith(REACTION_ROOTS) and t.pos_ == "VERB"}
+    reacting = {t for e, t in zip(events, trig_of) if roots.has(e.cameo, "reaction") and t.pos_ == "VERB"}
     seen: set = set()
     out: list[tuple[Event, str | None]] = []
     for e, tok in zip(events, trig_of):
         why = None
         if is_theme_of(tok, reacting):
             why = "the act is what another event reacts to ('rejected a US offer': the offer is not coded again)"
-        elif is_outcome_of(tok, main) and e.cameo[:2] not in OWN_ACT_ROOTS:
+        elif is_outcome_of(tok, main) and not roots.has(e.cameo, "own_act"):
             why = "the participle tells the outcome of the main event ('shelled Juba, killing 20')"
-        elif voiced_by_protest(e, tok, events, trig_of):
+        elif voiced_by_protest(e, tok, events, trig_of, lex):
             why = "what the protest voices ('staged demonstrations to demand reforms': the protest is the event)"
-        elif said_more_specifically(e, tok, events, trig_of):
+        elif said_more_specifically(e, tok, events, trig_of, lex):
             why = "the act it governs is coded ('threatened to fire missiles': 1384, not 130 too)"
         elif is_background(tok, main):
             why = "a relative or temporal clause gives background to another event ('after crowds burned its embassy')"
-        elif not e.target and mentioned_act(tok):
+        elif not e.target and mentioned_act(tok, lex):
             why = "an act only mentioned by its noun, with no other party ('the country's 1994 genocide')"
         elif require_dyad and not e.target:
             why = "no target and this story requires dyads"
-        elif e.cameo.startswith("01") and attribution(tok):
+        elif roots.has(e.cameo, "statement") and attribution(tok):
             why = "a trailing attribution ('..., diplomats said') names the story's source, not a statement"
-        elif e.cameo[:2] == "01" and has_more and not e.cameo.startswith(CLAIMS):
+        elif roots.has(e.cameo, "statement") and has_more and not roots.has(e.cameo, "claim"):
             why = "a statement is coded only when the sentence says nothing more"
-        elif e.cameo == "010" and (not e.target or e.target.startswith(e.source) or e.source.startswith(e.target)):
+        elif roots.has(e.cameo, "needs_other_party") and (not e.target or e.target.startswith(e.source) or e.source.startswith(e.target)):
             why = "a statement about nobody else ('Macron said France would...')"
         elif not e.target and (e.source, e.cameo) in targeted:
             why = "the same act is coded with its target"
@@ -160,6 +148,6 @@ def verdicts(events: list[Event], trig_of: list[Token], require_dyad: bool = Fal
         out.append((e, why))
     if any(e.target for e, why in out if why is None):
         out = [(e, "an act done to someone, but nobody named it is done to, beside events whose parties are named"
-                if why is None and not e.target and e.cameo[:2] in DYADIC_ROOTS and not e.evidence.get("joint") else why)
+                if why is None and not e.target and roots.has(e.cameo, "dyadic") and not e.evidence.get("joint") else why)
                for e, why in out]
     return out

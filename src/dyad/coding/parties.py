@@ -8,21 +8,9 @@ from spacy.tokens import Span, Token
 
 from . import places
 from .actors import SentenceActors
-from .events import expand_conj, is_passive, is_passive_modifier, noun_sources, prep_objects, subjects
-from ..lexicon.loader import word_list
+from .events import expand_conj, is_passive, is_passive_modifier, named_doers, prep_objects, subjects
+from ..lexicon.loader import Lexicon
 from ..model import Actor
-
-# Violence whose doer the text does not name ("a roadside bomb killed two soldiers") is
-# coded to unidentified armed forces (UAF) of the country where it happened, as ICEWS and
-# the PLOVER gold standard do.
-VIOLENT_ROOTS = ("18", "19", "20")
-# Arrests and detentions (and arrests of activists, 1721) that name no doer were made by
-# the police of the place.
-ARREST_CODES = ("173", "1721")
-# A protest that names no target is aimed at the country where it happens ("protest in
-# Beijing": CHN), or else at the protesters' own government (as the PLOVER gold standard
-# codes them).
-PROTEST_ROOT = "14"
 
 
 def resolve_all(sa: SentenceActors, toks) -> list[Actor]:
@@ -112,7 +100,7 @@ def places_as_actors(sa: SentenceActors, toks) -> list[Actor]:
     out = []
     for tok in toks:
         for t in expand_conj(tok):
-            if t.ent_type_ not in ("GPE", "LOC", "FAC") and t.lemma_.lower() not in word_list("place_nouns.txt"):
+            if t.ent_type_ not in ("GPE", "LOC", "FAC") and t.lemma_.lower() not in sa.lexicon.words.place_nouns:
                 continue  # "repelled an attack near X": the attack is not the place
             ents = [e for e in t.doc.ents if e.label_ in ("GPE", "LOC", "FAC")
                     and t.left_edge.i <= e.start and e.end <= t.right_edge.i + 1]
@@ -126,31 +114,33 @@ def places_as_actors(sa: SentenceActors, toks) -> list[Actor]:
     return out
 
 
-def doer_unnamed(trig: Token, src_toks, tgt_toks) -> bool:
+def doer_unnamed(trig: Token, src_toks, tgt_toks, lex: Lexicon) -> bool:
     """A weapon as the subject ("a roadside bomb killed"), or a passive whose subject is
     the victim and that names no doer ("three soldiers were killed near Basra"); not
     "Serb forces were engaged in ethnic cleansing", whose subject did it."""
     if trig.pos_ != "VERB":
         return False
     if src_toks:
-        weapons = word_list("weapon_nouns.txt")  # "a roadside bomb", "a suicide car bombing"
+        weapons = lex.words.weapon_nouns  # "a roadside bomb", "a suicide car bombing"
         return all(t.lemma_.lower() in weapons or (t.dep_ in ("compound", "amod") and t.head.lemma_.lower() in weapons)
                    for t in src_toks)
     if is_passive_modifier(trig):  # "10 Russian soldiers killed in Ukraine": the soldiers are the victims
         return True
     # "three civilians were killed in Baghdad"; not "forces were engaged in", whose subject did it
     return (is_passive(trig) and any(c.dep_ == "nsubjpass" for c in trig.children)
-            and trig.lemma_.lower() not in word_list("stative_passives.txt"))
+            and trig.lemma_.lower() not in lex.words.stative_passives)
 
 
 def unattributed_attacker(sa: SentenceActors, sent: Span, code: str = "", trig: Token | None = None,
                           victims: list[Actor] = ()) -> list[Actor]:
-    """Unidentified forces (``UAF``) of the place where the act happened; for an arrest,
-    that place's police, and for a sentence its courts. An arrest or sentence that names
-    no place was made by the country of the one arrested ("Cambodia's opposition leader
-    was sentenced to 27 years")."""
-    arrest = code.startswith(ARREST_CODES)
-    court = arrest and trig is not None and trig.lemma_.lower() in word_list("court_verbs.txt")
+    """Who did violence whose doer the text does not name ("a roadside bomb killed two
+    soldiers"): unidentified forces (``UAF``) of the place where it happened, as ICEWS
+    and the PLOVER gold standard code it; for an arrest, that place's police, and for a
+    sentence its courts. An arrest or sentence that names no place was made by the
+    country of the one arrested ("Cambodia's opposition leader was sentenced to 27
+    years")."""
+    arrest = sa.lexicon.roots.has(code, "arrest")
+    court = arrest and trig is not None and trig.lemma_.lower() in sa.lexicon.words.court_verbs
     sector, who = ("JUD", "its courts") if court else ("COP", "its police") if arrest else ("UAF", "unidentified forces")
     where = places.locate(sent, sa.named_countries())
     if where is None or where.get("source") != "text" or not where.get("country"):
@@ -163,6 +153,9 @@ def unattributed_attacker(sa: SentenceActors, sent: Span, code: str = "", trig: 
 
 
 def protested_country(sa: SentenceActors, sent: Span, sources: list[Actor]) -> list[Actor]:
+    """Whom a protest that names no target is aimed at: the country where it happens
+    ("protest in Beijing": CHN), or the protesters' own government when that is at home
+    (as the PLOVER gold standard codes them)."""
     exclude = {(sent.doc[s.head].left_edge.i, s.head + 1) for s in sources if s.head is not None}
     where = places.locate(sent, [s.code[:3] for s in sources if s.code[:3].isalpha()], exclude=exclude)
     if where is None or not where.get("country"):
@@ -186,7 +179,7 @@ def governing_subject(sa: SentenceActors, noun, sources: list[Actor]) -> list[Ac
         return []
     src_codes = {s.code for s in sources}
     # "were killed in Israeli shelling": the shelling was done to the passive subject.
-    doers = [c for c in head.children if c.dep_ == "nsubjpass"] if is_passive(head) else subjects(head)
+    doers = [c for c in head.children if c.dep_ == "nsubjpass"] if is_passive(head) else subjects(head, sa.lexicon)
     return [a for a in resolve_all(sa, doers) if a.code not in src_codes]
 
 
@@ -196,7 +189,7 @@ def defied(trig: Token) -> list[Token]:
     for node in (trig, trig.head):
         for noun in [*prep_objects(node, "despite"), *prep_objects(node, "defiance")]:
             noun = next(iter(prep_objects(noun, "of")), noun) if noun.lower_ == "defiance" else noun
-            found = noun_sources(noun, climb=False)
+            found = named_doers(noun)
             if found:
                 return found
     return []
@@ -235,17 +228,17 @@ def each_other(trig: Token) -> bool:
                for o in objs for w in o.subtree)
 
 
-def reporting_verb(trig: Token, verbs) -> Token | None:
+def reporting_verb(trig: Token, lex: Lexicon) -> Token | None:
     """The speech verb whose reported words the trigger's clause is, when its speaker is
     named before them ("Iran claimed that Iraqi jets had bombed Abadan"); None for a
     trailing attribution ("..., police said"), which names the story's source."""
     node = trig
     while node.dep_ == "conj" and node.head != node:
         node = node.head  # "had attacked Iraq and taken Mosul"
-    if node.dep_ != "ccomp" or node.head.lemma_.lower() not in verbs:
+    if node.dep_ != "ccomp" or node.head.lemma_.lower() not in lex.allegations:
         return None
     verb = node.head
-    speakers = subjects(verb)
+    speakers = subjects(verb, lex)
     if verb.i > trig.i or not speakers or any(s.i > verb.i for s in speakers):
         return None
     return verb

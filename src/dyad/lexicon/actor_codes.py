@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import ontology
-from .loader import _read_tsv, builtin_dir
+from .loader import builtin_dir
+from .tsv import read_tsv
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ def _names() -> dict[str, str]:
     actors = builtin_dir() / "actors"
     for f, cols in (("countries.tsv", ["code", "name"]), ("organisations.tsv", ["code", "name"]),
                     ("groups.tsv", ["code", "name"])):
-        for _, row in _read_tsv(actors / f, cols, []):
+        for _, row in read_tsv(actors / f, cols, []):
             names.setdefault(row["code"], row["name"])
     return names
 

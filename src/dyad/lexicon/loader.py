@@ -1,4 +1,6 @@
-"""Load and validate lexicon data: verb patterns, synonym sets, actors, agents, people.
+"""Load and validate lexicon data: verb patterns, synonym sets, actors, agents, people,
+settings, and the coder's own tables (mood, reported speech, mutual acts, root
+behaviours, word lists: ``tables.py``).
 
 A lexicon is a directory laid out like ``src/dyad/data`` (see docs/LEXICON.md). Several
 directories can be layered: later ones add to (and for actors, override) earlier ones.
@@ -7,6 +9,7 @@ Every problem is reported as ``LexiconIssue(file, line, reason)``.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -15,6 +18,10 @@ from pathlib import Path
 
 from ..errors import DyadError
 from . import ontology
+from .settings import Settings, read_settings
+from .tables import (Allegation, RootTable, WordLists, read_allegations, read_governors, read_modality, read_obligations,
+                     read_reverse_codes, read_roots, read_word_lists)
+from .tsv import LexiconIssue, is_lemma, read_tsv
 
 PREPOSITIONS = frozenset(
     "with to against for of on in into from about over at by toward towards upon "
@@ -27,34 +34,11 @@ CODE_RE = re.compile(r"^(?:[A-Z0-9]{3})+$")
 # parts (PETRARCH's ELR/GAL, YEMNO, +++), written out as they stand; only dashes
 # (PETRARCH's "no actor") are no code.
 NAMED_CODE_RE = re.compile(r"^(?!-+$)[A-Z0-9+/\-]{3,}$")
-_WORD = re.compile(r"^[^\W_][\w'\-.]*(?:_[\w'\-.]+)*$")
-
-
-def is_lemma(w: str) -> bool:
-    """A lower-case lemma, letters of any script, phrasal parts joined by ``_``."""
-    return bool(_WORD.match(w)) and w == w.lower()
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def builtin_dir() -> Path:
     return Path(str(resources.files("dyad") / "data"))
-
-
-@functools.cache
-def word_list(name: str) -> frozenset[str]:
-    """A built-in list of words, one per line (first word), ``#`` comments."""
-    text = (builtin_dir() / name).read_text(encoding="utf-8")
-    return frozenset(w.split()[0] for w in text.splitlines() if w.strip() and not w.startswith("#"))
-
-
-@dataclass(frozen=True)
-class LexiconIssue:
-    file: str
-    line: int
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.reason}"
 
 
 class LexiconError(DyadError, ValueError):
@@ -109,32 +93,6 @@ class Pattern:
     @property
     def names_target(self) -> bool:
         return any(e.kind == "target" or (e.kind == "prep" and e.role == "+") for e in self.elements)
-
-
-def _read_tsv(path: Path, columns: list[str], issues: list[LexiconIssue]):
-    """Yield (line_number, row dict) for a TSV file with a header naming ``columns``."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        issues.append(LexiconIssue(str(path), 0, f"cannot read file: {exc}"))
-        return
-    header: list[str] | None = None
-    for lineno, raw in enumerate(text.splitlines(), 1):
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        cells = raw.split("\t")
-        if header is None:
-            header = [c.strip() for c in cells]
-            missing = [c for c in columns if c not in header]
-            if missing:
-                issues.append(LexiconIssue(str(path), lineno, f"header lacks column(s) {', '.join(missing)}; expected {' / '.join(columns)} separated by tabs"))
-                return
-            continue
-        if len(cells) > len(header):
-            issues.append(LexiconIssue(str(path), lineno, f"{len(cells)} cells but the header has {len(header)}: check for stray tabs"))
-            continue
-        row = {h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)}
-        yield lineno, row
 
 
 def _split(cell: str) -> list[str]:
@@ -243,15 +201,24 @@ class Discard:
 
 @dataclass
 class Lexicon:
+    """Every table the coder reads, layered from one or more lexicon directories."""
+
     patterns: list[Pattern] = field(default_factory=list)
     sets: dict[str, frozenset[str]] = field(default_factory=dict)
     actors: list[ActorEntry] = field(default_factory=list)
     discards: list[Discard] = field(default_factory=list)
-    settings: dict[str, bool | str] = field(default_factory=lambda: dict(SETTINGS))
+    settings: Settings = field(default_factory=Settings)
     future: dict[str, str] = field(default_factory=dict)
     refused: dict[str, str] = field(default_factory=dict)
     negated: dict[str, str] = field(default_factory=dict)  # negation.tsv
     codes: dict[str, str] = field(default_factory=dict)  # codes.tsv: own event code -> CAMEO code
+    # The coder's own tables (tables.py): always started from the built-in ones
+    governors: dict[str, str] = field(default_factory=dict)  # lemma -> effect on the clause it governs
+    obligations: dict[str, str] = field(default_factory=dict)  # modal -> demand or appeal code
+    allegations: dict[str, Allegation] = field(default_factory=dict)  # speech lemma -> what it makes of reported force
+    reverse_codes: dict[str, str] = field(default_factory=dict)  # symmetric.tsv: code -> code of the reverse event
+    roots: RootTable = field(default_factory=RootTable)
+    words: WordLists = field(default_factory=WordLists)
     issues: list[LexiconIssue] = field(default_factory=list)
     dirs: list[str] = field(default_factory=list)
 
@@ -273,6 +240,14 @@ class Lexicon:
         """What a negated event is coded as under ``negation pico`` ("did not clash"
         110 -> 050), None when it is no event."""
         return self.negated.get(code)
+
+    def governor(self, lemma: str) -> str | None:
+        """The effect (governors.tsv) of a verb or adjective on the clause it governs."""
+        return self.governors.get(lemma)
+
+    def reverse_code(self, code: str) -> str | None:
+        """The code of the event a mutual act also is from the other side (symmetric.tsv)."""
+        return self.reverse_codes.get(code)
 
 
 def _by_prefix(table: dict[str, str], code: str) -> str | None:
@@ -300,7 +275,7 @@ def _load_dir(lex: Lexicon, d: Path, known_codes: frozenset[str] | None) -> None
     verbs = d / "verbs"
     if verbs.is_dir():
         for f in sorted(verbs.glob("sets*.tsv")):
-            for ln, row in _read_tsv(f, ["name", "words"], issues):
+            for ln, row in read_tsv(f, ["name", "words"], issues):
                 name = row["name"]
                 if not re.match(r"^&[A-Z][A-Z0-9_]*$", name):
                     issues.append(LexiconIssue(str(f), ln, f"set name {name!r} must be & followed by upper-case letters"))
@@ -314,7 +289,7 @@ def _load_dir(lex: Lexicon, d: Path, known_codes: frozenset[str] | None) -> None
         for f in sorted(verbs.glob("*.tsv")):
             if f.name.startswith("sets"):
                 continue
-            for ln, row in _read_tsv(f, ["code", "pattern"], issues):
+            for ln, row in read_tsv(f, ["code", "pattern"], issues):
                 code, kind = row["code"], (row.get("kind") or "verb").lower()
                 where = f"verbs/{f.name}:{ln}" if d == builtin_dir() else f"{f}:{ln}"
                 if kind not in ("verb", "noun"):
@@ -335,67 +310,38 @@ def _load_dir(lex: Lexicon, d: Path, known_codes: frozenset[str] | None) -> None
                     lex.patterns.append(replace(parse_pattern(row["pattern"], code, kind, where, lex.sets), reverse=reverse, plover=plover))
                 except ValueError as exc:
                     issues.append(LexiconIssue(str(f), ln, f"pattern {row['pattern']!r}: {exc}"))
-    _load_modality(lex, d / "modality.tsv")
     _load_negation(lex, d / "negation.tsv", known_codes)
+    _load_coder_tables(lex, d, known_codes)
     _load_actors(lex, d / "actors")
     _load_discards(lex, d / "discards.tsv")
-    _load_settings(lex, d / "settings.tsv")
+    lex.settings = read_settings(lex.settings, d / "settings.tsv", lex.issues)
 
 
-# Coder switches a lexicon may set (settings.tsv: name, value), with their defaults.
-SETTINGS = {
-    # recode promised or threatened acts as intent/threat codes ("will send aid": 033);
-    # dictionaries that code the verb literally (PETRARCH) turn this off
-    "future_as_intent": True,
-    # add the reverse event of mutual acts listed in symmetric.tsv ("A met B": B met A)
-    "reverse_mutual": True,
-    # read actors from prepositional phrases as PETRARCH does: a target that is no actor
-    # is looked for in the phrases that qualify it ("cordoned off the roads leading into
-    # Mordor": Mordor), any phrase of the verb may name the target ("arrived in Gondor"),
-    # and a passive without "by" takes its doer from them ("was shot in Osgiliath")
-    "phrase_targets": False,
-    # a pattern's object or phrase word may be a modifier of the noun as well as the
-    # noun itself ("memos on economic issues" matches `memo on economic`), as PETRARCH
-    # matches any word of a noun phrase
-    "modifier_words": False,
-    # code a phrase as PETRARCH does: the actor's own code (AFGINSTAL, even from
-    # "commanders of the Taliban") followed by the sector of every agent in it, in text
-    # order, each unless the code has it already ("Russian Islamist media": RUSMUSMED); a
-    # bare noun coordinated with it shares its modifiers ("... media and government")
-    "combine_agents": False,
-    # a pattern's object word may be the object of the verb's infinitive complement when
-    # the verb has none of its own ("vowed to wage war" matches `vow war`), as PETRARCH
-    # reads the words after the verb whatever verb they belong to
-    "complement_objects": False,
-    # what an act under a modal or a condition ("could attack", "should have acted",
-    # "if X attacks") becomes: `drop` it, or `keep` it as a fact, as PETRARCH does
-    "modals": "drop",
-    # what a negated event becomes: `drop` it ("did not attack" is no event), or `pico`:
-    # recode it with negation.tsv as PETRARCH2 does through its internal coding
-    # ontology ("did not clash" 110 -> 050), dropping codes the table lacks
-    "negation": "drop",
-}
-# Settings that take one of several words rather than true/false.
-_SETTING_WORDS = {"negation": ("drop", "pico"), "modals": ("drop", "keep")}
-
-
-def _load_settings(lex: Lexicon, f: Path) -> None:
-    if not f.exists():
-        return
-    for ln, r in _read_tsv(f, ["name", "value"], lex.issues):
-        name, value = r["name"], r["value"].lower()
-        allowed = _SETTING_WORDS.get(name, ("true", "false"))
-        if name not in SETTINGS or value not in allowed:
-            known = ", ".join(f"{k} ({'/'.join(_SETTING_WORDS.get(k, ('true', 'false')))})" for k in SETTINGS)
-            lex.issues.append(LexiconIssue(str(f), ln, f"unknown setting {name!r} or value {value!r}: settings are {known}"))
-            continue
-        lex.settings[name] = value if name in _SETTING_WORDS else value == "true"
+def _load_coder_tables(lex: Lexicon, d: Path, known_codes: frozenset[str] | None) -> None:
+    """Mood, reported speech, mutual acts, root behaviours and word lists: how the coder
+    reads English, which a lexicon directory may extend."""
+    issues = lex.issues
+    if (d / "modality.tsv").exists():
+        read_modality(lex.future, lex.refused, d / "modality.tsv", issues, known_codes)
+    if (d / "governors.tsv").exists():
+        read_governors(lex.governors, d / "governors.tsv", issues)
+    if (d / "obligation.tsv").exists():
+        read_obligations(lex.obligations, d / "obligation.tsv", issues, known_codes)
+    f = d / "allegation.tsv"
+    if f.exists():
+        # built-in rules are named by file alone in events, as patterns are
+        read_allegations(lex.allegations, f, issues, known_codes, f.name if d == builtin_dir() else str(f))
+    if (d / "symmetric.tsv").exists():
+        read_reverse_codes(lex.reverse_codes, d / "symmetric.tsv", issues, known_codes)
+    if (d / "roots.tsv").exists():
+        lex.roots = read_roots(lex.roots, d / "roots.tsv", issues, known_codes)
+    lex.words = read_word_lists(lex.words, d, issues)
 
 
 def _load_codes(lex: Lexicon, f: Path, known_codes: frozenset[str] | None) -> None:
     if not f.exists():
         return
-    for ln, r in _read_tsv(f, ["code", "cameo"], lex.issues):
+    for ln, r in read_tsv(f, ["code", "cameo"], lex.issues):
         code, cameo = r["code"], r["cameo"]
         # An empty cameo is a code with no CAMEO counterpart at all (a dictionary's own
         # 212 "arrest"): its events have no Goldstein score, quad class or PLOVER type.
@@ -408,7 +354,7 @@ def _load_codes(lex: Lexicon, f: Path, known_codes: frozenset[str] | None) -> No
 def _load_negation(lex: Lexicon, f: Path, known_codes: frozenset[str] | None) -> None:
     if not f.exists():
         return
-    for ln, r in _read_tsv(f, ["code", "negated"], lex.issues):
+    for ln, r in read_tsv(f, ["code", "negated"], lex.issues):
         bad = [c for c in (r["code"], r["negated"]) if not c or (known_codes is not None and c not in known_codes)]
         if bad:
             lex.issues.append(LexiconIssue(str(f), ln, f"unknown CAMEO code {bad[0]!r}"))
@@ -419,7 +365,7 @@ def _load_negation(lex: Lexicon, f: Path, known_codes: frozenset[str] | None) ->
 def _load_discards(lex: Lexicon, f: Path) -> None:
     if not f.exists():
         return
-    for ln, r in _read_tsv(f, ["phrase", "scope"], lex.issues):
+    for ln, r in read_tsv(f, ["phrase", "scope"], lex.issues):
         scope = (r["scope"] or "sentence").lower()
         if scope not in ("sentence", "story") or not r["phrase"]:
             lex.issues.append(LexiconIssue(str(f), ln, f"need a phrase and a scope of sentence or story (got {scope!r})"))
@@ -442,15 +388,6 @@ def _plover_column(value: str) -> tuple[str, str] | None:
     return (ptype.name, mode)
 
 
-def _load_modality(lex: Lexicon, path: Path) -> None:
-    if path.exists():
-        for _, row in _read_tsv(path, ["prefix", "future"], lex.issues):
-            if row["future"]:
-                lex.future[row["prefix"]] = row["future"]
-            if row.get("refused"):
-                lex.refused[row["prefix"]] = row["refused"]
-
-
 def _load_actors(lex: Lexicon, d: Path) -> None:
     if not d.is_dir():
         return
@@ -463,7 +400,7 @@ def _load_actors(lex: Lexicon, d: Path) -> None:
 
     f = d / "countries.tsv"
     if f.exists():
-        for ln, r in _read_tsv(f, ["code", "name", "aliases", "adjectives", "capitals", "government"], issues):
+        for ln, r in read_tsv(f, ["code", "name", "aliases", "adjectives", "capitals", "government"], issues):
             code = r["code"].upper()
             if not SECTOR_RE.match(code):
                 issues.append(LexiconIssue(str(f), ln, f"country code {code!r} must be 3 letters"))
@@ -481,7 +418,7 @@ def _load_actors(lex: Lexicon, d: Path) -> None:
         f = d / name
         if not f.exists():
             continue
-        for ln, r in _read_tsv(f, cols, issues):
+        for ln, r in read_tsv(f, cols, issues):
             code = r["code"].upper()
             if not CODE_RE.match(code):
                 issues.append(LexiconIssue(str(f), ln, f"code {code!r} must be groups of 3 upper-case letters"))
@@ -491,7 +428,7 @@ def _load_actors(lex: Lexicon, d: Path) -> None:
                 add(ActorEntry(p, code, kind, src(f, ln), country=country))
     f = d / "agents.tsv"
     if f.exists():
-        for ln, r in _read_tsv(f, ["phrase", "sector"], issues):
+        for ln, r in read_tsv(f, ["phrase", "sector"], issues):
             sector = r["sector"].upper()
             place, plural = (r.get("place") or "after").lower(), (r.get("plural") or "yes").lower()
             if not CODE_RE.match(sector):
@@ -507,7 +444,7 @@ def _load_actors(lex: Lexicon, d: Path) -> None:
         f = d / name
         if not f.exists():
             continue
-        for ln, r in _read_tsv(f, ["name", "aliases", "code", "role", "start", "end"], issues):
+        for ln, r in read_tsv(f, ["name", "aliases", "code", "role", "start", "end"], issues):
             code = r["code"].upper()
             bad = [v for v in (r["start"], r["end"]) if v and not _valid_date(v)]
             if not (NAMED_CODE_RE if kind == "named" else CODE_RE).match(code) or bad:
@@ -524,8 +461,10 @@ def load(dirs: list[str | Path] | None = None, builtin: bool = True, strict: boo
 
     known = frozenset(ontology.all_codes())
     lex = Lexicon()
-    # Mood settings are part of the coder, not of a vocabulary: always start from ours.
-    _load_modality(lex, builtin_dir() / "modality.tsv")
+    if not builtin:
+        # How English marks mood and what each root implies belong to the coder, not to a
+        # vocabulary: a lexicon without the built-in one still starts from ours.
+        _load_coder_tables(lex, builtin_dir(), known)
     paths = ([builtin_dir()] if builtin else []) + [Path(p) for p in (dirs or [])]
     for p in paths:
         if not p.is_dir():
@@ -540,7 +479,12 @@ def load(dirs: list[str | Path] | None = None, builtin: bool = True, strict: boo
 
 @functools.cache
 def default_lexicon() -> Lexicon:
-    return load()
+    """The built-in lexicon, from the cache when its files and dyad's code are unchanged."""
+    from . import cache
+
+    key = cache.source_key("dyad.lexicon.loader", "dyad.lexicon.tables", "dyad.lexicon.settings",
+                           "dyad.lexicon.tsv", "dyad.lexicon.ontology") + cache.dir_key(str(builtin_dir()))
+    return cache.load_or_build("lexicon", hashlib.sha256(key.encode()).hexdigest(), load)
 
 
 def validate(path: str | Path) -> list[LexiconIssue]:

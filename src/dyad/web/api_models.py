@@ -49,8 +49,9 @@ class ExplainedSentence(BaseModel):
     sentence: str
     parse: list[list[Any]] = Field(description="[index, word, lemma, POS, dependency, head index] per token")
     actors: list[dict[str, Any]] = Field(description="text, code, lexicon entry and [start, end) span in the text")
-    candidates: list[dict[str, Any]] = Field(description="every pattern that matched a trigger: trigger, code, "
-                                                         "pattern, rule, and `dropped` (why) or `kept`")
+    candidates: list[dict[str, Any]] = Field(description="what the coder tried (dyad.model.Attempt): trigger, rule, "
+                                                         "pattern, code, kind, `dropped` (why; empty when kept), "
+                                                         "`made` (events), mood, source_rule, target_rule, kept")
     events: list[Event]
 
 

@@ -187,6 +187,8 @@ class Filters:
 def _code(text: str, date: str | None, doc_id: str, explain: bool, options: dict) -> dict:
     if explain:
         sentences = api.explain(text, date, doc_id=doc_id, **options)
+        for s in sentences:  # Attempt records, in their JSON form
+            s["candidates"] = [a.to_dict() for a in s["candidates"]]
         return {"events": [e for s in sentences for e in s["events"]], "sentences": sentences}
     return {"events": [e.to_dict() for e in api.code_text(text, date, doc_id=doc_id, **options)]}
 

@@ -150,8 +150,9 @@ function explanation(e, why) {
   const candidates = el("table", {},
     el("thead", {}, el("tr", {}, ["trigger", "code", "pattern", "rule", "verdict"].map((h) => el("th", { scope: "col" }, h)))),
     el("tbody", {}, why.candidates.map((c) => {
-      const dropped = "dropped" in c;
-      const verdict = dropped ? `dropped: ${c.dropped}` : c.rule ? `kept${c.kept ? `, ${c.kept} event(s)` : ""}` : "";
+      const dropped = Boolean(c.dropped);
+      const verdict = dropped ? `dropped: ${c.dropped}` : `kept, ${c.made} event(s)`
+                      + (c.target_rule ? `; target by ${c.target_rule}` : "");
       const fired = c.rule === e.rule && !dropped;
       return el("tr", { class: fired ? "current" : null },
         el("td", {}, c.trigger), el("td", { class: "code" }, c.code || ""), el("td", {}, c.pattern || ""),

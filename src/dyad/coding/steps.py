@@ -1,0 +1,333 @@
+"""From a matched pattern to events, one named decision at a time.
+
+Each step takes the sentence's context and the pattern's frame, ``(ctx, frame) -> Drop
+| None``, and decides one thing: the code a mood or an obligation makes of it, who did
+it, whom it was done to (targets.py), whether it is only alleged, who acts on whom when
+several act together, the reverse of a mutual act, whether the actor's own troops are
+what moved, and finally the events. ``STEPS`` runs them in order; the first ``Drop``
+ends the frame and says why (``dyad explain`` prints it).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from . import dates, places
+from .context import Drop, Frame, Pair, SentenceContext
+from .events import default_targets, is_passive, subjects
+from .parties import (doer_unnamed, each_other, only_where, phrase_actors, reporting_verb, resolve_all, same_side,
+                      says_their, unattributed_attacker)
+from .targets import find_targets
+from ..lexicon import ontology
+from ..lexicon.loader import Lexicon, Pattern
+from ..model import Event
+
+Step = Callable[[SentenceContext, Frame], "Drop | None"]
+
+# Whose people an act moves rather than targets (roots.tsv own_forces): troops and police,
+# and for relations (own_forces and relations) diplomats too.
+_OWN_SECTORS = ("MIL", "COP")
+_OWN_SECTORS_IN_RELATIONS = ("MIL", "COP", "GOV")
+
+
+def drop_for_mood(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """A negated or hypothetical act is no event, nor a refused one that modality.tsv has
+    no rejection code for ("did not attack", "could attack"); under ``negation pico`` a
+    negated act negation.tsv has no code for."""
+    m, code, lex = f.mood, f.pattern.code, ctx.lexicon
+    if not m.recode and (m.state in ("negated", "hypothetical") or (m.state == "refused" and not lex.refused_code(code))):
+        return Drop(f"{m.state} ({m.why})")
+    if m.recode and lex.negated_code(code) is None:
+        return Drop(f"negated ({m.why}): negation.tsv has no code for {code}")
+    return None
+
+
+def recode_for_mood(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """A promised or threatened act is an intent or threat ("will send aid": 033), a
+    refused one a rejection ("declined to resign": 1231); under ``negation pico`` a
+    negated one is what negation.tsv says ("did not clash": 050)."""
+    m, code, lex = f.mood, f.pattern.code, ctx.lexicon
+    if m.recode:
+        f.code = lex.negated_code(code) or code
+        f.attempt.mood = f"negated ({m.why}): {code} -> {lex.negated_code(code)}"
+    elif m.state == "future" and lex.settings.future_as_intent:
+        f.code = lex.future_code(code)
+    elif m.state == "refused":
+        f.code = lex.refused_code(code)
+    if m.state == "future":  # also when the setting future_as_intent keeps the code
+        f.attempt.mood = f"future ({m.why}): {code} -> {f.code}"
+    return None
+
+
+def recode_obligations(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """Reported words that oblige someone are a demand or an appeal ("X said Libya must
+    hand over the suspects": 100; obligation.tsv)."""
+    if ctx.roots.has(f.code, "statement"):
+        f.code = _obligation(f.trigger, ctx.lexicon) or f.code
+    return None
+
+
+def take_roles(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """The tokens that name who did it and to whom, as the pattern reads them: the
+    subject, and the pattern's ``+``; for a ``$`` pattern, its phrase and the subject."""
+    trig, lex = f.trigger, ctx.lexicon
+    if f.cand.swapped:
+        # "X was freed from Y": the passive subject is whom the act was done to
+        passive_subj = [c for c in trig.children if c.dep_ == "nsubjpass"] if is_passive(trig) else []
+        f.source_tokens, f.target_tokens = f.cand.source_tokens, passive_subj or subjects(trig, lex)
+        f.attempt.source_rule = "pattern"
+    else:
+        f.source_tokens = subjects(trig, lex)
+        f.target_tokens = f.cand.target_tokens if f.pattern.names_target else []
+        f.attempt.source_rule = "subject"
+    return None
+
+
+def choose_sources(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """Who did it: the actors the source tokens name; else, under ``phrase_targets``, a
+    passive's phrase ("An Eriadorian was shot dead in Osgiliath"); else, for violence or
+    an arrest whose doer the text does not name, the unidentified forces or police of
+    the place ("a roadside bomb near Samarra killed ...")."""
+    sa, trig = ctx.actors, f.trigger
+    f.sources = resolve_all(sa, f.source_tokens)
+    if not f.sources and ctx.lexicon.settings.phrase_targets and not f.cand.swapped and is_passive(trig):
+        f.sources = phrase_actors(sa, trig, set())
+        # the small parser may hang the subject on the auxiliary as nsubj ("Kiev was
+        # sharply and repeatedly criticized")
+        heads = [trig, *(a for a in trig.children if a.dep_ == "auxpass")]
+        f.target_tokens = [c for h in heads for c in h.children if c.dep_ in ("nsubjpass", "nsubj")]
+        f.done_to = bool(f.sources)  # the passive subject is the target, as PETRARCH reads a passive
+        if f.sources:
+            f.attempt.source_rule = "phrase of the passive"
+    unnamed = ctx.roots.has(f.code, "violent") or ctx.roots.has(f.code, "arrest")
+    if not f.sources and unnamed and doer_unnamed(trig, f.source_tokens, f.target_tokens, ctx.lexicon):
+        victims = resolve_all(sa, f.target_tokens)
+        f.sources = unattributed_attacker(sa, ctx.sentence, f.code, trig, victims)
+        f.attempt.source_rule = "doer not named"
+    if not f.sources:
+        return Drop("no source actor")
+    return None
+
+
+def code_allegations(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """A speaker who says another used force accuses it (allegation.tsv: "Iran said Iraqi
+    jets bombed Abadan"); claiming one's own attack claims responsibility. When the
+    speech verb presents the act as only a claim ("claimed", "alleged"), the act itself
+    is not coded."""
+    if f.mood.state != "fact" or not ctx.roots.has(f.code, "violent"):
+        return None
+    if _allege(ctx, f):
+        return Drop("only claimed: the claim is coded (allegation.tsv)")
+    return None
+
+
+def drop_venue_targets(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """Parties acting together act with each other, not with where they meet: "the
+    government and the rebels signed a peace deal in Pretoria"."""
+    if f.targets and len(f.sources) > 1 and ctx.roots.has(f.code, "reciprocal") and all(
+            only_where(ctx.actors, t, f.cand.anchors) for t in f.targets):
+        f.targets = []
+    return None
+
+
+def require_pattern_target(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """A pattern that names its target needs it to be an actor; if not, the trigger's
+    next pattern is tried ("attack +" on "attacked the building" gives way to "attack")."""
+    if not f.targets and f.pattern.names_target:
+        return Drop("the pattern's target is not an actor", try_next=True)
+    return None
+
+
+def settle_reciprocity(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """Who acts on whom. Several sources of an act between them, with no other party
+    ("A and B held talks", "A and B postponed their meeting", "expelled each other's
+    diplomats"), act on each other, each way; under ``--scheme plover`` each is one
+    participant of a joint act, with no target."""
+    trig = f.trigger
+    if f.targets and len(f.sources) > 1 and each_other(trig):
+        f.targets = []  # "expelled each other's diplomats": between the subjects
+    f.pairs = [Pair(s, t, f.code) for s in f.sources for t in (f.targets or [None])]
+    mutual = ctx.roots.has(f.code, "reciprocal") or says_their(trig) or f.pattern.between_subjects
+    if not f.targets and len(f.sources) > 1 and mutual:
+        if ctx.plover:
+            f.joint = True
+        else:
+            f.pairs = [Pair(s, t, f.code) for s in f.sources for t in f.sources if s is not t]
+    return None
+
+
+def add_reverse_events(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """A mutual act is also done the other way (symmetric.tsv, or the pattern's
+    ``reverse``): "A held talks with B" is B with A too, A visiting B is B hosting A. Only
+    a party named outright acts back: not "a summit on the unrest in Iran", nor the place
+    of a gathering ("attend a summit in Switzerland"). Under ``--scheme plover`` a
+    mutual act is one joint act of all its parties, and a visit is coded once."""
+    lex = ctx.lexicon
+    reverse = f.pattern.reverse or (lex.reverse_code(f.code) if lex.settings.reverse_mutual else None)
+    if not (f.targets and reverse):
+        return None
+    if ctx.plover:
+        if reverse == f.code:
+            f.pairs, f.joint = [Pair(a, None, f.code) for a in [*f.sources, *f.targets]], True
+        return None
+    sa, doc = ctx.actors, ctx.sentence.doc
+    f.pairs += [Pair(t, s, reverse) for s, t, _ in f.pairs
+                if t is not None and t.head in sa.by_token and not _where(doc[t.head])]
+    return None
+
+
+def drop_self_acts(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """An actor acting on itself is a misreading ("protest in Ramallah" by Palestinians);
+    when the pattern named that target, its next pattern is tried."""
+    f.pairs = [p for p in f.pairs if p.target is None or p.source.code != p.target.code]
+    if not f.pairs and f.pattern.names_target:
+        return Drop("the pattern's target is the source itself", try_next=True)
+    return None
+
+
+def redirect_own_forces(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """Postures, withdrawals, aid and recalls move the actor's own people: "India deployed
+    troops to Ladakh" is aimed at no one, "mobilized reservists for a war against Iraq" at
+    the war's enemy, "Serbia withdrew its ambassadors from ..." not at Serbia's government."""
+    if not ctx.roots.has(f.code, "own_forces"):
+        return None
+    own = _OWN_SECTORS_IN_RELATIONS if ctx.roots.has(f.code, "relations") else _OWN_SECTORS
+    for i, (s, t, code) in enumerate(f.pairs):
+        if t is not None and t.code[:3] == s.code[:3] and t.code[3:6] in own:
+            enemy = (a for g in default_targets(f.trigger, ctx.lexicon) for a in resolve_all(ctx.actors, g)
+                     if a.code[:3] != s.code[:3])
+            f.pairs[i] = Pair(s, next(enemy, None), code)
+    return None
+
+
+def build_events(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """One event per pair, all with the trigger's date."""
+    when = dates.event_date(ctx.sentence, ctx.article.date, anchor=f.trigger.i, offset=ctx.actors.offset)
+    made = [make_event(ctx, f.pattern, f.trigger, pair, f.mood.state, when) for pair in f.pairs]
+    if f.joint:
+        for e in made:
+            e.evidence["joint"] = True
+    f.events += made
+    f.attempt.made = len(made)
+    return None
+
+
+STEPS: tuple[Step, ...] = (
+    drop_for_mood,
+    recode_for_mood,
+    recode_obligations,
+    take_roles,
+    choose_sources,
+    find_targets,
+    code_allegations,
+    drop_venue_targets,
+    require_pattern_target,
+    settle_reciprocity,
+    add_reverse_events,
+    drop_self_acts,
+    redirect_own_forces,
+    build_events,
+)
+
+
+def run_steps(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """Run ``STEPS`` on the frame up to the first ``Drop``, which is recorded in its
+    attempt; the frame's events (allegations included) are its output either way."""
+    for step in STEPS:
+        drop = step(ctx, f)
+        if drop is not None:
+            f.attempt.dropped = drop.reason
+            return drop
+    return None
+
+
+def make_event(ctx: SentenceContext, p: Pattern, trig: Token, pair: Pair, state: str,
+               when: tuple[str | None, dict | None]) -> Event:
+    """The event for one pair, with its evidence, place and confidence."""
+    s, t, code = pair
+    known = ctx.lexicon.cameo_code(code)
+    c = ontology.cameo(known) if known else None
+    ptype, pmode = ontology.plover(c.code) if c else ("", "")
+    if p.plover[0] and code == p.code:
+        ptype, pmode = p.plover  # the pattern's act is finer than its CAMEO code ("resigned": RETREAT)
+    sent, off = ctx.sentence, ctx.actors.offset
+    day, date_ev = when
+    loc = None
+    if ctx.locate:
+        countries = [a.code[:3] for a in (s, t) if a is not None and a.code[:3].isalpha()]
+        exclude = {(a.head, a.head + 1) for a in (s, t) if a is not None and a.head is not None}
+        loc = places.locate(sent, countries, exclude=exclude, offset=off)
+    evidence = {
+        "trigger": [trig.idx + off, trig.idx + len(trig) + off],
+        "trigger_text": trig.text,
+        "source": [s.start, s.end],
+        "source_entry": s.entry,
+    }
+    if t is not None:
+        evidence["target"] = [t.start, t.end]
+        evidence["target_entry"] = t.entry
+    if date_ev:
+        evidence["date"] = date_ev
+    if state != "fact":
+        evidence["mood"] = state
+    return Event(
+        doc_id=ctx.article.id, sentence_id=ctx.sid, sentence=sent.text, date=day,
+        source=s.code, target=t.code if t else "", cameo=code,
+        source_text=s.text, target_text=t.text if t else "",
+        plover=ptype, plover_mode=pmode, goldstein=c.goldstein if c else None, quad_class=c.quad_class if c else None,
+        location=loc, evidence=evidence, rule=p.rule, confidence=_confidence(p, s, t),
+    )
+
+
+def _confidence(p: Pattern, s, t) -> float:
+    # Longer patterns and a named target are more trustworthy; actors found only from
+    # context are less so.
+    conf = 0.5 + 0.08 * min(p.specificity, 4) + (0.1 if t is not None else 0.0)
+    if s.entry.startswith("pronoun") or (t is not None and t.entry.startswith("pronoun")):
+        conf -= 0.15
+    return round(min(conf, 0.99), 2)
+
+
+def _allege(ctx: SentenceContext, f: Frame) -> bool:
+    """Code what the speaker of the reported violence says of it (allegation.tsv): an
+    accusation of the doers, or, when the doer is its own side, a claim of responsibility
+    towards the victims. True when the verb presents the act as only a claim, not to be
+    coded itself."""
+    lex, sa = ctx.lexicon, ctx.actors
+    verb = reporting_verb(f.trigger, lex)
+    if verb is None:
+        return False
+    made = False
+    when = dates.event_date(ctx.sentence, ctx.article.date, anchor=verb.i, offset=sa.offset)
+    said = lex.allegations[verb.lemma_.lower()]
+    p = f.pattern
+    for speaker in resolve_all(sa, subjects(verb, lex)):
+        for doer in f.sources:
+            own = same_side(speaker, doer)
+            code = said.own if own else said.other
+            if not code:
+                continue
+            rule = replace(p, code=code, rule=said.rule, text=f"{verb.lemma_} that ... ({p.rule})", plover=("", ""))
+            for t in ([v for v in f.targets if v.code != speaker.code] or [None]) if own else [doer]:
+                f.events.append(make_event(ctx, rule, verb, Pair(speaker, t, code), "fact", when))
+                made = True
+    return made and said.drops_act
+
+
+def _where(tok: Token) -> bool:
+    """Is the token only where a gathering takes place ("a summit in Switzerland"), not a
+    country the visitor arrives in ("arrived in Washington")?"""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.head.head.pos_ == "NOUN"
+
+
+def _obligation(speech_verb: Token, lex: Lexicon) -> str | None:
+    """The demand or appeal code when the reported words oblige someone."""
+    for clause in speech_verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        for aux in clause.children:
+            if aux.dep_ == "aux" and aux.lower_ in lex.obligations:
+                return lex.obligations[aux.lower_]
+    return None
