@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Annotated
 
 import anyio
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -41,9 +41,6 @@ PAGES = {"/": "code.html", "/events": "events.html", "/dyad": "dyad.html", "/net
 def create_app(db: str | os.PathLike | None = None, max_body_bytes: int = MAX_BODY_BYTES, **options) -> FastAPI:
     """The app over the event store ``db`` (or none); ``options`` are coder options."""
     path = Path(os.fspath(db)) if db is not None else None
-    # Opened now, so that a missing or locked file fails at start, not on the first page;
-    # requests get sessions on it.
-    anchor = api.open(path, read_only=True) if path is not None else None
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -59,106 +56,32 @@ def create_app(db: str | os.PathLike | None = None, max_body_bytes: int = MAX_BO
                   description="Political event coding (CAMEO, PLOVER) and the events of a corpus, over HTTP. "
                               "Errors are JSON objects with an `error` message. See docs/WEB.md.",
                   responses={400: {"model": m.Error, "description": "a parameter cannot be used"}})
-    app.state.anchor = anchor
+    # Opened now, so that a missing or locked file fails at start, not on the first page;
+    # requests get sessions on it.
+    app.state.anchor = api.open(path, read_only=True) if path is not None else None
+    app.state.path = path
+    app.state.options = options
+    app.state.max_body_bytes = max_body_bytes
     app.state.coding = None  # the limiter of the coding thread, made in the event loop on first use
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     app.add_middleware(SecurityHeaders)
     _errors(app)
-
-    def store() -> Iterator:
-        if app.state.anchor is None:
-            raise HTTPException(404, NO_STORE)
-        with app.state.anchor.session() as s:
-            yield s
-
-    Store = Annotated[object, Depends(store)]
-
-    # -- coding ---------------------------------------------------------------------------
-
-    @app.post("/api/code", response_model=m.CodeResponse, response_model_exclude_unset=True, tags=["coding"],
-              summary="Code a story", responses={413: {"model": m.Error, "description": "body over the limit"}})
-    async def code(body: m.CodeRequest,
-                   explain: Annotated[bool, Query(description="add what `dyad explain` shows per sentence")] = False):
-        """The story's events in the record format of `dyad code`, with evidence spans
-        into `text`; with `explain=true`, each sentence's actors, the patterns tried and
-        why candidates were dropped."""
-        _check_date(body.date, "date")
-        if app.state.coding is None:
-            app.state.coding = anyio.CapacityLimiter(1)  # one story at a time: the model is shared
-        work = functools.partial(_code, body.text, body.date, body.id, explain, options)
-        return await anyio.to_thread.run_sync(work, limiter=app.state.coding)
-
-    @app.get("/api/cameo", tags=["coding"], summary="CAMEO code names")
-    def cameo() -> dict[str, str]:
-        return api.cameo_names()
-
-    @app.get("/api/info", response_model=m.Info, tags=["store"], summary="Version, store and limits")
-    def info() -> dict:
-        counts = None
-        if app.state.anchor is not None:
-            with app.state.anchor.session() as s:
-                counts = s.counts()
-        return {"version": __version__, "store": path.name if path else None, "counts": counts,
-                "max_body_bytes": max_body_bytes}
-
-    # -- the store ------------------------------------------------------------------------
-
-    @app.get("/api/events", response_model=m.EventsPage, tags=["store"], summary="Merged events, filtered")
-    def events(s: Store, f: Annotated[Filters, Depends()],
-               limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-               offset: Annotated[int, Query(ge=0)] = 0,
-               sort: Annotated[str, Query(description="date, source, target, cameo, goldstein, num_mentions, "
-                                                      "num_articles or num_sources")] = "date",
-               desc: bool = False) -> dict:
-        """A page of merged events (every column of the store's `events` table) and how
-        many match in all. An actor filter that is no actor code matches nothing."""
-        frame = s.events(limit=limit, offset=offset, sort=sort, descending=desc, **f.kw())
-        return {"events": api.records(frame), "total": s.count_events(**f.kw())}
-
-    @app.get("/api/events/{event_id}", response_model=m.EventDetail, tags=["store"],
-             summary="One event and its mentions", responses={404: {"model": m.Error}})
-    def event(s: Store, event_id: str) -> dict:
-        found = s.event(event_id)
-        if found is None:
-            raise HTTPException(404, f"no event {event_id!r} in this store")
-        import pandas as pd
-
-        return {"event": api.records(pd.DataFrame([found["event"]]))[0], "mentions": api.records(found["mentions"])}
-
-    @app.get("/api/dyads", response_model=m.Rows, tags=["store"], summary="Dyads per period")
-    def dyads(s: Store, f: Annotated[Filters, Depends()],
-              period: Annotated[str, Query(description="day, week, month or year")] = "month",
-              by: Annotated[str, Query(description="code, or country")] = "code") -> dict:
-        """Per directed dyad and period: events, Goldstein sum and mean, counts per QuadClass
-        (as `dyad dyads`)."""
-        return {"rows": api.records(s.dyads(period=period, by=by, **f.kw()))}
-
-    @app.get("/api/actors", response_model=m.Rows, tags=["store"], summary="The most active actors")
-    def actors(s: Store, f: Annotated[Filters, Depends()],
-               limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
-               by: Annotated[str, Query(description="code, or country")] = "code") -> dict:
-        """Events as source, as target and in all, and mean Goldstein (as `dyad actors`)."""
-        return {"rows": api.records(s.actors(limit=limit, by=by, **f.kw()))}
-
-    @app.get("/api/network", response_model=m.Rows, tags=["store"], summary="Who acts on whom")
-    def network(s: Store, f: Annotated[Filters, Depends()],
-                min_events: Annotated[int, Query(ge=1)] = 1,
-                by: Annotated[str, Query(description="code, or country")] = "code",
-                limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="the heaviest edges only")] = MAX_PAGE
-                ) -> dict:
-        """A weighted directed edge list, heaviest first (as `dyad network`)."""
-        return {"rows": api.records(s.network(min_events=min_events, by=by, **f.kw()).head(limit))}
-
-    # -- pages ----------------------------------------------------------------------------
-
-    for route, page in PAGES.items():
-        app.add_api_route(route, _page(page), methods=["GET"], include_in_schema=False)
-    app.add_api_route("/events/{event_id}", _page("event.html"), methods=["GET"], include_in_schema=False)
-    app.add_api_route("/favicon.ico", lambda: FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml"),
-                      methods=["GET"], include_in_schema=False)
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
-
+    app.include_router(coding)
+    app.include_router(store_routes)
+    _pages(app)
     return app
+
+
+def _store(request: Request) -> Iterator:
+    """A session of its own on the app's store, for one request."""
+    anchor = request.app.state.anchor
+    if anchor is None:
+        raise HTTPException(404, NO_STORE)
+    with anchor.session() as s:
+        yield s
+
+
+Store = Annotated[object, Depends(_store)]
 
 
 class Filters:
@@ -182,6 +105,109 @@ class Filters:
     def kw(self) -> dict:
         # strict=False: any text typed into an actor box answers "no events", not an error
         return {**self.given, "strict": False}
+
+# -- coding -------------------------------------------------------------------------------
+
+coding = APIRouter(tags=["coding"])
+
+
+@coding.post("/api/code", response_model=m.CodeResponse, response_model_exclude_unset=True, summary="Code a story",
+             responses={413: {"model": m.Error, "description": "body over the limit"}})
+async def code(request: Request, body: m.CodeRequest,
+               explain: Annotated[bool, Query(description="add what `dyad explain` shows per sentence")] = False):
+    """The story's events in the record format of `dyad code`, with evidence spans
+    into `text`; with `explain=true`, each sentence's actors, the patterns tried and
+    why candidates were dropped."""
+    _check_date(body.date, "date")
+    state = request.app.state
+    if state.coding is None:
+        state.coding = anyio.CapacityLimiter(1)  # one story at a time: the model is shared
+    work = functools.partial(_code, body.text, body.date, body.id, explain, state.options)
+    return await anyio.to_thread.run_sync(work, limiter=state.coding)
+
+
+@coding.get("/api/cameo", summary="CAMEO code names")
+def cameo() -> dict[str, str]:
+    return api.cameo_names()
+
+
+# -- the store ----------------------------------------------------------------------------
+
+store_routes = APIRouter(tags=["store"])
+
+
+@store_routes.get("/api/info", response_model=m.Info, summary="Version, store and limits")
+def info(request: Request) -> dict:
+    state = request.app.state
+    counts = None
+    if state.anchor is not None:
+        with state.anchor.session() as s:
+            counts = s.counts()
+    return {"version": __version__, "store": state.path.name if state.path else None, "counts": counts,
+            "max_body_bytes": state.max_body_bytes}
+
+
+@store_routes.get("/api/events", response_model=m.EventsPage, summary="Merged events, filtered")
+def events(s: Store, f: Annotated[Filters, Depends()],
+           limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+           offset: Annotated[int, Query(ge=0)] = 0,
+           sort: Annotated[str, Query(description="date, source, target, cameo, goldstein, num_mentions, "
+                                                  "num_articles or num_sources")] = "date",
+           desc: bool = False) -> dict:
+    """A page of merged events (every column of the store's `events` table) and how
+    many match in all. An actor filter that is no actor code matches nothing."""
+    frame = s.events(limit=limit, offset=offset, sort=sort, descending=desc, **f.kw())
+    return {"events": api.records(frame), "total": s.count_events(**f.kw())}
+
+
+@store_routes.get("/api/events/{event_id}", response_model=m.EventDetail, summary="One event and its mentions",
+                  responses={404: {"model": m.Error}})
+def event(s: Store, event_id: str) -> dict:
+    found = s.event(event_id)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id!r} in this store")
+    import pandas as pd
+
+    return {"event": api.records(pd.DataFrame([found["event"]]))[0], "mentions": api.records(found["mentions"])}
+
+
+@store_routes.get("/api/dyads", response_model=m.Rows, summary="Dyads per period")
+def dyads(s: Store, f: Annotated[Filters, Depends()],
+          period: Annotated[str, Query(description="day, week, month or year")] = "month",
+          by: Annotated[str, Query(description="code, or country")] = "code") -> dict:
+    """Per directed dyad and period: events, Goldstein sum and mean, counts per QuadClass
+    (as `dyad dyads`)."""
+    return {"rows": api.records(s.dyads(period=period, by=by, **f.kw()))}
+
+
+@store_routes.get("/api/actors", response_model=m.Rows, summary="The most active actors")
+def actors(s: Store, f: Annotated[Filters, Depends()],
+           limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
+           by: Annotated[str, Query(description="code, or country")] = "code") -> dict:
+    """Events as source, as target and in all, and mean Goldstein (as `dyad actors`)."""
+    return {"rows": api.records(s.actors(limit=limit, by=by, **f.kw()))}
+
+
+@store_routes.get("/api/network", response_model=m.Rows, summary="Who acts on whom")
+def network(s: Store, f: Annotated[Filters, Depends()],
+            min_events: Annotated[int, Query(ge=1)] = 1,
+            by: Annotated[str, Query(description="code, or country")] = "code",
+            limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="the heaviest edges only")] = MAX_PAGE
+            ) -> dict:
+    """A weighted directed edge list, heaviest first (as `dyad network`)."""
+    return {"rows": api.records(s.network(min_events=min_events, by=by, **f.kw()).head(limit))}
+
+
+# -- pages --------------------------------------------------------------------------------
+
+
+def _pages(app: FastAPI) -> None:
+    for route, page in PAGES.items():
+        app.add_api_route(route, _page(page), methods=["GET"], include_in_schema=False)
+    app.add_api_route("/events/{event_id}", _page("event.html"), methods=["GET"], include_in_schema=False)
+    app.add_api_route("/favicon.ico", lambda: FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml"),
+                      methods=["GET"], include_in_schema=False)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
 
 def _code(text: str, date: str | None, doc_id: str, explain: bool, options: dict) -> dict:
