@@ -89,6 +89,8 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
         ("Iraq said Iran was responsible for the bombing in Basra.", ("IRQ", "IRN", "112")),
         ("A Russian official said Ukraine was behind the attack on the concert hall.", ("RUS", "UKR", "112")),
         ("Lebanon held Israel responsible for the attack on its soldiers.", ("LBN", "ISR", "112")),
+        # a strike launched by workers is a labour strike, one act with its "in protest" phrase
+        ("French rail workers launched a strike in protest against the pension reform.", ("FRA", "FRA", "143")),
         # parties that fail to agree turn each other down (PLOVER REJECT), no halt of negotiations
         ("Armenia and Azerbaijan failed to reach agreement on the border on Sunday.", ("ARM", "", "120")),
     ],
@@ -107,6 +109,8 @@ def test_class_is_coded(text, expected):
         ("Hungary will support a resolution that imposes sanctions on Serbia.", ("HUN", "SRB", "163")),
         ("A Russian official said Ukraine was behind the attack on the concert hall.", ("UKR", "", "190")),
         ("Kyiv has evidence proving Russia was behind the chemical attacks.", ("RUS", "", "190")),
+        ("French rail workers launched a strike in protest against the pension reform.", ("FRA", "FRA", "190")),
+        ("French rail workers launched a strike in protest against the pension reform.", ("FRA", "FRA", "1412")),
         # wounding others in the same attack is no second act
         ("A roadside bomb killed three Afghan soldiers and wounded two others in Helmand.", ("AFG", "AFG", "190")),
         # the victims of a denied attack are not the denial's target

@@ -93,6 +93,17 @@ def same_act_again(e: Event, events: list[Event], lex: Lexicon) -> bool:
                and (o.cameo[:2] == e.cameo[:2] or (violent and lex.roots.has(o.cameo, "violent"))) for o in events)
 
 
+def protest_of_protest(e: Event, tok: Token, events: list[Event], trig_of: list[Token], lex: Lexicon) -> bool:
+    """Is the noun the "in protest" phrase of another protest by the same source ("launched
+    a 24-hour strike in protest against the reforms", "began a hunger strike in protest"):
+    one act, the strike?"""
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ != "in" or not lex.roots.has(e.cameo, "protest"):
+        return False
+    verb = tok.head.head
+    return any(o is not e and t == verb and o.source == e.source and lex.roots.has(o.cameo, "protest")
+               for o, t in zip(events, trig_of))
+
+
 def mentioned_act(tok: Token, lex: Lexicon) -> bool:
     """A noun naming an act that no verb in the sentence reports: "the country's 1994
     genocide"; not "X launched an offensive", whose verb makes the act the news."""
@@ -155,6 +166,8 @@ def verdicts(events: list[Event], trig_of: list[Token], require_dyad: bool = Fal
             why = "the act it governs is coded ('threatened to fire missiles': 1384, not 130 too)"
         elif same_act_again(e, events, lex):
             why = "the same act again, in a verb coordinated with it ('killed one soldier and wounded two others')"
+        elif protest_of_protest(e, tok, events, trig_of, lex):
+            why = "the 'in protest' phrase of another protest ('launched a strike in protest against the reforms': one act)"
         elif weapon_of(e, tok, events, trig_of, lex):
             why = "the weapon of another act of force ('killed in air strikes': one act, coded by its weapon)"
         elif is_background(tok, main):
