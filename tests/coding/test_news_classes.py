@@ -91,6 +91,7 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
         ("Lebanon held Israel responsible for the attack on its soldiers.", ("LBN", "ISR", "112")),
         # a strike launched by workers is a labour strike, one act with its "in protest" phrase
         ("French rail workers launched a strike in protest against the pension reform.", ("FRA", "FRA", "143")),
+        ("Jordan recalled its ambassador to Israel to protest the raid on the mosque.", ("JOR", "ISR", "161")),
         # parties that fail to agree turn each other down (PLOVER REJECT), no halt of negotiations
         ("Armenia and Azerbaijan failed to reach agreement on the border on Sunday.", ("ARM", "", "120")),
     ],
@@ -111,6 +112,11 @@ def test_class_is_coded(text, expected):
         ("Kyiv has evidence proving Russia was behind the chemical attacks.", ("RUS", "", "190")),
         ("French rail workers launched a strike in protest against the pension reform.", ("FRA", "FRA", "190")),
         ("French rail workers launched a strike in protest against the pension reform.", ("FRA", "FRA", "1412")),
+        # background: an earlier act named as the cause or time of the news, a participle on people,
+        # a protest that is the purpose of another act
+        ("Bahrain cut ties with Iran following the storming of its embassy in Tehran.", ("IRN", "BHR", "180")),
+        ("Police fired on protesters demanding the resignation of the Thai prime minister.", ("THA", "THA", "1041")),
+        ("Jordan recalled its ambassador to Israel to protest the raid on the mosque.", ("JOR", "ISR", "140")),
         # wounding others in the same attack is no second act
         ("A roadside bomb killed three Afghan soldiers and wounded two others in Helmand.", ("AFG", "AFG", "190")),
         # the victims of a denied attack are not the denial's target
@@ -133,3 +139,9 @@ def test_class_is_not_coded(text, unexpected):
 )
 def test_meetings_follow_the_codebook(text, expected):
     assert {e for e in coded(text) if e[2].startswith("04")} == expected
+
+
+def test_an_earlier_act_named_as_the_cause_is_background():
+    # "following the kingdom's execution of a cleric": the execution is not coded again
+    assert not [e for e in coded("Bahrain cut ties with Iran following the execution of a prominent cleric.")
+                if e[2].startswith("18")]

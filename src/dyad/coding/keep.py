@@ -67,6 +67,36 @@ def is_background(tok: Token, others: set[Token]) -> bool:
     return bool(marks)
 
 
+# Phrases whose noun names an earlier act as the cause or time of the news ("cut ties over
+# the storming of its embassy", "following the kingdom's execution of a cleric").
+BACKGROUND_PREPS = {"after", "before", "since", "following", "amid", "over", "despite"}
+
+
+def nominal_background(tok: Token, others: set[Token], lex: Lexicon) -> bool:
+    """An act named by a noun in a "following", "after" or "over" phrase of another event
+    is background ("severed ties with Iran over the storming of its embassy"); so is a
+    participle describing people ("police fired on protesters calling for the end of
+    Suharto's rule"), but not what a document does ("signed a law imposing sanctions"),
+    nor (verdicts) a protest they are making ("dispersed demonstrators protesting the results")."""
+    if not others - {tok}:
+        return False
+    if tok.pos_ == "NOUN" and tok.dep_ in ("pobj", "dobj") and tok.head.lower_ in BACKGROUND_PREPS:
+        return True  # "following" is parsed as a preposition or as a verb
+    return (tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ == "NOUN"
+            and tok.head.lemma_.lower() not in lex.words.document_nouns)
+
+
+def motive_of(e: Event, tok: Token, events: list[Event], trig_of: list[Token], lex: Lexicon) -> bool:
+    """Is the protest the purpose of another act of the same source ("recalled its
+    ambassadors to protest the embassy move": the recall is the protest)?"""
+    if not lex.roots.has(e.cameo, "protest") or tok.dep_ not in ("advcl", "xcomp"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    return any(o is not e and t == tok.head and o.source == e.source and not lex.roots.has(o.cameo, "protest")
+               for o, t in zip(events, trig_of))
+
+
 def weapon_of(e: Event, tok: Token, events: list[Event], trig_of: list[Token], lex: Lexicon) -> bool:
     """Is the noun the weapon of another act of force by the same source ("were killed in
     Syrian government air strikes on rebel territory", "a suicide attack killed 14"): one
@@ -166,11 +196,13 @@ def verdicts(events: list[Event], trig_of: list[Token], require_dyad: bool = Fal
             why = "the act it governs is coded ('threatened to fire missiles': 1384, not 130 too)"
         elif same_act_again(e, events, lex):
             why = "the same act again, in a verb coordinated with it ('killed one soldier and wounded two others')"
+        elif motive_of(e, tok, events, trig_of, lex):
+            why = "the purpose of another act ('recalled its ambassadors to protest the decision': the recall is the protest)"
         elif protest_of_protest(e, tok, events, trig_of, lex):
             why = "the 'in protest' phrase of another protest ('launched a strike in protest against the reforms': one act)"
         elif weapon_of(e, tok, events, trig_of, lex):
             why = "the weapon of another act of force ('killed in air strikes': one act, coded by its weapon)"
-        elif is_background(tok, main):
+        elif is_background(tok, main) or (nominal_background(tok, main, lex) and not roots.has(e.cameo, "protest")):
             why = "a relative or temporal clause gives background to another event ('after crowds burned its embassy')"
         elif not e.target and mentioned_act(tok, lex):
             why = "an act only mentioned by its noun, with no other party ('the country's 1994 genocide')"
