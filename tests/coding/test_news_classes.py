@@ -92,6 +92,9 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
         # a strike launched by workers is a labour strike, one act with its "in protest" phrase
         ("French rail workers launched a strike in protest against the pension reform.", ("FRA", "FRA", "143")),
         ("Jordan recalled its ambassador to Israel to protest the raid on the mosque.", ("JOR", "ISR", "161")),
+        # forces and police deploying themselves, armoured vehicles deployed
+        ("Soldiers and military police were seen deploying on the streets of Dhaka on Sunday.", ("BGD", "", "154")),
+        ("Thai authorities deployed armoured vehicles in the streets of Bangkok.", ("THA", "", "154")),
         # parties that fail to agree turn each other down (PLOVER REJECT), no halt of negotiations
         ("Armenia and Azerbaijan failed to reach agreement on the border on Sunday.", ("ARM", "", "120")),
     ],

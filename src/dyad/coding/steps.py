@@ -175,13 +175,15 @@ def drop_place_targets(ctx: SentenceContext, f: Frame) -> Drop | None:
     troops withdrew from central Basra"), nor where they move at home (``home_no_target``:
     "India deployed troops to the Ladakh region"); a country or capital named outright
     ("withdrew from Panama") and a place abroad ("exercises in Alaska") still are."""
-    if not f.targets or f.attempt.target_rule != "place":
+    if not f.targets:
         return None
-    before = bool(f.targets)
-    if ctx.roots.has(f.code, "place_no_target"):
+    before, home = bool(f.targets), {s.code[:3] for s in f.sources}
+    if f.attempt.target_rule == "place" and ctx.roots.has(f.code, "place_no_target"):
         f.targets = []
     elif ctx.roots.has(f.code, "home_no_target"):
-        f.targets = [t for t in f.targets if t.code[:3] not in {s.code[:3] for s in f.sources}]
+        # a place at home, or the home country itself named as where ("on the streets of Dhaka")
+        place = f.attempt.target_rule == "place"
+        f.targets = [t for t in f.targets if t.code[:3] not in home or (not place and t.code != t.code[:3])]
     if not f.targets:
         f.attempt.target_rule, f.place_only = "", before
     return None
