@@ -175,50 +175,32 @@ def is_outcome_of(tok: Token, triggers: set[Token]) -> bool:
 def verdicts(events: list[Event], trig_of: list[Token], require_dyad: bool = False,
              lexicon: Lexicon | None = None) -> list[tuple[Event, str | None]]:
     """Each of a sentence's candidate events (``trig_of``: their trigger tokens) with the
-    reason it is dropped, or None when it is kept (``lexicon``: the built-in one unless given)."""
+    reason it is dropped, or None when it is kept (``lexicon``: the built-in one unless given).
+    First what an act is in its sentence (another's theme, outcome, weapon, background);
+    then, among the acts still standing, what they say beside each other (a statement
+    beside another event, the same act twice, an act on nobody beside acts on someone)."""
     lex = lexicon or default_lexicon()
-    main = set(trig_of)
     roots = lex.roots
+    first = [_in_its_sentence(e, tok, events, trig_of, lex) for e, tok in zip(events, trig_of)]
     has_more = any(not roots.has(e.cameo, "statement") for e in events)
     targeted = {(e.source, e.cameo) for e in events if e.target}
-    reacting = {t for e, t in zip(events, trig_of) if roots.has(e.cameo, "reaction") and t.pos_ == "VERB"}
     seen: set = set()
     out: list[tuple[Event, str | None]] = []
-    for e, tok in zip(events, trig_of):
-        why = None
-        if is_theme_of(tok, reacting):
-            why = "the act is what another event reacts to ('rejected a US offer': the offer is not coded again)"
-        elif is_outcome_of(tok, main) and not roots.has(e.cameo, "own_act"):
-            why = "the participle tells the outcome of the main event ('shelled Juba, killing 20')"
-        elif voiced_by_protest(e, tok, events, trig_of, lex):
-            why = "what the protest voices ('staged demonstrations to demand reforms': the protest is the event)"
-        elif said_more_specifically(e, tok, events, trig_of, lex):
-            why = "the act it governs is coded ('threatened to fire missiles': 1384, not 130 too)"
-        elif same_act_again(e, events, lex):
-            why = "the same act again, in a verb coordinated with it ('killed one soldier and wounded two others')"
-        elif motive_of(e, tok, events, trig_of, lex):
-            why = "the purpose of another act ('recalled its ambassadors to protest the decision': the recall is the protest)"
-        elif protest_of_protest(e, tok, events, trig_of, lex):
-            why = "the 'in protest' phrase of another protest ('launched a strike in protest against the reforms': one act)"
-        elif weapon_of(e, tok, events, trig_of, lex):
-            why = "the weapon of another act of force ('killed in air strikes': one act, coded by its weapon)"
-        elif is_background(tok, main) or (nominal_background(tok, main, lex) and not roots.has(e.cameo, "protest")):
-            why = "a relative or temporal clause gives background to another event ('after crowds burned its embassy')"
-        elif not e.target and mentioned_act(tok, lex):
-            why = "an act only mentioned by its noun, with no other party ('the country's 1994 genocide')"
-        elif require_dyad and not e.target:
+    for e, tok, why in zip(events, trig_of, first):
+        if why is None and require_dyad and not e.target:
             why = "no target and this story requires dyads"
-        elif roots.has(e.cameo, "statement") and attribution(tok):
+        elif why is None and roots.has(e.cameo, "statement") and attribution(tok):
             why = "a trailing attribution ('..., diplomats said') names the story's source, not a statement"
-        elif roots.has(e.cameo, "statement") and has_more and not roots.has(e.cameo, "claim"):
+        elif why is None and roots.has(e.cameo, "statement") and has_more and not roots.has(e.cameo, "claim"):
             why = "a statement is coded only when the sentence says nothing more"
-        elif roots.has(e.cameo, "needs_other_party") and (not e.target or e.target.startswith(e.source) or e.source.startswith(e.target)):
+        elif why is None and roots.has(e.cameo, "needs_other_party") and (
+                not e.target or e.target.startswith(e.source) or e.source.startswith(e.target)):
             why = "a statement about nobody else ('Macron said France would...')"
-        elif not e.target and (e.source, e.cameo) in targeted:
+        elif why is None and not e.target and (e.source, e.cameo) in targeted:
             why = "the same act is coded with its target"
-        elif e.key() in seen:
+        elif why is None and e.key() in seen:
             why = "duplicate"
-        else:
+        elif why is None:
             seen.add(e.key())
         out.append((e, why))
     if any(e.target for e, why in out if why is None):
@@ -226,3 +208,30 @@ def verdicts(events: list[Event], trig_of: list[Token], require_dyad: bool = Fal
                 if why is None and not e.target and roots.has(e.cameo, "dyadic") and not e.evidence.get("joint") else why)
                for e, why in out]
     return out
+
+
+def _in_its_sentence(e: Event, tok: Token, events: list[Event], trig_of: list[Token], lex: Lexicon) -> str | None:
+    """Why the act is not news in its own right, judged by its place in the sentence."""
+    roots, main = lex.roots, set(trig_of)
+    reacting = {t for o, t in zip(events, trig_of) if roots.has(o.cameo, "reaction") and t.pos_ == "VERB"}
+    if is_theme_of(tok, reacting):
+        return "the act is what another event reacts to ('rejected a US offer': the offer is not coded again)"
+    if is_outcome_of(tok, main) and not roots.has(e.cameo, "own_act"):
+        return "the participle tells the outcome of the main event ('shelled Juba, killing 20')"
+    if voiced_by_protest(e, tok, events, trig_of, lex):
+        return "what the protest voices ('staged demonstrations to demand reforms': the protest is the event)"
+    if said_more_specifically(e, tok, events, trig_of, lex):
+        return "the act it governs is coded ('threatened to fire missiles': 1384, not 130 too)"
+    if same_act_again(e, events, lex):
+        return "the same act again, in a verb coordinated with it ('killed one soldier and wounded two others')"
+    if motive_of(e, tok, events, trig_of, lex):
+        return "the purpose of another act ('recalled its ambassadors to protest the decision': the recall is the protest)"
+    if protest_of_protest(e, tok, events, trig_of, lex):
+        return "the 'in protest' phrase of another protest ('launched a strike in protest against the reforms': one act)"
+    if weapon_of(e, tok, events, trig_of, lex):
+        return "the weapon of another act of force ('killed in air strikes': one act, coded by its weapon)"
+    if is_background(tok, main) or (nominal_background(tok, main, lex) and not roots.has(e.cameo, "protest")):
+        return "a relative or temporal clause gives background to another event ('after crowds burned its embassy')"
+    if not e.target and mentioned_act(tok, lex):
+        return "an act only mentioned by its noun, with no other party ('the country's 1994 genocide')"
+    return None
