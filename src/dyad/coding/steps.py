@@ -2,9 +2,12 @@
 
 Each step takes the sentence's context and the pattern's frame, ``(ctx, frame) -> Drop
 | None``, and decides one thing: the code a mood or an obligation makes of it, who did
-it, whom it was done to (targets.py), whether it is only alleged, who acts on whom when
-several act together, the reverse of a mutual act, whether the actor's own troops are
-what moved, and finally the events. ``STEPS`` runs them in order; the first ``Drop``
+it, the code its weapon (weapons.tsv) or its doer (official.tsv) makes of it, whom it
+was done to (targets.py) and which of those found are no target (a place, the home
+country, anyone but a named accuser), the code who did it to whom makes of it
+(sectors.tsv), whether it is only alleged, who acts on whom when several act together,
+the reverse of a mutual act, whether the actor's own troops are what moved, and finally
+the events. ``STEPS`` runs them in order; the first ``Drop``
 ends the frame and says why (``dyad explain`` prints it).
 """
 from __future__ import annotations
