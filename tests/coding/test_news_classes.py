@@ -55,6 +55,7 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
         # withdrawals: armed men leaving a place withdraw; the town they leave is no target
         ("The last group of Islamic State fighters left the town of Dabiq on Sunday.", ("IMG", "", "0874")),
         ("French troops withdrew from the northern town of Kidal on Monday.", ("FRA", "", "0874")),
+        ("The last Russian troops left Estonia in August 1994.", ("RUS", "EST", "0874")),
         # a deployment at home is aimed at no one
         ("Thai authorities deployed thousands of police officers in Chiang Mai ahead of the visit.", ("THA", "", "153")),
         # 161 expelling diplomats, whatever the wording
