@@ -96,6 +96,8 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
         # forces and police deploying themselves, armoured vehicles deployed
         ("Soldiers and military police were seen deploying on the streets of Dhaka on Sunday.", ("BGD", "", "154")),
         ("Thai authorities deployed armoured vehicles in the streets of Bangkok.", ("THA", "", "154")),
+        # discussing during a telephone call is a phone consultation, each way for a compound subject
+        ("Putin and Erdogan discussed Syria during a phone call on Friday.", ("TUR", "RUS", "041")),
         # parties that fail to agree turn each other down (PLOVER REJECT), no halt of negotiations
         ("Armenia and Azerbaijan failed to reach agreement on the border on Sunday.", ("ARM", "", "120")),
     ],
