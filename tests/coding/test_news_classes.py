@@ -151,3 +151,9 @@ def test_an_earlier_act_named_as_the_cause_is_background():
     # "following the kingdom's execution of a cleric": the execution is not coded again
     assert not [e for e in coded("Bahrain cut ties with Iran following the execution of a prominent cleric.")
                 if e[2].startswith("18")]
+
+
+def test_a_country_and_its_government_named_side_by_side_are_one_party():
+    got = {e for e in coded("The foreign ministers of Russia and Turkey, Sergei Lavrov and Mevlut Cavusoglu, "
+                            "discussed Syria during a telephone conversation.", date="2019-05-02") if e[2] == "041"}
+    assert got == {("RUS", "TUR", "041"), ("TUR", "RUS", "041")}

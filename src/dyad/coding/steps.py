@@ -314,8 +314,16 @@ def settle_reciprocity(ctx: SentenceContext, f: Frame) -> Drop | None:
         if ctx.plover:
             f.joint = True
         else:
-            f.pairs = [Pair(s, t, f.code) for s in f.sources for t in f.sources if s is not t]
+            parties = _distinct_parties(f.sources)
+            f.pairs = [Pair(s, t, f.code) for s in parties for t in parties if s is not t]
     return None
+
+
+def _distinct_parties(actors: list) -> list:
+    """The parties of an act done together, each once: a country and its government named
+    side by side ("the Russian Federation and the United States, Sergey Lavrov and Mike
+    Pompeo") are one party, the most specific; its army and rebels in it are two."""
+    return [a for a in actors if not any(b is not a and b.code != a.code and b.code.startswith(a.code) for b in actors)]
 
 
 def add_reverse_events(ctx: SentenceContext, f: Frame) -> Drop | None:
