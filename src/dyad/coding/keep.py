@@ -20,6 +20,21 @@ THEME_DEPS = {"dobj", "pobj", "prep", "compound", "conj", "appos", "acl", "xcomp
 TEMPORAL_MARKS = {"after", "before", "since", "until", "when", "while", "as", "once"}
 
 
+def _generic(code: str) -> bool:
+    """A root, or a code ending in 0 ("not otherwise specified")."""
+    return len(code) == 2 or code.endswith("0")
+
+
+def means_of(e: Event, tok: Token, events: list[Event], trig_of: list[Token]) -> bool:
+    """A generic act done by means of an act the same source is coded for is that act:
+    "retaliated by expelling two diplomats" is the expulsion, "responded by imposing
+    sanctions" the sanctions."""
+    if not _generic(e.cameo):
+        return False
+    return any(o is not e and t.dep_ == "pcomp" and t.head.lower_ == "by" and t.head.head == tok
+               and o.source == e.source for o, t in zip(events, trig_of))
+
+
 def said_more_specifically(e: Event, tok: Token, events: list[Event], trig_of: list[Token], lex: Lexicon) -> bool:
     """A generic act (a code ending in 0) whose complement is coded by the same source in
     the same root: "threatened to fire missiles" is 1384, the bare "threatened" adds nothing."""
@@ -161,11 +176,12 @@ def is_theme_of(tok: Token, reactions: set[Token]) -> bool:
 
 def is_outcome_of(tok: Token, triggers: set[Token]) -> bool:
     """Is the trigger a participle or gerund that only qualifies another event ("shelled
-    the city, killing 20", "jailed him for helping militants")?"""
+    the city, killing 20", "jailed him for helping militants")? Not the gerund of "by",
+    which says how the act was done (``means_of``)."""
     if tok.tag_ != "VBG":
         return False
     head = tok.head
-    if tok.dep_ == "pcomp" and head.dep_ == "prep":
+    if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ != "by":
         head = head.head
     elif tok.dep_ != "advcl":
         return False
@@ -213,11 +229,16 @@ def verdicts(events: list[Event], trig_of: list[Token], require_dyad: bool = Fal
 def _in_its_sentence(e: Event, tok: Token, events: list[Event], trig_of: list[Token], lex: Lexicon) -> str | None:
     """Why the act is not news in its own right, judged by its place in the sentence."""
     roots, main = lex.roots, set(trig_of)
+    # the outcome of an act ("shelled Juba, killing 20"); when the act is generic and only
+    # the participle names whom it hit ("retaliated, killing three soldiers"), that is the news
+    aimed = {t for o, t in zip(events, trig_of) if o.target or not _generic(o.cameo)}
     reacting = {t for o, t in zip(events, trig_of) if roots.has(o.cameo, "reaction") and t.pos_ == "VERB"}
     if is_theme_of(tok, reacting):
         return "the act is what another event reacts to ('rejected a US offer': the offer is not coded again)"
-    if is_outcome_of(tok, main) and not roots.has(e.cameo, "own_act"):
+    if is_outcome_of(tok, aimed) and not roots.has(e.cameo, "own_act"):
         return "the participle tells the outcome of the main event ('shelled Juba, killing 20')"
+    if means_of(e, tok, events, trig_of):
+        return "the act is done by means of another ('retaliated by expelling diplomats': the expulsion)"
     if voiced_by_protest(e, tok, events, trig_of, lex):
         return "what the protest voices ('staged demonstrations to demand reforms': the protest is the event)"
     if said_more_specifically(e, tok, events, trig_of, lex):

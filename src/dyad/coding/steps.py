@@ -155,7 +155,8 @@ def share_conjunct_target(ctx: SentenceContext, f: Frame) -> Drop | None:
     trig = f.trigger
     if f.targets or trig.dep_ != "conj" or not ctx.roots.has(f.code, "dyadic"):
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "ccomp") for c in trig.children) or trig.head.pos_ != "VERB":
+    words = "ccomp" if not ctx.roots.has(f.code, "threat") else ""  # "... and said there would be consequences": for them
+    if any(c.dep_ in ("nsubj", "nsubjpass", words) for c in trig.children) or trig.head.pos_ != "VERB":
         return None  # a clause of its own ("A attacked B and C warned"), or words about another ("insisted that ...")
     objects = [c for c in trig.head.children if c.dep_ in ("dobj", "obj")]
     found = [t for t in resolve_all(ctx.actors, objects) if t.code not in f.source_codes]

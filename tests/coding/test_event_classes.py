@@ -1,0 +1,47 @@
+"""Classes of events real news states (intent vs act, threats, rejections, aid,
+criticism, force), each with invented sentences, never sentences of a gold set.
+
+Each case: a sentence, and an event (source country, target country, CAMEO code) that
+must be among those coded ("" for no target), or that must not be.
+"""
+import pytest
+
+
+def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
+    from dyad import code_text
+
+    return {(e.source[:3], e.target[:3], e.cameo) for e in code_text(text, date=date)}
+
+
+CODED = [
+    # threats: retaliation or force promised, often on a condition (138); consequences
+    # foretold (130); the right to respond kept in reserve (138)
+    ("Syria said it would retaliate if Israel struck again.", ("SYR", "ISR", "138")),
+    ("Greece will respond militarily to any Turkish provocation, the defence minister said.", ("GRC", "TUR", "138")),
+    ("Iran said it reserves the right to respond to any attack by Israel.", ("IRN", "ISR", "138")),
+    ("The Iranian foreign minister said there would be grave consequences for Washington.", ("IRN", "USA", "130")),
+    ("Egypt warned that there would be serious repercussions if Ethiopia filled the dam.", ("EGY", "ETH", "130")),
+    ("The Iranian foreign minister condemned the American decision and said there would be grave consequences.",
+     ("IRN", "USA", "130")),
+    # a generic act done by means of another is that act; a generic act that names no one,
+    # with a participle that names whom it hit, is that participle's act
+    ("Pakistan retaliated by expelling two Indian diplomats.", ("PAK", "IND", "161")),
+    ("Indian troops retaliated, killing three Pakistani soldiers.", ("IND", "PAK", "190")),
+    ("Pakistani troops retaliated against Indian positions along the Line of Control.", ("PAK", "IND", "190")),
+]
+
+NOT_CODED = [
+    ("Pakistan retaliated by expelling two Indian diplomats.", ("PAK", "", "190")),
+    # the outcome of a specific act is still that act's outcome
+    ("The army shelled Juba, killing 20 civilians.", ("SSD", "SSD", "190")),
+]
+
+
+@pytest.mark.parametrize("text, expected", CODED)
+def test_class_is_coded(text, expected):
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize("text, unexpected", NOT_CODED)
+def test_class_is_not_coded(text, unexpected):
+    assert unexpected not in coded(text)
