@@ -28,6 +28,10 @@ CODED = [
     ("Pakistan retaliated by expelling two Indian diplomats.", ("PAK", "IND", "161")),
     ("Indian troops retaliated, killing three Pakistani soldiers.", ("IND", "PAK", "190")),
     ("Pakistani troops retaliated against Indian positions along the Line of Control.", ("PAK", "IND", "190")),
+    # criticism: calling someone or their act names (111), however the adjective is parsed
+    ("Russia called the new US sanctions outrageous and unacceptable.", ("RUS", "USA", "111")),
+    ("The Turkish president called Israel a terrorist state.", ("TUR", "ISR", "111")),
+    ("The foreign ministry of Iran called the Israeli strike a violation of international law.", ("IRN", "ISR", "111")),
 ]
 
 NOT_CODED = [

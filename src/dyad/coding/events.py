@@ -351,7 +351,11 @@ def _match_object(m: _Matching, el: Element) -> bool:
     own = m.objects() if m.verb.pos_ != "NOUN" else []
     objs = [o for o in own for o in _through_quantity(o) if word_is(o, el.words, m.modifiers)]
     if not objs:
-        objs = [c for c in m.verb.children if c.dep_ in ("attr", "oprd", "npadvmod") and word_is(c, el.words)]
+        # "is a threat", "called Israel a terrorist state": the predicate noun or its modifier
+        objs = [c for c in m.verb.children if c.dep_ in ("attr", "oprd", "npadvmod")
+                and word_is(c, el.words, c.dep_ == "oprd")]
+    if not objs:
+        objs = _predicate_modifiers(own, el.words)
     if not objs and m.lex.settings.complement_objects and m.verb.pos_ != "NOUN" and not own:
         objs = _complement_objects(m, el)
     if not objs:
@@ -359,6 +363,14 @@ def _match_object(m: _Matching, el: Element) -> bool:
     m.cand.consumed.update(o.i for o in objs)
     m.anchors = [objs[0], m.verb]
     return True
+
+
+def _predicate_modifiers(objects: list[Token], words: frozenset[str]) -> list[Token]:
+    """What is said of the object, parsed as an adjective after it ("called the sanctions
+    outrageous and unacceptable"): an English adjective follows its noun only as a
+    predicate."""
+    return [a for o in objects for c in o.children if c.dep_ == "amod" and c.i > o.i
+            for a in (c, *c.conjuncts) if word_is(a, words)]
 
 
 def _complement_objects(m: _Matching, el: Element) -> list[Token]:
