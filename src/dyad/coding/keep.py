@@ -112,6 +112,16 @@ def motive_of(e: Event, tok: Token, events: list[Event], trig_of: list[Token], l
                for o, t in zip(events, trig_of))
 
 
+def purpose_of(e: Event, tok: Token, events: list[Event], trig_of: list[Token]) -> bool:
+    """Is the act the purpose of another act of the same source ("signed a communique to
+    establish diplomatic relations", "sent a relief plane to help the victims")? The act
+    done is the news; what it is for is not coded again. A purpose whose act is not coded
+    ("sent 21 observers to investigate") still is."""
+    if tok.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    return any(o is not e and t == tok.head and o.source == e.source for o, t in zip(events, trig_of))
+
+
 def weapon_of(e: Event, tok: Token, events: list[Event], trig_of: list[Token], lex: Lexicon) -> bool:
     """Is the noun the weapon of another act of force by the same source ("were killed in
     Syrian government air strikes on rebel territory", "a suicide attack killed 14"): one
@@ -247,6 +257,8 @@ def _in_its_sentence(e: Event, tok: Token, events: list[Event], trig_of: list[To
         return "the same act again, in a verb coordinated with it ('killed one soldier and wounded two others')"
     if motive_of(e, tok, events, trig_of, lex):
         return "the purpose of another act ('recalled its ambassadors to protest the decision': the recall is the protest)"
+    if purpose_of(e, tok, events, trig_of):
+        return "the purpose of another act ('signed a communique to establish relations': the signing is the news)"
     if protest_of_protest(e, tok, events, trig_of, lex):
         return "the 'in protest' phrase of another protest ('launched a strike in protest against the reforms': one act)"
     if weapon_of(e, tok, events, trig_of, lex):
