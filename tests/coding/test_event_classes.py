@@ -34,7 +34,30 @@ CODED = [
     ("The foreign ministry of Iran called the Israeli strike a violation of international law.", ("IRN", "ISR", "111")),
 ]
 
-NOT_CODED = [
+# the purpose of an act that is coded is not coded again; a purpose whose act is not
+# coded still is
+PURPOSE = [
+    ("China and Kiribati signed a joint communique to establish diplomatic relations.", ("CHN", "KIR", "057")),
+    ("The United Nations sent a team of investigators to Syria to investigate the attack.", ("IGO", "SYR", "090")),
+]
+PURPOSE_NOT = [
+    ("China and Kiribati signed a joint communique to establish diplomatic relations.", ("CHN", "", "054")),
+    ("The UAE sent a relief plane to Brazil to help the victims of the floods.", ("ARE", "BRA", "070")),
+]
+
+# aid: planes, ships and convoys of aid sent (073); arms, armoured vehicles and patrol
+# ships, and anything given to an army, are military assistance (072)
+AID = [
+    ("The UAE sent a relief plane to Brazil to help the victims of the floods.", ("ARE", "BRA", "073")),
+    ("Turkey dispatched an aid ship to Gaza.", ("TUR", "PSE", "073")),
+    ("NATO allies have provided Ukraine with 1,550 armoured vehicles and 230 tanks.", ("IGO", "UKR", "072")),
+    ("Japan supplied Indonesia with ten patrol ships.", ("JPN", "IDN", "072")),
+    ("The Indian Army gifted ten trucks to the Nepal Army on Monday.", ("IND", "NPL", "072")),
+    ("Japan donated 20 ambulances to Sri Lanka.", ("JPN", "LKA", "070")),
+]
+CODED += PURPOSE + AID
+
+NOT_CODED = PURPOSE_NOT + [
     ("Pakistan retaliated by expelling two Indian diplomats.", ("PAK", "", "190")),
     # the outcome of a specific act is still that act's outcome
     ("The army shelled Juba, killing 20 civilians.", ("SSD", "SSD", "190")),

@@ -29,7 +29,7 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
         ("Russia and China held joint naval drills in the East China Sea this week.", ("CHN", "RUS", "062")),
         ("Russian warships drilled with Chinese destroyers in the Sea of Japan.", ("RUS", "CHN", "062")),
         # 07 gifts of vehicles and equipment; aid planes and convoys arriving somewhere
-        ("The Indian Army gifted ten trucks to the Nepal Army on Monday.", ("IND", "NPL", "070")),
+        ("The Indian Army gifted ten trucks to the Nepal Army on Monday.", ("IND", "NPL", "072")),
         ("Japan donated 20 ambulances to Sri Lanka.", ("JPN", "LKA", "070")),
         ("A Sudanese aid plane landed at Damascus International Airport with 29 tons of food.", ("SDN", "SYR", "073")),
         # 04/06 talks or trade named by their subject happened between their parties, each way
