@@ -55,7 +55,11 @@ AID = [
     ("The Indian Army gifted ten trucks to the Nepal Army on Monday.", ("IND", "NPL", "072")),
     ("Japan donated 20 ambulances to Sri Lanka.", ("JPN", "LKA", "070")),
 ]
-CODED += PURPOSE + AID
+# words that are themselves the news stand beside the sentence's other events
+SPEECH = [
+    ("The Thai prime minister said he was optimistic that Cambodia would withdraw its troops.", ("THA", "KHM", "013")),
+]
+CODED += PURPOSE + AID + SPEECH
 
 NOT_CODED = PURPOSE_NOT + [
     ("Pakistan retaliated by expelling two Indian diplomats.", ("PAK", "", "190")),

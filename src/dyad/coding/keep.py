@@ -217,7 +217,8 @@ def verdicts(events: list[Event], trig_of: list[Token], require_dyad: bool = Fal
             why = "no target and this story requires dyads"
         elif why is None and roots.has(e.cameo, "statement") and attribution(tok):
             why = "a trailing attribution ('..., diplomats said') names the story's source, not a statement"
-        elif why is None and roots.has(e.cameo, "statement") and has_more and not roots.has(e.cameo, "claim"):
+        elif why is None and roots.has(e.cameo, "statement") and has_more and not roots.has(e.cameo, "claim") \
+                and not roots.has(e.cameo, "speech_act"):
             why = "a statement is coded only when the sentence says nothing more"
         elif why is None and roots.has(e.cameo, "needs_other_party") and (
                 not e.target or e.target.startswith(e.source) or e.source.startswith(e.target)):

@@ -21,6 +21,7 @@ ROOT_BEHAVIOURS = {
     "statement": "words, not deeds: speech verbs; a reported obligation makes it a demand; coded only when the sentence says nothing more",
     "needs_other_party": "a statement about nobody else ('Macron said France would...') is no event",
     "claim": "a claim of responsibility: aimed at the victims of what is claimed, and news beside the act",
+    "speech_act": "words that are themselves the news (a denial, condolences, declining to comment): coded beside other events",
     "reciprocal": "'A and B <act>' with no other party is A and B acting on each other",
     "own_forces": "the actor's own troops and police are what it moves, not a target",
     "relations": "relations are cut through one's own diplomats: the actor's government is no target either",
