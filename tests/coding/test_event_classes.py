@@ -59,9 +59,24 @@ AID = [
 SPEECH = [
     ("The Thai prime minister said he was optimistic that Cambodia would withdraw its troops.", ("THA", "KHM", "013")),
 ]
-CODED += PURPOSE + AID + SPEECH
+# acts in a series by one source: a bare number as object counts people ("captured
+# eight": detained by the army, 173); a participle or conjunct that names no one is aimed at
+# whom the series' verb is ("attacked a base, killing one and seizing vehicles"; "protested
+# against North Korea and condemned the launch"); a crowd defying a curfew defies its own
+# government (128)
+SERIES = [
+    ("Colombia's army said it killed six FARC rebels and captured eight on Tuesday.", ("COL", "COL", "173")),
+    ("Al Shabaab attacked a Somali military base on Sunday, killing one person and seizing vehicles and other equipment.",
+     ("SOM", "SOM", "1711")),
+    ("Japan protested against North Korea and strongly condemned the missile launch.", ("JPN", "PRK", "111")),
+    ("Protesters in Kathmandu ignored a curfew and set fire to a police station.", ("NPL", "NPL", "128")),
+]
+CODED += PURPOSE + AID + SPEECH + SERIES
 
 NOT_CODED = PURPOSE_NOT + [
+    ("Colombia's army said it killed six FARC rebels and captured eight on Tuesday.", ("COL", "COL", "192")),
+    # a state or a group breaking a law breaks it towards whom it names, not its own government
+    ("Amnesty International accused the United States of ignoring international law.", ("USA", "USA", "128")),
     ("Pakistan retaliated by expelling two Indian diplomats.", ("PAK", "", "190")),
     # the outcome of a specific act is still that act's outcome
     ("The army shelled Juba, killing 20 civilians.", ("SSD", "SSD", "190")),

@@ -349,7 +349,7 @@ def _match_object(m: _Matching, el: Element) -> bool:
     """A word the object must be ("express regret"), through quantities ("thousands of
     soldiers") and attributes ("is a threat", "gave support")."""
     own = m.objects() if m.verb.pos_ != "NOUN" else []
-    objs = [o for o in own for o in _through_quantity(o) if word_is(o, el.words, m.modifiers)]
+    objs = [o for o in own for o in _through_quantity(o) if word_is(o, el.words, m.modifiers) or _counted_people(o, el.words)]
     if not objs:
         # "is a threat", "called Israel a terrorist state": the predicate noun or its modifier
         objs = [c for c in m.verb.children if c.dep_ in ("attr", "oprd", "npadvmod")
@@ -363,6 +363,12 @@ def _match_object(m: _Matching, el: Element) -> bool:
     m.cand.consumed.update(o.i for o in objs)
     m.anchors = [objs[0], m.verb]
     return True
+
+
+def _counted_people(obj: Token, words: frozenset[str]) -> bool:
+    """A bare number as the object counts people ("killed six rebels and captured eight"):
+    it matches a pattern word list that names people."""
+    return obj.pos_ == "NUM" and "people" in words and not any(c.dep_ == "prep" for c in obj.children)
 
 
 def _predicate_modifiers(objects: list[Token], words: frozenset[str]) -> list[Token]:

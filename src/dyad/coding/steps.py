@@ -3,7 +3,7 @@
 Each step takes the sentence's context and the pattern's frame, ``(ctx, frame) -> Drop
 | None``, and decides one thing: the code a mood or an obligation makes of it, who did
 it, the code its weapon (weapons.tsv) or its doer (official.tsv) makes of it, whom it
-was done to (targets.py) and which of those found are no target (a place, the home
+was done to (targets.py; a conjunct's or a defied curfew's party) and which of those found are no target (a place, the home
 country, anyone but a named accuser), the code who did it to whom makes of it
 (sectors.tsv), whether it is only alleged, who acts on whom when several act together,
 the reverse of a mutual act, whether the actor's own troops are what moved, and finally
@@ -20,8 +20,8 @@ from spacy.tokens import Token
 from . import dates, places
 from .context import Drop, Frame, Pair, SentenceContext
 from .events import default_targets, is_passive, subjects, word_is
-from .parties import (doer_unnamed, each_other, only_where, phrase_actors, reporting_verb, resolve_all, same_side,
-                      says_their, unattributed_attacker)
+from .parties import (doer_unnamed, each_other, only_where, phrase_actors, protested_country, reporting_verb,
+                      resolve_all, same_side, says_their, unattributed_attacker)
 from .targets import find_targets
 from ..lexicon import ontology
 from ..lexicon.loader import Lexicon, Pattern
@@ -158,10 +158,49 @@ def share_conjunct_target(ctx: SentenceContext, f: Frame) -> Drop | None:
     words = "ccomp" if not ctx.roots.has(f.code, "threat") else ""  # "... and said there would be consequences": for them
     if any(c.dep_ in ("nsubj", "nsubjpass", words) for c in trig.children) or trig.head.pos_ != "VERB":
         return None  # a clause of its own ("A attacked B and C warned"), or words about another ("insisted that ...")
-    objects = [c for c in trig.head.children if c.dep_ in ("dobj", "obj")]
-    found = [t for t in resolve_all(ctx.actors, objects) if t.code not in f.source_codes]
+    found = []
+    for verb in _conjunct_heads(trig):
+        objects = _aimed_at(verb)
+        # the object itself, not a place in its phrase ("declared a state of siege in Haiti")
+        found = [t for t in resolve_all(ctx.actors, objects) if t.code not in f.source_codes
+                 and t.head in {o.i for o in objects}]
+        if found:
+            break
     if found:
         f.targets, f.attempt.target_rule = found, "share_conjunct_target"
+    return None
+
+
+def _conjunct_heads(trig: Token) -> list[Token]:
+    """The verb a conjunct is coordinated with, and when that is a participle of the main
+    verb, the main verb too ("attacked a base, killing one and seizing vehicles")."""
+    head = trig.head
+    return [head, head.head] if head.dep_ == "advcl" and head.tag_ == "VBG" else [head]
+
+
+def _aimed_at(verb: Token) -> list[Token]:
+    """Whom a verb is done to, as its object or its "against" phrase ("protested against
+    North Korea and strongly condemned the launch")."""
+    return [c for c in verb.children if c.dep_ in ("dobj", "obj")] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
+
+
+# The people, as the sectors of a crowd defying a curfew or a ban: opposition, civilians,
+# workers, students, clergy, farmers.
+_CROWD_SECTORS = ("OPP", "CVL", "LAB", "EDU", "REL", "AGR")
+
+
+def aim_defiance(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """Defying a curfew, a ban or an order (roots.tsv ``defiance``) is aimed at whoever
+    imposed it; when no one is named, at the defiers' own government, or the country where
+    they defy it ("protesters in Kathmandu ignored a curfew": NPLGOV)."""
+    if f.targets or not ctx.roots.has(f.code, "defiance") or f.mood.state != "fact":
+        return None
+    if not all(s.code[3:6] in _CROWD_SECTORS for s in f.sources):
+        return None  # a state or group breaking a law or a truce breaks it towards whoever it names
+    found = protested_country(ctx.actors, ctx.sentence, f.sources)
+    if found:
+        f.targets, f.attempt.target_rule = found, "aim_defiance"
     return None
 
 
@@ -402,6 +441,7 @@ STEPS: tuple[Step, ...] = (
     recode_official_acts,
     find_targets,
     share_conjunct_target,
+    aim_defiance,
     keep_named_targets,
     drop_place_targets,
     recode_by_sectors,

@@ -30,6 +30,7 @@ ROOT_BEHAVIOURS = {
     "protest": "a protest that names no target is aimed at the country where it happens",
     "rejection": "a refusal is aimed at whoever pressed for what it turns down ('despite pressure by X')",
     "threat": "a threat is aimed at whoever must comply ('unless Israel rescinded')",
+    "defiance": "defying a curfew, ban or order is aimed at whoever imposed it: with no one named, the defiers' own government",
     "reaction": "reacts to another act named as its object ('rejected a US offer'): that act is not coded again",
     "own_act": "in a participle it is an act of its own, not the outcome of the main event",
     "dyadic": "done to someone: with nobody named, it gives way to events whose parties are named",
