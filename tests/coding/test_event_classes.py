@@ -74,6 +74,8 @@ SERIES = [
 CODED += PURPOSE + AID + SPEECH + SERIES
 
 NOT_CODED = PURPOSE_NOT + [
+    # a clause of condition or time is no complement ("call it off if they come": no appeal to come)
+    ("Colombian rebels promised to call it off if they came under attack.", ("COL", "", "020")),
     ("Colombia's army said it killed six FARC rebels and captured eight on Tuesday.", ("COL", "COL", "192")),
     # a state or a group breaking a law breaks it towards whom it names, not its own government
     ("Amnesty International accused the United States of ignoring international law.", ("USA", "USA", "128")),

@@ -412,7 +412,7 @@ def _match_complement(m: _Matching, el: Element) -> bool:
     for a in m.anchors:
         # not a negated complement: "vowed that Iran would not halt enrichment"
         comps = [c for c in a.children if c.dep_ in _COMP_DEPS and word_is(c, el.words)
-                 and not any(is_negation_word(g) for g in c.children)]
+                 and not any(is_negation_word(g) or _adverbial_mark(g) for g in c.children)]
         comps = comps or [o for o in prep_objects(a, "to") if word_is(o, el.words)]
         if comps:
             break
@@ -422,6 +422,16 @@ def _match_complement(m: _Matching, el: Element) -> bool:
     m.cand.consumed.add(m.verb.i)
     m.anchors = [m.verb]
     return True
+
+
+# Words that open a clause saying when, why or on what condition, not what is done
+# ("promised to call it off if they come under attack": "come" is no complement of "call").
+_ADVERBIAL_MARKS = {"if", "unless", "when", "whenever", "while", "because", "as", "after", "before", "since",
+                    "though", "although", "until", "once", "whether"}
+
+
+def _adverbial_mark(tok: Token) -> bool:
+    return tok.dep_ == "mark" and tok.lower_ in _ADVERBIAL_MARKS
 
 
 def _any_complement(m: _Matching) -> bool:
