@@ -74,6 +74,9 @@ SERIES = [
 CODED += PURPOSE + AID + SPEECH + SERIES
 
 NOT_CODED = PURPOSE_NOT + [
+    # the toll of a whole conflict is no act
+    ("The Colombian conflict has killed more than 220,000 people since 1964.", ("COL", "COL", "190")),
+    ("The war in Syria has displaced millions of people.", ("SYR", "SYR", "201")),
     # a clause of condition or time is no complement ("call it off if they come": no appeal to come)
     ("Colombian rebels promised to call it off if they came under attack.", ("COL", "", "020")),
     ("Colombia's army said it killed six FARC rebels and captured eight on Tuesday.", ("COL", "COL", "192")),

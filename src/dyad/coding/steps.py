@@ -88,6 +88,15 @@ def take_roles(ctx: SentenceContext, f: Frame) -> Drop | None:
     return None
 
 
+def drop_tolls(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """Force whose subject is a whole conflict (toll_nouns.txt) counts its toll; it is no
+    act of anyone ("the Colombian conflict has killed more than 220,000 people")."""
+    if ctx.roots.has(f.code, "violent") and not f.cand.swapped and any(
+            word_is(t, ctx.lexicon.words.toll_nouns) for t in f.source_tokens):
+        return Drop("the toll of a whole conflict ('the war has killed thousands'), not an act")
+    return None
+
+
 def choose_sources(ctx: SentenceContext, f: Frame) -> Drop | None:
     """Who did it: the actors the source tokens name; else, under ``phrase_targets``, a
     passive's phrase ("An Eriadorian was shot dead in Osgiliath"); else, for violence or
@@ -436,6 +445,7 @@ STEPS: tuple[Step, ...] = (
     recode_for_mood,
     recode_obligations,
     take_roles,
+    drop_tolls,
     choose_sources,
     code_by_weapon,
     recode_official_acts,
