@@ -74,6 +74,8 @@ SERIES = [
 CODED += PURPOSE + AID + SPEECH + SERIES
 
 NOT_CODED = PURPOSE_NOT + [
+    # what someone is acquitted of did not happen, as far as the court says
+    ("The court acquitted Serbia of committing genocide in Bosnia.", ("SRB", "BIH", "202")),
     # the toll of a whole conflict is no act
     ("The Colombian conflict has killed more than 220,000 people since 1964.", ("COL", "COL", "190")),
     ("The war in Syria has displaced millions of people.", ("SYR", "SYR", "201")),
