@@ -71,6 +71,10 @@ SERIES = [
     ("Japan protested against North Korea and strongly condemned the missile launch.", ("JPN", "PRK", "111")),
     ("Protesters in Kathmandu ignored a curfew and set fire to a police station.", ("NPL", "NPL", "128")),
 ]
+# a participle set off by a comma after an object is the clause's own act, not a part of
+# the object ("rejected an ultimatum from the rebels, accusing Rwanda of backing them")
+SERIES.append(("The Congolese government rejected an ultimatum from the rebels, accusing Rwanda of backing the rebellion.",
+               ("COD", "RWA", "112")))
 CODED += PURPOSE + AID + SPEECH + SERIES
 
 NOT_CODED = PURPOSE_NOT + [

@@ -559,6 +559,10 @@ def _syntactic_subjects(verb: Token, lex: Lexicon) -> list[Token]:
             return []
         if _written_act(verb, lex):
             return subjects(head.head, lex)  # "Bush signed a law imposing sanctions": whoever signed it acts through it
+        clause = clause_adjunct(verb)
+        if clause is not None:  # "rejected an ultimatum from the rebels, accusing Rwanda of ...": the government accuses
+            verb = clause
+            continue
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
             return [head]
         if dep == "xcomp":
@@ -575,6 +579,21 @@ def _syntactic_subjects(verb: Token, lex: Lexicon) -> list[Token]:
         else:
             return []
     return []
+
+
+@per_doc
+def clause_adjunct(part: Token) -> Token | None:
+    """A participle set off by a comma after an object ("rejected an ultimatum from the
+    rebels, accusing Rwanda of ...") is an adjunct of the clause, which the small parser
+    hangs on the noun: the clause's verb, else None."""
+    if part.dep_ != "acl" or part.tag_ != "VBG" or part.i == 0 or part.doc[part.i - 1].text != ",":
+        return None
+    head = part.head
+    for _ in range(6):
+        if head.pos_ in ("VERB", "AUX") or head.head == head:
+            break
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 def _written_act(verb: Token, lex: Lexicon) -> bool:
@@ -663,6 +682,10 @@ def mood(trig: Token, speech: set[str], lex: Lexicon) -> tuple[str, str | Token]
             return said.state, said.word
         if said.state == "future":
             result, why = said.state, said.word
+        clause = clause_adjunct(node)
+        if clause is not None:  # ", accusing Rwanda of ...": the clause's mood, not the noun's governor's
+            node = clause
+            continue
         head = node.head
         if head == node:
             break

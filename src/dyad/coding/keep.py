@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon.loader import Lexicon, default_lexicon
+from .events import clause_adjunct
 from ..model import Event
 
 # The path from the act up to the reacting verb: through the object and what hangs on it
@@ -244,7 +245,10 @@ def _in_its_sentence(e: Event, tok: Token, events: list[Event], trig_of: list[To
     # the participle names whom it hit ("retaliated, killing three soldiers"), that is the news
     aimed = {t for o, t in zip(events, trig_of) if o.target or not _generic(o.cameo)}
     reacting = {t for o, t in zip(events, trig_of) if roots.has(o.cameo, "reaction") and t.pos_ == "VERB"}
-    if is_theme_of(tok, reacting):
+    # "rejected an ultimatum from the rebels, accusing Rwanda of ...": a criticism or rejection
+    # set off by a comma is the clause's own act, though the parser hangs it on the noun
+    own_clause = roots.has(e.cameo, "own_act") and clause_adjunct(tok) is not None
+    if is_theme_of(tok, reacting) and not own_clause:
         return "the act is what another event reacts to ('rejected a US offer': the offer is not coded again)"
     if is_outcome_of(tok, aimed) and not roots.has(e.cameo, "own_act"):
         return "the participle tells the outcome of the main event ('shelled Juba, killing 20')"
@@ -264,7 +268,8 @@ def _in_its_sentence(e: Event, tok: Token, events: list[Event], trig_of: list[To
         return "the 'in protest' phrase of another protest ('launched a strike in protest against the reforms': one act)"
     if weapon_of(e, tok, events, trig_of, lex):
         return "the weapon of another act of force ('killed in air strikes': one act, coded by its weapon)"
-    if is_background(tok, main) or (nominal_background(tok, main, lex) and not roots.has(e.cameo, "protest")):
+    if is_background(tok, main) or (nominal_background(tok, main, lex) and not roots.has(e.cameo, "protest")
+                                    and not own_clause):
         return "a relative or temporal clause gives background to another event ('after crowds burned its embassy')"
     if not e.target and mentioned_act(tok, lex):
         return "an act only mentioned by its noun, with no other party ('the country's 1994 genocide')"
