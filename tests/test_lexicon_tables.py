@@ -30,6 +30,10 @@ def test_a_directory_extends_the_builtin_tables(extended):
     assert lex.reverse_code("046") == "046" == lex.reverse_code("046", "plover")
     # a state's protest is a formal complaint (official.tsv)
     assert lex.official_code("141") == "114" and lex.official_code("190") is None
+    # an accusation of force charges aggression; a demand mirrors the intent code of its act
+    assert lex.charge_code("190") == "1123" and lex.charge_code("0841") is None
+    assert lex.asked_code("10", "0841") == "1053" and lex.asked_code("02", "0874") == "0256"
+    assert lex.asked_code("10", "190") is None
     assert lex.allegations["claim"].rule.startswith("allegation.tsv:") and lex.allegations["claim"].drops_act
 
 

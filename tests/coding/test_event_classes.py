@@ -75,7 +75,16 @@ SERIES = [
 # the object ("rejected an ultimatum from the rebels, accusing Rwanda of backing them")
 SERIES.append(("The Congolese government rejected an ultimatum from the rebels, accusing Rwanda of backing the rebellion.",
                ("COD", "RWA", "112")))
-CODED += PURPOSE + AID + SPEECH + SERIES
+# an appeal or demand is coded by the act asked for (the mirror of its intent code), an
+# accusation by what it charges (charges.tsv)
+ABOUT = [
+    ("Ukraine demanded that Russia release the detained Ukrainian journalists.", ("UKR", "RUS", "1053")),
+    ("Russia demanded that U.S. soldiers leave Syria.", ("RUS", "USA", "1056")),
+    ("The Kenyan opposition urged the president to resign.", ("KEN", "KEN", "0241")),
+    ("Congo accused Rwanda of sending 500 commandos into eastern Congo.", ("COD", "RWA", "1123")),
+    ("Chad blamed Sudan for the rebel raids.", ("TCD", "SDN", "1123")),
+]
+CODED += PURPOSE + AID + SPEECH + SERIES + ABOUT
 
 NOT_CODED = PURPOSE_NOT + [
     # what someone is acquitted of did not happen, as far as the court says

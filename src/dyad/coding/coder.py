@@ -149,9 +149,10 @@ class Coder:
                 trace.attempts.append(Attempt("(sentence)", discard.source, discard.phrase, "", kind="discard",
                                               dropped="discard phrase"))
             return []
-        ctx = SentenceContext(art, sid, sent, sa, self.lexicon, self._scheme(art), self.locate)
+        found = tuple(self.patterns.candidates(sent))
+        ctx = SentenceContext(art, sid, sent, sa, self.lexicon, self._scheme(art), self.locate, found)
         events: list[Event] = []
-        for best in self.patterns.candidates(sent):
+        for best in found:
             events += self._code_trigger(ctx, best, trace)
         out = self._news(ctx, events, trace)
         if trace is not None:

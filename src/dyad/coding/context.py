@@ -27,6 +27,7 @@ class SentenceContext:
     lexicon: Lexicon
     scheme: str  # cameo | plover
     locate: bool  # give each event a place
+    candidates: tuple[Candidate, ...] = ()  # every trigger's most specific match in the sentence
 
     @property
     def roots(self) -> RootTable:
@@ -37,6 +38,10 @@ class SentenceContext:
         """An act done together is one event per participant, with no target (POLECAT's
         convention); under cameo it is an event each way."""
         return self.scheme == "plover"
+
+    def candidate_at(self, tok: Token) -> Candidate | None:
+        """The match whose trigger is ``tok``, if any."""
+        return next((c for c in self.candidates if c.trigger == tok), None)
 
 
 @dataclass(frozen=True)

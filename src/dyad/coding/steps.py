@@ -72,6 +72,41 @@ def recode_obligations(ctx: SentenceContext, f: Frame) -> Drop | None:
     return None
 
 
+# The generic codes an act's complement makes finer: an appeal, a demand, an accusation.
+_ASKING = {"02": "02", "020": "02", "10": "10", "100": "10"}
+_ACCUSING = ("112",)
+
+
+def recode_by_complement(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """A generic appeal, demand or accusation is coded by the act it is about, as its
+    complement says: an appeal or demand by the intent code the act mirrors ("demanded
+    that Russia release the journalists": 1053; "urged Israel to withdraw": 0256), an
+    accusation by what it charges (charges.tsv: "accused Rwanda of sending commandos": 1123)."""
+    if f.code not in _ASKING and f.code not in _ACCUSING:
+        return None
+    lex = ctx.lexicon
+    for tok in _complements(f.trigger):
+        about = ctx.candidate_at(tok)
+        if about is None:
+            continue
+        code = lex.asked_code(_ASKING[f.code], about.pattern.code) if f.code in _ASKING else lex.charge_code(about.pattern.code)
+        if code:
+            f.attempt.mood = f"about {about.trigger.text} ({about.pattern.code}): {f.code} -> {code}"
+            f.code = code
+            return None
+    return None
+
+
+def _complements(trig: Token) -> list[Token]:
+    """What an act is about: its clause or infinitive ("demanded that Russia release",
+    "urged Iran to stop"), the verb or noun of its "of"/"for" phrase ("accused Rwanda of
+    sending", "blamed Sudan for the raids"), its object noun ("demanded the withdrawal")."""
+    out = [c for c in trig.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
+    out += [g for c in trig.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+            for g in c.children if g.dep_ in ("pcomp", "pobj")]
+    return out
+
+
 def take_roles(ctx: SentenceContext, f: Frame) -> Drop | None:
     """The tokens that name who did it and to whom, as the pattern reads them: the
     subject, and the pattern's ``+``; for a ``$`` pattern, its phrase and the subject."""
@@ -444,6 +479,7 @@ STEPS: tuple[Step, ...] = (
     drop_for_mood,
     recode_for_mood,
     recode_obligations,
+    recode_by_complement,
     take_roles,
     drop_tolls,
     choose_sources,

@@ -20,7 +20,7 @@ from ..errors import DyadError
 from . import ontology
 from .settings import Settings, read_settings
 from .tables import (Allegation, RootTable, SectorRow, WordLists, read_allegations, read_governors, read_modality, read_obligations,
-                     read_official, read_reverse_codes, read_roots, read_sector_codes, read_weapons,
+                     read_charges, read_official, read_reverse_codes, read_roots, read_sector_codes, read_weapons,
                      read_word_lists)
 from .tsv import LexiconIssue, is_lemma, read_tsv
 
@@ -220,6 +220,7 @@ class Lexicon:
     # symmetric.tsv: code -> (code of the reverse event, the schemes in which it is added)
     reverse_codes: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     official: dict[str, str] = field(default_factory=dict)  # official.tsv: code prefix -> code when a state does it
+    charges: dict[str, str] = field(default_factory=dict)  # charges.tsv: code prefix of an act -> accusation of it
     weapons: dict[str, frozenset[str]] = field(default_factory=dict)  # weapons.tsv: code -> weapon nouns
     sector_codes: list[SectorRow] = field(default_factory=list)  # sectors.tsv: codes by who does it to whom
     roots: RootTable = field(default_factory=RootTable)
@@ -243,6 +244,22 @@ class Lexicon:
         """What the act is when a state or an international body does it (official.tsv):
         a government's protest is a formal complaint (141 -> 114); None: the same act."""
         return _by_prefix(self.official, code)
+
+    def charge_code(self, code: str) -> str | None:
+        """The accusation code for charging someone with an act of ``code`` (charges.tsv):
+        force is aggression (1123); None: a plain accusation."""
+        return _by_prefix(self.charges, code)
+
+    def asked_code(self, asking: str, code: str) -> str | None:
+        """The appeal (``asking`` 02) or demand (10) for an act of ``code``: the one that
+        mirrors the act's intent code (modality.tsv future: a release, 0841, is promised as
+        0353, appealed for as 0253, demanded as 1053); None when the act has no intent
+        code or the mirror is no CAMEO code."""
+        intent = _by_prefix(self.future, code)
+        if not intent or not intent.startswith("03") or len(intent) < 3:
+            return None
+        asked = asking + intent[2:]
+        return asked if ontology.is_code(asked) else None
 
     def refused_code(self, code: str) -> str | None:
         """The rejection code for a refused action ("declined to resign"), if any."""
@@ -357,6 +374,8 @@ def _load_coder_tables(lex: Lexicon, d: Path, known_codes: frozenset[str] | None
         read_weapons(lex.weapons, d / "weapons.tsv", issues, known_codes)
     if (d / "official.tsv").exists():
         read_official(lex.official, d / "official.tsv", issues, known_codes)
+    if (d / "charges.tsv").exists():
+        read_charges(lex.charges, d / "charges.tsv", issues, known_codes)
     if (d / "symmetric.tsv").exists():
         read_reverse_codes(lex.reverse_codes, d / "symmetric.tsv", issues, known_codes)
     if (d / "roots.tsv").exists():

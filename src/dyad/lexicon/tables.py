@@ -129,6 +129,16 @@ def read_official(table: dict[str, str], path: Path, issues: list[LexiconIssue],
         table[r["prefix"]] = r["official"]
 
 
+def read_charges(table: dict[str, str], path: Path, issues: list[LexiconIssue], known: frozenset[str] | None) -> None:
+    """charges.tsv: code prefix of the act an accusation charges -> the accusation's code
+    ("accused Rwanda of sending commandos into Congo": aggression, 1123)."""
+    for ln, r in read_tsv(path, ["prefix", "charge"], issues):
+        if not _CODE_PREFIX.match(r["prefix"]) or not r["charge"] or _bad_codes([r["charge"]], known):
+            issues.append(LexiconIssue(str(path), ln, f"need a code prefix and a known CAMEO code (got {r['prefix']!r}, {r['charge']!r})"))
+            continue
+        table[r["prefix"]] = r["charge"]
+
+
 @dataclass(frozen=True)
 class SectorRow:
     """A row of sectors.tsv: an act whose code starts with ``prefix`` done by an actor of
