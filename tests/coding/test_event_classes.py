@@ -84,7 +84,13 @@ ABOUT = [
     ("Congo accused Rwanda of sending 500 commandos into eastern Congo.", ("COD", "RWA", "1123")),
     ("Chad blamed Sudan for the rebel raids.", ("TCD", "SDN", "1123")),
 ]
-CODED += PURPOSE + AID + SPEECH + SERIES + ABOUT
+# someone "on a visit to" a country visits it (042, and is hosted, 043); "during a visit" is
+# the background of the act it frames
+VISITS = [
+    ("German President Steinmeier on a visit to Tanzania expressed his shame at colonial crimes.", ("DEU", "TZA", "042")),
+    ("German President Steinmeier on a visit to Tanzania expressed his shame at colonial crimes.", ("TZA", "DEU", "043")),
+]
+CODED += PURPOSE + AID + SPEECH + SERIES + ABOUT + VISITS
 
 NOT_CODED = PURPOSE_NOT + [
     # what someone is acquitted of did not happen, as far as the court says

@@ -153,13 +153,23 @@ def choose_sources(ctx: SentenceContext, f: Frame) -> Drop | None:
         victims = resolve_all(sa, f.target_tokens)
         f.sources = unattributed_attacker(sa, ctx.sentence, f.code, trig, victims)
         f.attempt.source_rule = "doer not named"
-    if not f.sources and trig.pos_ == "NOUN" and f.mood.state == "fact" and ctx.roots.has(f.code, "reciprocal") \
-            and not ctx.lexicon.reverse_code(f.code, "cameo") == "043":  # "during a visit to Beirut" is background
-        f.sources = resolve_all(sa, _occasion_subjects(trig, ctx.lexicon))
+    if not f.sources and trig.pos_ == "NOUN" and f.mood.state == "fact" and ctx.roots.has(f.code, "reciprocal"):
+        # "during a visit to Beirut" is background; "Steinmeier, on a visit to Tanzania," is visiting
+        visit = ctx.lexicon.reverse_code(f.code, "cameo") == "043"
+        f.sources = resolve_all(sa, _visitor(trig) if visit else _occasion_subjects(trig, ctx.lexicon))
         f.attempt.source_rule = "takes part in it" if f.sources else f.attempt.source_rule
     if not f.sources:
         return Drop("no source actor")
     return None
+
+
+def _visitor(noun: Token) -> list[Token]:
+    """Who is "on a visit" (a trip, a tour) to somewhere: the person the phrase describes
+    ("German President Steinmeier on a visit to Tanzania expressed ...")."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "on" and prep.head.pos_ in ("NOUN", "PROPN"):
+        return [prep.head]
+    return []
 
 
 def _occasion_subjects(noun: Token, lex: Lexicon) -> list[Token]:
