@@ -90,6 +90,10 @@ VISITS = [
     ("German President Steinmeier on a visit to Tanzania expressed his shame at colonial crimes.", ("DEU", "TZA", "042")),
     ("German President Steinmeier on a visit to Tanzania expressed his shame at colonial crimes.", ("TZA", "DEU", "043")),
 ]
+# talks with someone that led to the news are the news actor's own meeting (040), not the
+# background of an earlier act of others
+VISITS.append(("Nigerian labour unions suspended a planned strike after talks with the government on Monday.",
+               ("NGA", "NGA", "040")))
 CODED += PURPOSE + AID + SPEECH + SERIES + ABOUT + VISITS
 
 NOT_CODED = PURPOSE_NOT + [

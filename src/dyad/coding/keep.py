@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon.loader import Lexicon, default_lexicon
-from .events import clause_adjunct
+from .events import clause_adjunct, named_doers, prep_objects
 from ..model import Event
 
 # The path from the act up to the reacting verb: through the object and what hangs on it
@@ -100,6 +100,14 @@ def nominal_background(tok: Token, others: set[Token], lex: Lexicon) -> bool:
         return True  # "following" is parsed as a preposition or as a verb
     return (tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ == "NOUN"
             and tok.head.lemma_.lower() not in lex.words.document_nouns)
+
+
+def took_part(e: Event, tok: Token, lex: Lexicon) -> bool:
+    """Is the noun a mutual act with a partner and no doer of its own, which the actor of
+    the news took part in ("suspended a planned strike after talks with the government":
+    the unions talked with it), not an earlier act of others?"""
+    return (tok.pos_ == "NOUN" and lex.roots.has(e.cameo, "reciprocal") and not named_doers(tok)
+            and bool(prep_objects(tok, "with")))
 
 
 def motive_of(e: Event, tok: Token, events: list[Event], trig_of: list[Token], lex: Lexicon) -> bool:
@@ -269,7 +277,7 @@ def _in_its_sentence(e: Event, tok: Token, events: list[Event], trig_of: list[To
     if weapon_of(e, tok, events, trig_of, lex):
         return "the weapon of another act of force ('killed in air strikes': one act, coded by its weapon)"
     if is_background(tok, main) or (nominal_background(tok, main, lex) and not roots.has(e.cameo, "protest")
-                                    and not own_clause):
+                                    and not own_clause and not took_part(e, tok, lex)):
         return "a relative or temporal clause gives background to another event ('after crowds burned its embassy')"
     if not e.target and mentioned_act(tok, lex):
         return "an act only mentioned by its noun, with no other party ('the country's 1994 genocide')"

@@ -172,16 +172,21 @@ def _visitor(noun: Token) -> list[Token]:
     return []
 
 
+# Phrases that name a mutual act as the occasion of a deed, or what led to it.
+_OCCASION_PREPS = ("in", "during", "at", "after", "following")
+
+
 def _occasion_subjects(noun: Token, lex: Lexicon) -> list[Token]:
     """Whoever acts in a mutual act named as the occasion of their deed takes part in it:
     "called for the journalist's release in a call with Lavrov" (Blinken called Lavrov),
-    "threw stones in clashes with police"; not the subject of a passive ("were wounded in
-    clashes with police": the wounded did not clash)."""
+    "threw stones in clashes with police", "suspended a strike after talks with the
+    government"; not the subject of a passive ("were wounded in clashes with police": the
+    wounded did not clash)."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during", "at") or prep.head.pos_ != "VERB":
+    if noun.dep_ != "pobj" or prep.lower_ not in _OCCASION_PREPS or prep.head.pos_ != "VERB":
         return []
     verb = prep.head
-    return [] if is_passive(verb) else [c for c in verb.children if c.dep_ == "nsubj"]
+    return [] if is_passive(verb) else subjects(verb, lex)
 
 
 # The target rules that read the pattern's own "+" (targets.py).
