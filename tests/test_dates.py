@@ -86,3 +86,16 @@ def test_offsets_and_cache(nlp):
     before = dates.resolve.cache_info().hits
     when(nlp, "The talks were held yesterday in Geneva.")
     assert dates.resolve.cache_info().hits > before
+
+
+def test_a_day_named_for_a_plan_is_not_the_event_day():
+    """A weekday on a verb in the future tense is the day of the plan; the intent was
+    stated on the story day (or on the day the statement names)."""
+    from dyad import code_text
+
+    def dates(text):
+        return {(e.cameo[:2], e.date) for e in code_text(text, date="2018-09-14")}  # a Friday
+
+    assert dates("Putin will meet Xi on Monday.") == {("03", "2018-09-14")}
+    assert dates("Iran will hold talks with the EU on Wednesday, officials said on Tuesday.") == {("03", "2018-09-11")}
+    assert dates("Russian troops shelled Kharkiv on Monday.") == {("19", "2018-09-10")}

@@ -107,6 +107,18 @@ def resolve(text: str, story: str | None) -> str | None:
     return got.isoformat()
 
 
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+
+
+def _planned(ent) -> bool:
+    """A date on a verb in the future tense names the day of a plan, not of an event:
+    "will speak with Putin on Monday" said on a Friday is no Monday gone by."""
+    tok = ent.root
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children)
+
+
 def _closeness(ent, anchor: int) -> tuple[int, int]:
     # A date the parse hangs under the event's verb ("attacked ... on Monday") beats one
     # nearer in words but attached to another verb ("said on Wednesday that ...").
@@ -145,6 +157,8 @@ def event_date(span, story_date: str | None, anchor: int | None = None,
         if ent.label_ == "TIME" and _clean(ent.text) not in _DAY_WORDS:
             continue  # "night", "3 p.m.": times of day say nothing about the day
         if ent.start > 0 and doc[ent.start - 1].lower_ in _NOT_POINT:
+            continue
+        if _planned(ent):
             continue
         got = resolve(ent.text, story)
         if got:
