@@ -94,7 +94,16 @@ VISITS = [
 # background of an earlier act of others
 VISITS.append(("Nigerian labour unions suspended a planned strike after talks with the government on Monday.",
                ("NGA", "NGA", "040")))
-CODED += PURPOSE + AID + SPEECH + SERIES + ABOUT + VISITS
+# protests: a crowd mobilized is a demonstration (141); protests or strikes vowed or
+# threatened are a threat of dissent (133), in a participle too
+PROTESTS = [
+    ("Venezuelan opposition leaders mobilized a million demonstrators on Thursday, vowing weekly mass protests against Maduro.",
+     ("VEN", "VEN", "141")),
+    ("Venezuelan opposition leaders mobilized a million demonstrators on Thursday, vowing weekly mass protests against Maduro.",
+     ("VEN", "VEN", "133")),
+    ("French unions threatened a general strike over the pension reform.", ("FRA", "", "133")),
+]
+CODED += PURPOSE + AID + SPEECH + SERIES + ABOUT + VISITS + PROTESTS
 
 NOT_CODED = PURPOSE_NOT + [
     # what someone is acquitted of did not happen, as far as the court says
