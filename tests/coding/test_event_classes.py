@@ -103,6 +103,9 @@ PROTESTS = [
      ("VEN", "VEN", "133")),
     ("French unions threatened a general strike over the pension reform.", ("FRA", "", "133")),
 ]
+# a criticism in a participle at the end of demanded or reported words is the speaker's own
+SERIES.append(("Russia demanded on Thursday that U.S. soldiers leave Syria, denouncing the United States as an occupying force.",
+               ("RUS", "USA", "111")))
 CODED += PURPOSE + AID + SPEECH + SERIES + ABOUT + VISITS + PROTESTS
 
 NOT_CODED = PURPOSE_NOT + [

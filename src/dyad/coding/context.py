@@ -86,6 +86,7 @@ class Frame:
     pairs: list[Pair] = field(default_factory=list)
     joint: bool = False  # an act done together, one event per participant (--scheme plover)
     place_only: bool = False  # the pattern's target was only where the act happened: none
+    doer_verb: Token | None = None  # the verb whose subject did the act, when not the trigger's
     events: list[Event] = field(default_factory=list)  # in order; allegations come first
 
     def __post_init__(self) -> None:

@@ -77,7 +77,11 @@ def is_background(tok: Token, others: set[Token]) -> bool:
         return True
     if tok.dep_ not in ("advcl", "pcomp"):
         return False
-    marks = [c.lower_ for c in [*tok.children, tok.head] if c.dep_ in ("mark", "prep") and c.lower_ in TEMPORAL_MARKS]
+    # what opens the clause: its "when"/"after" mark, or the preposition a gerund hangs on
+    # ("after burning"); not a phrase of its own ("denouncing the US as an occupier")
+    opener = [c for c in tok.children if c.dep_ == "mark" or (c.dep_ == "prep" and c.i < tok.i)] + (
+        [tok.head] if tok.dep_ == "pcomp" else [])
+    marks = [c.lower_ for c in opener if c.dep_ in ("mark", "prep") and c.lower_ in TEMPORAL_MARKS]
     if marks == ["while"] and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return False  # "the EU imposed sanctions, while Turkish police arrested protesters": a contrast, both news
     return bool(marks)

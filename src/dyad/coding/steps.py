@@ -18,8 +18,8 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from . import dates, places
-from .context import Drop, Frame, Pair, SentenceContext
-from .events import default_targets, is_passive, subjects, word_is
+from .context import Drop, Frame, Mood, Pair, SentenceContext
+from .events import default_targets, is_negation_word, is_passive, subjects, word_is
 from .parties import (doer_unnamed, each_other, only_where, phrase_actors, protested_country, reporting_verb,
                       resolve_all, same_side, says_their, unattributed_attacker)
 from .targets import find_targets
@@ -33,6 +33,28 @@ Step = Callable[[SentenceContext, Frame], "Drop | None"]
 # and for relations (own_forces and relations) diplomats too.
 _OWN_SECTORS = ("MIL", "COP")
 _OWN_SECTORS_IN_RELATIONS = ("MIL", "COP", "GOV")
+
+
+def lift_speaker_participle(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """A criticism, rejection or threat in a participle set off by a comma at the end of
+    reported or demanded words is the speaker's own act, though the parser hangs it on the
+    words ("Russia demanded that U.S. soldiers leave Syria, denouncing the United States as
+    an occupying force": Russia denounces, as a fact)."""
+    trig = f.trigger
+    if not ctx.roots.has(f.code, "own_act") or not _comma_participle(trig) or trig.dep_ != "advcl":
+        return None
+    clause = trig.head
+    if clause.dep_ != "ccomp" or clause.head.pos_ != "VERB" or clause.head.i > trig.i:
+        return None
+    top = clause.head
+    f.doer_verb = top
+    if not any(is_negation_word(c) for c in top.children):
+        f.mood = Mood("fact", f"the speaker's own act ({top.text})")
+    return None
+
+
+def _comma_participle(tok: Token) -> bool:
+    return tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
 
 
 def drop_for_mood(ctx: SentenceContext, f: Frame) -> Drop | None:
@@ -117,7 +139,7 @@ def take_roles(ctx: SentenceContext, f: Frame) -> Drop | None:
         f.source_tokens, f.target_tokens = f.cand.source_tokens, passive_subj or subjects(trig, lex)
         f.attempt.source_rule = "pattern"
     else:
-        f.source_tokens = subjects(trig, lex)
+        f.source_tokens = subjects(f.doer_verb or trig, lex)
         f.target_tokens = f.cand.target_tokens if f.pattern.names_target else []
         f.attempt.source_rule = "subject"
     return None
@@ -491,6 +513,7 @@ def build_events(ctx: SentenceContext, f: Frame) -> Drop | None:
 
 
 STEPS: tuple[Step, ...] = (
+    lift_speaker_participle,
     drop_for_mood,
     recode_for_mood,
     recode_obligations,
