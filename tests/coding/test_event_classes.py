@@ -106,9 +106,17 @@ PROTESTS = [
 # a criticism in a participle at the end of demanded or reported words is the speaker's own
 SERIES.append(("Russia demanded on Thursday that U.S. soldiers leave Syria, denouncing the United States as an occupying force.",
                ("RUS", "USA", "111")))
-CODED += PURPOSE + AID + SPEECH + SERIES + ABOUT + VISITS + PROTESTS
+# intent: hoping to meet is the intent to meet (036), through the model's misread lemma
+# ("hoped" as "hop"); the hope itself adds nothing
+INTENT = [
+    ("The Indian and Pakistani ministers also hoped to meet each other over the next two months.", ("IND", "PAK", "036")),
+]
+CODED += PURPOSE + AID + SPEECH + SERIES + ABOUT + VISITS + PROTESTS + INTENT
 
 NOT_CODED = PURPOSE_NOT + [
+    ("The Indian and Pakistani ministers also hoped to meet each other over the next two months.", ("IND", "", "013")),
+    # a bare number counts people as an object, not as the subject of a passive
+    ("Four Pakistani soldiers were killed in the fighting and eight were wounded, the military said.", ("PAK", "", "190")),
     # what someone is acquitted of did not happen, as far as the court says
     ("The court acquitted Serbia of committing genocide in Bosnia.", ("SRB", "BIH", "202")),
     # the toll of a whole conflict is no act

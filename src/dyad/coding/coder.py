@@ -19,7 +19,7 @@ from ..lexicon.loader import Lexicon, default_lexicon, load
 from ..model import Actor, Article, Attempt, Coded, Event, Sentence
 from .actors import ActorIndex, DocContext, SentenceActors, pick_person
 from .context import Frame, Mood, SentenceContext
-from .events import Candidate, PatternIndex, is_negation_word, lemma_candidates, mood, negated_verb
+from .events import Candidate, PatternIndex, governor_of, is_negation_word, lemma_candidates, mood, negated_verb
 from .keep import verdicts
 from .parse import load_model, parse_blocks
 from .steps import run_steps
@@ -213,7 +213,7 @@ class Coder:
         if verb == trig:
             return "negated", True
         known = self.patterns.verbs
-        if self.lexicon.governor(verb.lemma_.lower()) or any(w in known for w in lemma_candidates(verb)):
+        if governor_of(verb, self.lexicon) or any(w in known for w in lemma_candidates(verb)):
             return state, False
         return "fact", False
 

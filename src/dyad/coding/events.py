@@ -186,6 +186,12 @@ def lemma_candidates(tok: Token) -> list[str]:
     return out
 
 
+def governor_of(tok: Token, lex: Lexicon) -> str | None:
+    """The effect (governors.tsv) of a governing verb, adjective or noun, through the small
+    model's misreadings of its lemma ("hoped" read as "hop")."""
+    return next((e for e in map(lex.governor, lemma_candidates(tok)) if e), None)
+
+
 _QUANTITY = {"thousand", "hundred", "dozen", "million", "billion", "number", "some", "most", "many",
              "first", "part", "half", "batch", "shipment", "consignment", "group", "score", "ton", "tonne",
              # "a new round of sanctions", "a series of meetings", "a wave of arrests"
@@ -215,7 +221,7 @@ def _objects(verb: Token, lex: Lexicon) -> list[Token]:
             found = [c for c in verb.head.children if c.dep_ in _SUBJ | _PASS_SUBJ]
         return found
     objs = [c for c in verb.children if c.dep_ in _OBJ]
-    if not objs and lex.governor(verb.lemma_.lower()) in ("object-control", "causative", "future", "appeal"):
+    if not objs and governor_of(verb, lex) in ("object-control", "causative", "future", "appeal"):
         # "allowed aid trucks to enter", "wants Putin to attack": the parser makes the
         # trucks the subject of "enter"; they are the object of "allowed"
         objs = [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(a.lower_ == "to" for a in c.children)
@@ -368,7 +374,7 @@ def _match_object(m: _Matching, el: Element) -> bool:
 def _counted_people(obj: Token, words: frozenset[str]) -> bool:
     """A bare number as the object counts people ("killed six rebels and captured eight"):
     it matches a pattern word list that names people."""
-    return obj.pos_ == "NUM" and "people" in words and not any(c.dep_ == "prep" for c in obj.children)
+    return obj.pos_ == "NUM" and obj.dep_ in _OBJ and "people" in words and not any(c.dep_ == "prep" for c in obj.children)
 
 
 def _predicate_modifiers(objects: list[Token], words: frozenset[str]) -> list[Token]:
@@ -567,7 +573,7 @@ def _syntactic_subjects(verb: Token, lex: Lexicon) -> list[Token]:
             return [head]
         if dep == "xcomp":
             objs = [c for c in head.children if c.dep_ in _OBJ]
-            if objs and lex.governor(head.lemma_.lower()) in ("object-control", "causative"):
+            if objs and governor_of(head, lex) in ("object-control", "causative"):
                 return objs
             verb = head
         elif dep in ("conj", "advcl", "acomp"):  # "Norway is willing to send"
@@ -631,7 +637,7 @@ def noun_sources(noun: Token, lex: Lexicon) -> list[Token]:
     if noun.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head
     if noun.dep_ in _OBJ | {"pobj"} and verb.pos_ in ("VERB", "AUX") and (
-            lex.governor(verb.lemma_.lower()) in ("light", "future", "negate", "refuse")):
+            governor_of(verb, lex) in ("light", "future", "negate", "refuse")):
         return subjects(verb, lex)
     return []
 
@@ -752,7 +758,7 @@ def _clause_mood(node: Token, reported: bool, keep_modals: bool, own_negation: b
 def _denied_or_asked(clause: Token, head: Token, lex: Lexicon) -> tuple[str, str] | None:
     """A clause that is denied ("Iran denied that Tehran had supplied missiles") or that a
     demand or a permission governs ("reiterated its demand that Israel ease")."""
-    if clause.dep_ == "ccomp" and lex.governor(head.lemma_.lower()) == "negate":
+    if clause.dep_ == "ccomp" and governor_of(head, lex) == "negate":
         return "negated", head.text
     if _granted_or_asked(clause, head, lex):
         return "hypothetical", head.text
@@ -762,7 +768,7 @@ def _denied_or_asked(clause: Token, head: Token, lex: Lexicon) -> tuple[str, str
 def _wanted_of_another(clause: Token, head: Token, lex: Lexicon) -> bool:
     """"Obama wants Putin to attack", "demanded that the US cancel", "was pressed by
     Congress to help", "pressure from Congress to help": asked, not done."""
-    effect = lex.governor(head.lemma_.lower())
+    effect = governor_of(head, lex)
     return (clause.dep_ in ("xcomp", "ccomp", "acl") and effect in ("future", "future-clause", "object-control", "appeal")
             and _own_doer(clause, head)) or (effect in ("object-control", "appeal") and _asked_of_another(clause, head))
 
@@ -772,7 +778,7 @@ def _governed(node: Token, head: Token, lex: Lexicon) -> tuple[str, str] | None:
     "failed to agree", "considering sending", "pledged to send". Governors act on their
     complements, not on adjuncts ("refused ... following an offer": the offer is not
     refused)."""
-    effect = lex.governor(head.lemma_.lower())
+    effect = governor_of(head, lex)
     if effect == "future-clause":  # "is set to visit", but not "set fire to"
         effect = "future" if node.dep_ in ("xcomp", "acl") else None
     if not effect or not (node.dep_ in ("xcomp", "acl", "dobj") or (node.dep_ == "prep" and effect != "refuse")):
@@ -820,7 +826,7 @@ def _granted_or_asked(clause: Token, verb: Token, lex: Lexicon) -> bool:
     that_clause = clause.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
     if not (infinitive or that_clause):
         return False
-    return any(o.dep_ == "dobj" and o.pos_ == "NOUN" and lex.governor(o.lemma_.lower()) in ("object-control", "appeal")
+    return any(o.dep_ == "dobj" and o.pos_ == "NOUN" and governor_of(o, lex) in ("object-control", "appeal")
                for o in verb.children)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon.loader import Lexicon, default_lexicon
-from .events import clause_adjunct, named_doers, prep_objects
+from .events import clause_adjunct, governor_of, named_doers, prep_objects
 from ..model import Event
 
 # The path from the act up to the reacting verb: through the object and what hangs on it
@@ -39,13 +39,13 @@ def means_of(e: Event, tok: Token, events: list[Event], trig_of: list[Token]) ->
 def said_more_specifically(e: Event, tok: Token, events: list[Event], trig_of: list[Token], lex: Lexicon) -> bool:
     """A generic act (a code ending in 0) whose complement is coded by the same source in
     the same root: "threatened to fire missiles" is 1384, the bare "threatened" adds nothing."""
-    if not e.cameo.endswith("0") and len(e.cameo) > 2:
-        return False
+    if not _generic(e.cameo) and not lex.roots.has(e.cameo, "statement"):
+        return False  # words about one's own act ("hoped to meet") say it too
     # a promise, plan or threat of a coded act says it in the act's own code ("pledged to
     # expel": 137, the bare pledge 030 adds nothing)
-    any_root = lex.governor(tok.lemma_.lower()) == "future"
-    return any(o is not e and t.head == tok and t.dep_ in ("xcomp", "ccomp") and o.source == e.source
-               and (any_root or o.cameo[:2] == e.cameo[:2]) for o, t in zip(events, trig_of))
+    governed = [o for o, t in zip(events, trig_of) if o is not e and t.head == tok and t.dep_ in ("xcomp", "ccomp")
+                and o.source == e.source]
+    return bool(governed) and (governor_of(tok, lex) == "future" or any(o.cameo[:2] == e.cameo[:2] for o in governed))
 
 
 def voiced_by_protest(e: Event, tok: Token, events: list[Event], trig_of: list[Token], lex: Lexicon) -> bool:
@@ -178,7 +178,7 @@ def mentioned_act(tok: Token, lex: Lexicon) -> bool:
     if tok.pos_ != "NOUN":
         return False
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-    return not (tok.dep_ in ("dobj", "pobj") and lex.governor(verb.lemma_.lower()) in ("light", "future", "refuse"))
+    return not (tok.dep_ in ("dobj", "pobj") and governor_of(verb, lex) in ("light", "future", "refuse"))
 
 
 def is_theme_of(tok: Token, reactions: set[Token]) -> bool:
