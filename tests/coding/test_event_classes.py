@@ -111,9 +111,19 @@ SERIES.append(("Russia demanded on Thursday that U.S. soldiers leave Syria, deno
 INTENT = [
     ("The Indian and Pakistani ministers also hoped to meet each other over the next two months.", ("IND", "PAK", "036")),
 ]
+# "any" after a refusal is a refusal of any such act
+INTENT.append(("The Turkish government has refused to commit to any direct assistance to the US-led war against Iraq.",
+               ("TUR", "USA", "122")))
 CODED += PURPOSE + AID + SPEECH + SERIES + ABOUT + VISITS + PROTESTS + INTENT
 
 NOT_CODED = PURPOSE_NOT + [
+    # counted as none, an act did not happen; counted as "any", it is only thought of;
+    # refraining from an act is not doing it; more harm beside the outcome is the outcome
+    ("The spokesman said no negotiations with the Colombian rebels had taken place.", ("COL", "COL", "046")),
+    ("Iran warned that any U.S. or Saudi military strike on Iran will result in all-out war.", ("USA", "IRN", "190")),
+    ("Israel had so far refrained from attacking Hamas.", ("ISR", "PSE", "190")),
+    ("Indian troops targeted border villagers along the Line of Control, killing a boy and wounding three other people.",
+     ("IND", "IND", "190")),
     ("The Indian and Pakistani ministers also hoped to meet each other over the next two months.", ("IND", "", "013")),
     # a bare number counts people as an object, not as the subject of a passive
     ("Four Pakistani soldiers were killed in the fighting and eight were wounded, the military said.", ("PAK", "", "190")),

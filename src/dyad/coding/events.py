@@ -679,6 +679,16 @@ def mood(trig: Token, speech: set[str], lex: Lexicon) -> tuple[str, str | Token]
     (``_clause_mood``), then the verb or noun above (``_denied_or_asked``,
     ``_wanted_of_another``, ``_governed``). Under the setting ``modals keep``, modals and
     conditions ("could", "if") leave the act a fact."""
+    counted = _counted_none(trig)
+    if counted is not None:
+        return counted
+    state, why = _mood(trig, speech, lex)
+    if state in ("fact", "future") and _counted_any(trig) and not lex.settings.keep_modals:
+        return "hypothetical", "any"  # "any attack on Iran will result in war" ("refused any assistance" is refused)
+    return state, why
+
+
+def _mood(trig: Token, speech: set[str], lex: Lexicon) -> tuple[str, str | Token]:
     reported = _is_reported(trig, speech)
     node, result, why = trig, "fact", ""
     own_negation = True  # false above an "and"/"but" conjunct: its "not" is its own
@@ -719,6 +729,22 @@ def mood(trig: Token, speech: set[str], lex: Lexicon) -> tuple[str, str | Token]
             result, why = governed
         node = head
     return result, why
+
+
+def _counted_none(trig: Token) -> tuple[str, Token] | None:
+    """An act whose subject is counted as none did not happen ("no talks took place", "no
+    shots were fired")."""
+    for s in (c for c in trig.children if c.dep_ in _SUBJ | _PASS_SUBJ):
+        none = next((c for c in s.children if c.dep_ == "det" and c.lower_ == "no"), None)
+        if none is not None:
+            return "negated", none
+    return None
+
+
+def _counted_any(trig: Token) -> bool:
+    """An act named as "any" is only thought of ("any U.S. strike on Iran will result in
+    war"), where nothing else negates or refuses it."""
+    return trig.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "any" for c in trig.subtree if c.i < trig.i)
 
 
 class _Said(NamedTuple):

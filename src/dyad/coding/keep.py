@@ -197,12 +197,15 @@ def is_theme_of(tok: Token, reactions: set[Token]) -> bool:
     return False
 
 
-def is_outcome_of(tok: Token, triggers: set[Token]) -> bool:
+def is_outcome_of(tok: Token, triggers: set[Token], harm: bool = False) -> bool:
     """Is the trigger a participle or gerund that only qualifies another event ("shelled
     the city, killing 20", "jailed him for helping militants")? Not the gerund of "by",
-    which says how the act was done (``means_of``)."""
+    which says how the act was done (``means_of``). With ``harm``, more harm coordinated with
+    the outcome is the outcome too ("killing a boy and wounding three")."""
     if tok.tag_ != "VBG":
         return False
+    while harm and tok.dep_ == "conj" and tok.head.tag_ == "VBG":
+        tok = tok.head  # "killing a boy and wounding three other people": both the outcome
     head = tok.head
     if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ != "by":
         head = head.head
@@ -262,7 +265,7 @@ def _in_its_sentence(e: Event, tok: Token, events: list[Event], trig_of: list[To
     own_clause = roots.has(e.cameo, "own_act") and clause_adjunct(tok) is not None
     if is_theme_of(tok, reacting) and not own_clause:
         return "the act is what another event reacts to ('rejected a US offer': the offer is not coded again)"
-    if is_outcome_of(tok, aimed) and not roots.has(e.cameo, "own_act"):
+    if is_outcome_of(tok, aimed, roots.has(e.cameo, "violent")) and not roots.has(e.cameo, "own_act"):
         return "the participle tells the outcome of the main event ('shelled Juba, killing 20')"
     if means_of(e, tok, events, trig_of):
         return "the act is done by means of another ('retaliated by expelling diplomats': the expulsion)"
