@@ -188,8 +188,11 @@ def lemma_candidates(tok: Token) -> list[str]:
 
 def governor_of(tok: Token, lex: Lexicon) -> str | None:
     """The effect (governors.tsv) of a governing verb, adjective or noun, through the small
-    model's misreadings of its lemma ("hoped" read as "hop")."""
-    return next((e for e in map(lex.governor, lemma_candidates(tok)) if e), None)
+    model's misreadings of its lemma ("hoped" read as "hop"); a phrasal verb by its own row
+    ("ruled out resuming talks": ``rule_out``)."""
+    lemmas = lemma_candidates(tok)
+    phrasal = [f"{lemmas[0]}_{c.lower_}" for c in tok.children if c.dep_ == "prt"]
+    return next((e for e in map(lex.governor, [*phrasal, *lemmas]) if e), None)
 
 
 _QUANTITY = {"thousand", "hundred", "dozen", "million", "billion", "number", "some", "most", "many",
