@@ -114,9 +114,23 @@ INTENT = [
 # "any" after a refusal is a refusal of any such act
 INTENT.append(("The Turkish government has refused to commit to any direct assistance to the US-led war against Iraq.",
                ("TUR", "USA", "122")))
+INTENT += [
+    # ruling out an act refuses it (a phrasal governor); a decision is the act itself
+    ("The Nepalese authorities have ruled out resuming peace talks with Maoist rebels.", ("NPL", "NPL", "125")),
+    ("The Greek government decided to expel two Russian diplomats.", ("GRC", "RUS", "161")),
+    # troops offered, or sent to help a peacekeeping mission, are peacekeeping (0334, 074);
+    # one's own troops are what one offers, not a target
+    ("The Guatemalan Army plans to send troops to Congo to help the UN peacekeeping mission there.", ("GTM", "COD", "0334")),
+    ("France offered 200 new troops for the force in Lebanon.", ("FRA", "LBN", "0334")),
+]
+AID += [("Two U.S. military planes brought food, tents and lanterns to quake-ravaged central China.", ("USA", "CHN", "073"))]
+# a formal objection issued is a formal complaint
+PROTESTS += [("The Chinese foreign ministry issued a protest to Japan over the visit.", ("CHN", "JPN", "114"))]
 CODED += PURPOSE + AID + SPEECH + SERIES + ABOUT + VISITS + PROTESTS + INTENT
 
 NOT_CODED = PURPOSE_NOT + [
+    ("France offered 200 new troops for the force in Lebanon.", ("FRA", "FRA", "0334")),
+    ("The Guatemalan Army plans to send troops to Congo to help the UN peacekeeping mission there.", ("GTM", "COD", "138")),
     # counted as none, an act did not happen; counted as "any", it is only thought of;
     # refraining from an act is not doing it; more harm beside the outcome is the outcome
     ("The spokesman said no negotiations with the Colombian rebels had taken place.", ("COL", "COL", "046")),
