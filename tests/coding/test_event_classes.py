@@ -126,9 +126,18 @@ INTENT += [
 AID += [("Two U.S. military planes brought food, tents and lanterns to quake-ravaged central China.", ("USA", "CHN", "073"))]
 # a formal objection issued is a formal complaint
 PROTESTS += [("The Chinese foreign ministry issued a protest to Japan over the visit.", ("CHN", "JPN", "114"))]
-CODED += PURPOSE + AID + SPEECH + SERIES + ABOUT + VISITS + PROTESTS + INTENT
+# denials: allegations called or said to be false are denied (016), aimed at the accuser
+# the allegation's phrase names; what an allegation says is not coded
+DENIALS = [
+    ("A US spokesman said Evo Morales' accusations were baseless.", ("USA", "BOL", "016")),
+    ("Rwanda denied Congo's accusations.", ("RWA", "COD", "016")),
+    ("The Indian government termed the Pakistani allegations baseless.", ("IND", "PAK", "016")),
+]
+CODED += PURPOSE + AID + SPEECH + SERIES + ABOUT + VISITS + PROTESTS + INTENT + DENIALS
 
 NOT_CODED = PURPOSE_NOT + [
+    ("Rwanda rejected Congo's accusations that it backs the rebels.", ("COD", "COD", "120")),
+    ("The Indian government termed the Pakistani allegations baseless.", ("IND", "PAK", "111")),
     ("France offered 200 new troops for the force in Lebanon.", ("FRA", "FRA", "0334")),
     ("The Guatemalan Army plans to send troops to Congo to help the UN peacekeeping mission there.", ("GTM", "COD", "138")),
     # counted as none, an act did not happen; counted as "any", it is only thought of;

@@ -360,9 +360,10 @@ def _match_object(m: _Matching, el: Element) -> bool:
     own = m.objects() if m.verb.pos_ != "NOUN" else []
     objs = [o for o in own for o in _through_quantity(o) if word_is(o, el.words, m.modifiers) or _counted_people(o, el.words)]
     if not objs:
-        # "is a threat", "called Israel a terrorist state": the predicate noun or its modifier
-        objs = [c for c in m.verb.children if c.dep_ in ("attr", "oprd", "npadvmod")
-                and word_is(c, el.words, c.dep_ == "oprd")]
+        # "is a threat", "called Israel a terrorist state", "the accusations were baseless":
+        # the predicate noun or adjective, or the predicate noun's modifier
+        said = ("attr", "oprd", "npadvmod", "acomp") if m.verb.lemma_ == "be" else ("attr", "oprd", "npadvmod")
+        objs = [c for c in m.verb.children if c.dep_ in said and word_is(c, el.words, c.dep_ == "oprd")]
     if not objs:
         objs = _predicate_modifiers(own, el.words)
     if not objs and m.lex.settings.complement_objects and m.verb.pos_ != "NOUN" and not own:

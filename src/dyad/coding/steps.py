@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from . import dates, places
 from .context import Drop, Frame, Mood, Pair, SentenceContext
-from .events import default_targets, is_negation_word, is_passive, subjects, word_is
+from .events import default_targets, is_negation_word, is_passive, named_doers, subjects, word_is
 from .parties import (doer_unnamed, each_other, only_where, phrase_actors, protested_country, reporting_verb,
                       resolve_all, same_side, says_their, unattributed_attacker)
 from .targets import find_targets
@@ -294,6 +294,23 @@ def keep_named_targets(ctx: SentenceContext, f: Frame) -> Drop | None:
     return None
 
 
+def aim_denial_at_accuser(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """A denial whose pattern names no accuser is aimed at the one the allegation's own
+    phrase names ("dismissed Congo's accusations", "said the Pakistani claims were false"):
+    the allegation is the object, or what the denier's words are about."""
+    if f.targets or not f.code.startswith("016") or f.mood.state != "fact":
+        return None
+    allegations = ctx.lexicon.sets.get("&ALLEGATION", frozenset())
+    trig = f.trigger
+    nouns = [c for c in trig.children if c.dep_ in ("dobj", "obj")]
+    nouns += [g for c in trig.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+    accusers = [d for n in nouns if word_is(n, allegations) for d in named_doers(n)]
+    found = [t for t in resolve_all(ctx.actors, accusers) if t.code[:3] not in {s.code[:3] for s in f.sources}]
+    if found:
+        f.targets, f.attempt.target_rule = found, "aim_denial_at_accuser"
+    return None
+
+
 def drop_place_targets(ctx: SentenceContext, f: Frame) -> Drop | None:
     """Where an actor's forces move is no target (roots.tsv ``place_no_target``: "British
     troops withdrew from central Basra"), nor where they move at home (``home_no_target``:
@@ -527,6 +544,7 @@ STEPS: tuple[Step, ...] = (
     share_conjunct_target,
     aim_defiance,
     keep_named_targets,
+    aim_denial_at_accuser,
     drop_place_targets,
     recode_by_sectors,
     drop_where_said,
