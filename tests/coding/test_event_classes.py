@@ -128,7 +128,9 @@ AID += [("Two U.S. military planes brought food, tents and lanterns to quake-rav
 PROTESTS += [("The Chinese foreign ministry issued a protest to Japan over the visit.", ("CHN", "JPN", "114"))]
 # denials: allegations called or said to be false are denied (016), aimed at the accuser
 # the allegation's phrase names; what an allegation says is not coded
+# a speaker who reports force against civilians or itself accuses the doer (112)
 DENIALS = [
+    ("The Syrian Observatory said Syrian government forces killed eight civilians in an air strike.", ("SYR", "SYR", "112")),
     ("A US spokesman said Evo Morales' accusations were baseless.", ("USA", "BOL", "016")),
     ("Rwanda denied Congo's accusations.", ("RWA", "COD", "016")),
     ("The Indian government termed the Pakistani allegations baseless.", ("IND", "PAK", "016")),
@@ -136,6 +138,9 @@ DENIALS = [
 CODED += PURPOSE + AID + SPEECH + SERIES + ABOUT + VISITS + PROTESTS + INTENT + DENIALS
 
 NOT_CODED = PURPOSE_NOT + [
+    # state forces' operation against insurgents, reported, is no accusation of them
+    ("NATO said that Afghan forces killed 94 Taliban insurgents in battles in the south of the country.",
+     ("IGO", "AFG", "112")),
     ("Rwanda rejected Congo's accusations that it backs the rebels.", ("COD", "COD", "120")),
     ("The Indian government termed the Pakistani allegations baseless.", ("IND", "PAK", "111")),
     ("France offered 200 new troops for the force in Lebanon.", ("FRA", "FRA", "0334")),

@@ -631,9 +631,12 @@ def _allege(ctx: SentenceContext, f: Frame) -> bool:
     when = dates.event_date(ctx.sentence, ctx.article.date, anchor=verb.i, offset=sa.offset)
     said = lex.allegations[verb.lemma_.lower()]
     p = f.pattern
+    operation = _operation(f)
     for speaker in resolve_all(sa, subjects(verb, lex)):
         for doer in f.sources:
             own = same_side(speaker, doer)
+            if operation and not own:
+                continue  # "NATO said alliance and Afghan forces killed 94 insurgents": reported, not alleged
             code = said.own if own else said.other
             if not code:
                 continue
@@ -644,6 +647,17 @@ def _allege(ctx: SentenceContext, f: Frame) -> bool:
     # "said Ukraine was behind the attack": the words name who did a known act; the
     # accusation is the news, not the act again
     return made and (said.drops_act or _names_culprit(f.trigger))
+
+
+# Who fights insurgents in the open: state forces, the state, international bodies.
+_STATE_FORCES = ("MIL", "GOV", "COP")
+
+
+def _operation(f: Frame) -> bool:
+    """Is the act state forces' operation against insurgents ("killed 94 Taliban
+    insurgents")? Reported, it is news of the operation, not an accusation."""
+    return bool(f.targets) and all(t.code[3:6] == "REB" for t in f.targets) and all(
+        d.code[3:6] in _STATE_FORCES or d.code.startswith("IGO") for d in f.sources)
 
 
 def _where(tok: Token) -> bool:
