@@ -135,7 +135,12 @@ DENIALS = [
     ("Rwanda denied Congo's accusations.", ("RWA", "COD", "016")),
     ("The Indian government termed the Pakistani allegations baseless.", ("IND", "PAK", "016")),
 ]
-CODED += PURPOSE + AID + SPEECH + SERIES + ABOUT + VISITS + PROTESTS + INTENT + DENIALS
+# support: bolstering someone's stand, siding with someone (051)
+SUPPORT = [
+    ("Turkey sided with Azerbaijan in the dispute over Karabakh.", ("TUR", "AZE", "051")),
+    ("The Chinese president bolstered the Russian government's opposition to NATO expansion.", ("CHN", "RUS", "051")),
+]
+CODED += PURPOSE + AID + SPEECH + SERIES + ABOUT + VISITS + PROTESTS + INTENT + DENIALS + SUPPORT
 
 NOT_CODED = PURPOSE_NOT + [
     # state forces' operation against insurgents, reported, is no accusation of them
