@@ -140,9 +140,17 @@ SUPPORT = [
     ("Turkey sided with Azerbaijan in the dispute over Karabakh.", ("TUR", "AZE", "051")),
     ("The Chinese president bolstered the Russian government's opposition to NATO expansion.", ("CHN", "RUS", "051")),
 ]
+# troops arriving somewhere are deployed there (154), peacekeepers keep the peace (074);
+# neither is a visit
+VISITS += [
+    ("Russian troops arrived in Kazakhstan on Thursday.", ("RUS", "KAZ", "154")),
+    ("The first deployment of NATO peacekeeping troops have arrived in Bosnia.", ("IGO", "BIH", "074")),
+    ("The Chinese president arrived in Moscow on Monday.", ("CHN", "RUS", "042")),
+]
 CODED += PURPOSE + AID + SPEECH + SERIES + ABOUT + VISITS + PROTESTS + INTENT + DENIALS + SUPPORT
 
 NOT_CODED = PURPOSE_NOT + [
+    ("Russian troops arrived in Kazakhstan on Thursday.", ("RUS", "KAZ", "042")),
     # state forces' operation against insurgents, reported, is no accusation of them
     ("NATO said that Afghan forces killed 94 Taliban insurgents in battles in the south of the country.",
      ("IGO", "AFG", "112")),

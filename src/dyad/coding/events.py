@@ -198,7 +198,9 @@ def governor_of(tok: Token, lex: Lexicon) -> str | None:
 _QUANTITY = {"thousand", "hundred", "dozen", "million", "billion", "number", "some", "most", "many",
              "first", "part", "half", "batch", "shipment", "consignment", "group", "score", "ton", "tonne",
              # "a new round of sanctions", "a series of meetings", "a wave of arrests"
-             "round", "series", "wave", "set", "raft", "string", "spate", "flurry", "slew", "host"}
+             "round", "series", "wave", "set", "raft", "string", "spate", "flurry", "slew", "host",
+             # "the first deployment of NATO peacekeeping troops", "a contingent of soldiers"
+             "deployment", "contingent", "detachment", "patch"}
 
 
 def _through_quantity(obj: Token) -> list[Token]:
