@@ -150,6 +150,13 @@ VISITS += [
 CODED += PURPOSE + AID + SPEECH + SERIES + ABOUT + VISITS + PROTESTS + INTENT + DENIALS + SUPPORT
 
 NOT_CODED = PURPOSE_NOT + [
+    # who the subject is, or what the leaders in a relative clause support, is no news
+    ("European Union leaders meeting in Brussels also said they would expand the number of Russians facing sanctions.",
+     ("IGO", "", "040")),
+    ("The U.S. Treasury sanctioned more Russians, including political leaders who support Russia's invasion of Ukraine.",
+     ("RUS", "UKR", "192")),
+    # insisting on what was done asserts it; no one demands the past
+    ("Officially, the Philippine government insists that no ransom has been paid.", ("PHL", "", "100")),
     ("Russian troops arrived in Kazakhstan on Thursday.", ("RUS", "KAZ", "042")),
     # state forces' operation against insurgents, reported, is no accusation of them
     ("NATO said that Afghan forces killed 94 Taliban insurgents in battles in the south of the country.",

@@ -73,8 +73,8 @@ def is_background(tok: Token, others: set[Token]) -> bool:
     had taken hostage", "five years after crowds burned down its embassy")."""
     if not others - {tok}:
         return False
-    if tok.dep_ == "relcl":
-        return True
+    if tok.dep_ == "relcl" or (tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.dep_ == "relcl"):
+        return True  # "leaders who support Putin's invasion of Ukraine": the invasion too
     if tok.dep_ not in ("advcl", "pcomp"):
         return False
     # what opens the clause: its "when"/"after" mark, or the preposition a gerund hangs on
@@ -98,12 +98,18 @@ def nominal_background(tok: Token, others: set[Token], lex: Lexicon) -> bool:
     participle describing people ("police fired on protesters calling for the end of
     Suharto's rule"), but not what a document does ("signed a law imposing sanctions"),
     nor (verdicts) a protest they are making ("dispersed demonstrators protesting the results")."""
+    describing = (tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ == "NOUN"
+                  and tok.head.lemma_.lower() not in lex.words.document_nouns)
+    # "EU leaders meeting in Brussels said ...": who the subject is, not the news (the small
+    # model may make the participle the subject, with the noun as its own)
+    as_subject = tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "csubj") and any(c.dep_ == "nsubj" for c in tok.children)
+    if (describing and tok.head.dep_ in ("nsubj", "nsubjpass")) or as_subject:
+        return True
     if not others - {tok}:
         return False
     if tok.pos_ == "NOUN" and tok.dep_ in ("pobj", "dobj") and tok.head.lower_ in BACKGROUND_PREPS:
         return True  # "following" is parsed as a preposition or as a verb
-    return (tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ == "NOUN"
-            and tok.head.lemma_.lower() not in lex.words.document_nouns)
+    return describing
 
 
 def took_part(e: Event, tok: Token, lex: Lexicon) -> bool:

@@ -129,6 +129,16 @@ def _complements(trig: Token) -> list[Token]:
     return out
 
 
+def drop_asserted_demands(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """Words about what was or has been done assert it; no one demands the past ("the
+    government insists that no ransom has been paid")."""
+    if f.code[:2] != "10":
+        return None
+    past = [c for c in f.trigger.children if c.dep_ == "ccomp" and any(
+        a.dep_ in ("aux", "auxpass") and a.lower_ in ("has", "have", "had") for a in c.children)]
+    return Drop("insisting on what was done asserts it, demands nothing") if past else None
+
+
 def take_roles(ctx: SentenceContext, f: Frame) -> Drop | None:
     """The tokens that name who did it and to whom, as the pattern reads them: the
     subject, and the pattern's ``+``; for a ``$`` pattern, its phrase and the subject."""
@@ -535,6 +545,7 @@ STEPS: tuple[Step, ...] = (
     recode_for_mood,
     recode_obligations,
     recode_by_complement,
+    drop_asserted_demands,
     take_roles,
     drop_tolls,
     choose_sources,
