@@ -147,9 +147,17 @@ VISITS += [
     ("The first deployment of NATO peacekeeping troops have arrived in Bosnia.", ("IGO", "BIH", "074")),
     ("The Chinese president arrived in Moscow on Monday.", ("CHN", "RUS", "042")),
 ]
+# A and B discussing something meet, each way; documents and memoranda signed are agreements
+VISITS += [
+    ("Indian Foreign Minister Jaishankar and US envoy Zalmay Khalilzad discussed the Afghan peace process.",
+     ("USA", "IND", "040")),
+    ("Iran and China have signed 20 documents and memoranda of understanding to expand cooperation.", ("IRN", "CHN", "057")),
+]
 CODED += PURPOSE + AID + SPEECH + SERIES + ABOUT + VISITS + PROTESTS + INTENT + DENIALS + SUPPORT
 
 NOT_CODED = PURPOSE_NOT + [
+    # with only one of them an actor, what they discussed is no partner
+    ("Indian Foreign Minister Jaishankar and Mr Khalilzad discussed the Afghan peace process.", ("IND", "AFG", "040")),
     # who the subject is, or what the leaders in a relative clause support, is no news
     ("European Union leaders meeting in Brussels also said they would expand the number of Russians facing sanctions.",
      ("IGO", "", "040")),

@@ -440,6 +440,15 @@ def drop_venue_targets(ctx: SentenceContext, f: Frame) -> Drop | None:
     return None
 
 
+def require_partners(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """An act a pattern reads as between several subjects (``%``: "A and B discussed the
+    peace process") needs two of them to be actors; with one, what it is about is no
+    partner ("Jaishankar and Mr Khalilzad discussed the Afghan peace process")."""
+    if f.pattern.between_subjects and len({s.code for s in f.sources}) < 2:
+        return Drop("an act between its subjects, and only one of them is an actor")
+    return None
+
+
 def require_pattern_target(ctx: SentenceContext, f: Frame) -> Drop | None:
     """A pattern that names its target needs it to be an actor; if not, the trigger's
     next pattern is tried ("attack +" on "attacked the building" gives way to "attack")."""
@@ -561,6 +570,7 @@ STEPS: tuple[Step, ...] = (
     drop_where_said,
     code_allegations,
     drop_venue_targets,
+    require_partners,
     require_pattern_target,
     settle_reciprocity,
     add_reverse_events,
