@@ -153,9 +153,16 @@ VISITS += [
      ("USA", "IND", "040")),
     ("Iran and China have signed 20 documents and memoranda of understanding to expand cooperation.", ("IRN", "CHN", "057")),
 ]
-CODED += PURPOSE + AID + SPEECH + SERIES + ABOUT + VISITS + PROTESTS + INTENT + DENIALS + SUPPORT
+# force: passives coordinated with one "by" phrase share its doer and weapon
+FORCE = [
+    ("Fourteen people were killed and 145 injured by a Taliban suicide attack in Afghanistan on Wednesday.",
+     ("AFG", "AFG", "1831")),
+]
+CODED += PURPOSE + AID + SPEECH + SERIES + ABOUT + VISITS + PROTESTS + INTENT + DENIALS + SUPPORT + FORCE
 
 NOT_CODED = PURPOSE_NOT + [
+    ("Fourteen people were killed and 145 injured by a Taliban suicide attack in Afghanistan on Wednesday.",
+     ("AFG", "AFG", "190")),
     # with only one of them an actor, what they discussed is no partner
     ("Indian Foreign Minister Jaishankar and Mr Khalilzad discussed the Afghan peace process.", ("IND", "AFG", "040")),
     # who the subject is, or what the leaders in a relative clause support, is no news

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon.loader import Lexicon, default_lexicon
-from .events import clause_adjunct, governor_of, named_doers, prep_objects
+from .events import clause_adjunct, gapped_passives, governor_of, named_doers, prep_objects
 from ..model import Event
 
 # The path from the act up to the reacting verb: through the object and what hangs on it
@@ -148,7 +148,8 @@ def weapon_of(e: Event, tok: Token, events: list[Event], trig_of: list[Token], l
     if tok.pos_ != "NOUN" or not lex.roots.has(e.cameo, "violent"):
         return False
     verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") else tok.head
-    return any(o is not e and t is not tok and (t == verb or (t.head == tok and t.dep_ in ("acl", "relcl")))
+    return any(o is not e and t is not tok and (t == verb or verb in gapped_passives(t)
+                                                or (t.head == tok and t.dep_ in ("acl", "relcl")))
                and lex.roots.has(o.cameo, "violent") and o.source[:3] == e.source[:3]
                for o, t in zip(events, trig_of))
 

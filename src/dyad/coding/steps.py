@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from . import dates, places
 from .context import Drop, Frame, Mood, Pair, SentenceContext
-from .events import default_targets, is_negation_word, is_passive, named_doers, subjects, word_is
+from .events import default_targets, gapped_passives, is_negation_word, is_passive, named_doers, subjects, word_is
 from .parties import (doer_unnamed, each_other, only_where, phrase_actors, protested_country, reporting_verb,
                       resolve_all, same_side, says_their, unattributed_attacker)
 from .targets import find_targets
@@ -371,8 +371,8 @@ def named_weapon(lex: Lexicon, verb: Token) -> str | None:
     nouns = [c for c in verb.children if c.dep_ == "nsubj"]
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
         nouns.append(verb.head)  # "air strikes that killed", or parsed so: "US-led air strikes killed"
-    nouns += [g for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in _WEAPON_PREPS
-              for g in c.children if g.dep_ == "pobj"]
+    nouns += [g for v in (verb, *gapped_passives(verb)) for c in v.children
+              if c.dep_ in ("prep", "agent") and c.lower_ in _WEAPON_PREPS for g in c.children if g.dep_ == "pobj"]
     for code, words in lex.weapons.items():
         if any(word_is(n, words) for n in nouns):
             return code
