@@ -36,7 +36,7 @@ def test_every_rule_has_a_case_file_and_an_example():
 
 def test_steps_run_in_this_order():
     assert [s.__name__ for s in STEPS] == [
-        "lift_speaker_participle", "drop_for_mood", "recode_for_mood", "recode_obligations", "recode_by_complement", "drop_asserted_demands", "take_roles", "drop_tolls", "choose_sources", "code_by_weapon", "recode_official_acts", "find_targets",
+        "lift_speaker_participle", "drop_for_mood", "recode_for_mood", "recode_obligations", "recode_by_complement", "drop_asserted_demands", "take_roles", "drop_tolls", "choose_sources", "code_by_weapon", "code_by_agent", "recode_official_acts", "find_targets",
         "share_conjunct_target", "aim_defiance", "keep_named_targets", "aim_denial_at_accuser", "drop_place_targets", "recode_by_sectors", "drop_where_said", "code_allegations", "drop_venue_targets", "require_partners", "require_pattern_target", "settle_reciprocity", "add_reverse_events",
         "drop_self_acts", "redirect_own_forces", "build_events"]
 

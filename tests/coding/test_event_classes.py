@@ -155,6 +155,8 @@ VISITS += [
 ]
 # force: passives coordinated with one "by" phrase share its doer and weapon
 FORCE = [
+    # a chemical agent in what is fired is the use of chemical weapons (2041)
+    ("Syrian government forces fired rockets loaded with sarin into the Ghouta suburbs of Damascus.", ("SYR", "", "2041")),
     ("Fourteen people were killed and 145 injured by a Taliban suicide attack in Afghanistan on Wednesday.",
      ("AFG", "AFG", "1831")),
 ]

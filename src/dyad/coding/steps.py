@@ -366,6 +366,20 @@ def code_by_weapon(ctx: SentenceContext, f: Frame) -> Drop | None:
     return None
 
 
+def code_by_agent(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """Force carrying a chemical, biological or radiological agent (chemical_nouns.txt) in
+    what it fires or uses is the use of such weapons (2041): "fired mortar rounds
+    containing mustard agent", "fired rockets loaded with sarin"."""
+    if f.mood.state != "fact" or not ctx.roots.has(f.code, "violent") or f.code.startswith("204"):
+        return None
+    agents = ctx.lexicon.words.chemical_nouns
+    held = [c for c in f.trigger.children if c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ == "with")]
+    if any(word_is(t, agents) for c in held for t in c.subtree):
+        f.attempt.mood = f"chemical agent named: {f.code} -> 2041"
+        f.code = "2041"
+    return None
+
+
 def named_weapon(lex: Lexicon, verb: Token) -> str | None:
     """The code of the weapon a verb of force names as its subject or in a phrase."""
     nouns = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -559,6 +573,7 @@ STEPS: tuple[Step, ...] = (
     drop_tolls,
     choose_sources,
     code_by_weapon,
+    code_by_agent,
     recode_official_acts,
     find_targets,
     share_conjunct_target,

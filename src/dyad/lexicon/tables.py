@@ -89,6 +89,7 @@ class WordLists:
     intermediary_verbs: frozenset[str] = frozenset()
     stative_passives: frozenset[str] = frozenset()
     toll_nouns: frozenset[str] = frozenset()
+    chemical_nouns: frozenset[str] = frozenset()
 
 
 def read_word_lists(words: WordLists, d: Path, issues: list[LexiconIssue]) -> WordLists:
