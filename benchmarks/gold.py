@@ -4,7 +4,7 @@
     python benchmarks/gold.py --suite petr2_gsr    # one set
     python benchmarks/gold.py --lexicon DIR --no-builtin
 
-Sets: the three shared gold sets (../shared/gold), dyad's own wire-style development
+Sets: the four shared gold sets (../shared/gold: news_dev, petr2_gsr, plover_gsr, petr_validate), dyad's own wire-style development
 set (benchmarks/dev_wire.jsonl), and petr_validate coded with its own PETR_Validate_*
 dictionaries imported by `dyad dict import-petrarch` (built-in lexicon off).
 Each set is coded with the scheme `dyad evaluate` picks for it: `--scheme plover` for
@@ -28,7 +28,7 @@ from dyad.api import code_gold
 from dyad.coding.coder import Coder, get_coder
 
 HERE = Path(__file__).resolve().parent
-LEVELS = {"petr2_gsr": ["root", "code", "plover", "detect"], "plover_gsr": ["plover", "detect"],
+LEVELS = {"news_dev": ["root", "code", "plover", "detect"], "petr2_gsr": ["root", "code", "plover", "detect"], "plover_gsr": ["plover", "detect"],
           "plover_gsr+cameo": ["plover", "detect"],
           "petr_validate": ["root", "code", "detect"], "dev_wire": ["root", "code", "plover", "detect"],
           "petr_validate+dicts": ["root", "code", "detect"]}
