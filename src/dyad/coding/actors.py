@@ -513,17 +513,22 @@ class SentenceActors:
 
     def _add_parts(self, draft: _Draft, head: Token, parts: list[tuple[int, Part, Mention]]) -> None:
         """Fill what the head leaves open from the other mentions, nearest first."""
+        sector_noun: Mention | None = None  # the agent that gave the sector, when not the head
         for depth, p, m in parts:
             if p is draft.head:
                 continue
             if not draft.full and p.full and m.kind != "person" and not draft.country and (
-                    not draft.sector or depth <= 1 or _of_phrase(head, m) or self.combine_agents):
-                # "Taliban fighters", "UN peacekeepers": the organisation is the actor.
+                    not draft.sector or depth <= 1 or _of_phrase(head, m) or self.combine_agents
+                    or (sector_noun is not None and _modifies(head.doc[m.end - 1], sector_noun))):
+                # "Taliban fighters", "UN peacekeepers": the organisation is the actor; also
+                # when it describes the sector noun deeper in the phrase ("EU trade ministers
+                # meeting in Brussels" are the EU, not Belgium)
                 draft.full, draft.country = p.full, p.country
             if not draft.country and p.country and (depth <= 1 or m.kind not in ("group", "organisation")):
                 draft.country = p.country
             if not draft.sector and p.sector and not draft.full:
                 draft.sector = p.sector
+                sector_noun = m
             draft.entries.append(p.entry)
 
     def _code(self, draft: _Draft, head: Token, parts: list[tuple[int, Part, Mention]], toks: list[tuple[int, Token]]) -> str:
@@ -622,6 +627,16 @@ def _lives_in(people: Token, place: Token) -> bool:
         place = place.head
     prep = place.head
     return place.dep_ == "pobj" and prep.lower_ in ("in", "of") and prep.head == people
+
+
+def _modifies(tok: Token, m: Mention) -> bool:
+    """Is ``tok`` a modifier (through compounds and adjectives) of the mention ``m``:
+    "EU" in "EU trade ministers"?"""
+    while tok.dep_ in _MODIFIER_DEPS and tok.head != tok:
+        tok = tok.head
+        if m.start <= tok.i < m.end:
+            return True
+    return False
 
 
 def _of_phrase(head: Token, m: Mention) -> bool:
