@@ -23,3 +23,15 @@ def actors(text: str, date: str = "2016-04-12") -> set[tuple[str, str]]:
 ])
 def test_a_body_meeting_somewhere_is_the_body_not_the_host(text, source):
     assert {s for s, _ in actors(text)} == {source}
+
+
+# ---- targets: a venue or a summit is no partner ----
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Brazilian and Mexican trade ministers met on the sidelines of the WTO conference in Geneva.",
+     {("BRAGOV", "MEXGOV"), ("MEXGOV", "BRAGOV")}),
+    ("Kenya's president held talks with his Somali counterpart at the African Union summit in Addis Ababa.",
+     {("KENGOV", "SOMGOV"), ("SOMGOV", "KENGOV")}),
+])
+def test_the_gathering_where_they_met_is_not_whom_they_met(text, expected):
+    assert actors(text) == expected

@@ -272,6 +272,25 @@ def claimed_victims(sa: SentenceActors, trig: Token, sources: list[Actor]) -> li
     return places_as_actors(sa, [w for w in claimed if w.dep_ == "pobj"])
 
 
+# Prepositions that put an act at a gathering: "at the summit", "on the sidelines of",
+# "during the meeting", "ahead of the conference".
+VENUE_PREPS = ("at", "on", "during", "in", "of", "ahead", "before", "after", "for")
+
+
+def at_venue(tok: Token, top: Token, lex: Lexicon) -> bool:
+    """Is ``tok`` inside the phrase of a gathering the act took place at, below ``top``:
+    "held talks on the sidelines of the APEC meeting", "met at the ASEAN summit"? A
+    "with" or "between" phrase of the gathering names a party ("at a meeting with Putin")."""
+    node = tok
+    while node != top and node.head != node:
+        if node.dep_ == "pobj" and node.head.lower_ in ("with", "between"):
+            return False
+        if node.dep_ == "pobj" and node.lemma_.lower() in lex.words.venue_nouns and node.head.lower_ in VENUE_PREPS:
+            return True
+        node = node.head
+    return False
+
+
 def only_where(sa: SentenceActors, actor: Actor, anchors: list[Token]) -> bool:
     """Is the actor only the place where the matched act happened: the country of an
     "in"/"at" phrase on the matched noun ("made his remarks in Doha", "signed a peace

@@ -82,6 +82,7 @@ class WordLists:
     topic_verbs: frozenset[str] = frozenset()
     intermediary_verbs: frozenset[str] = frozenset()
     stative_passives: frozenset[str] = frozenset()
+    venue_nouns: frozenset[str] = frozenset()
 
 
 def read_word_lists(words: WordLists, d: Path, issues: list[LexiconIssue]) -> WordLists:
