@@ -35,3 +35,21 @@ def test_a_body_meeting_somewhere_is_the_body_not_the_host(text, source):
 ])
 def test_the_gathering_where_they_met_is_not_whom_they_met(text, expected):
     assert actors(text) == expected
+
+
+# ---- targets: the doer's own country is not the target's by default ----
+
+@pytest.mark.parametrize("text,expected", [
+    # a relative clause on the phrase names the country
+    ("Japan sent emergency aid to the victims of the cyclone that hit Myanmar.", ("JPN", "MMRCVL")),
+    # the verb's own phrase names where they were taken
+    ("Italy deported 40 migrants back to Tunisia.", ("ITA", "TUNREF")),
+    # a participle on the group says where it operates
+    ("The French envoy urged the rebel group besieging Bangui to lay down its arms.", ("FRAGOV", "CAFREB")),
+    # nothing else named: at home
+    ("Syrian troops arrested dozens of protesters on Friday.", ("SYRMIL", "SYROPP")),
+    # a country that only qualifies another noun is not theirs
+    ("Israeli police arrested protesters near the US embassy.", ("ISRCOP", "ISROPP")),
+])
+def test_a_target_without_a_country_of_its_own_looks_past_the_doers(text, expected):
+    assert actors(text) == {expected}

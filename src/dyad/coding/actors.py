@@ -158,6 +158,7 @@ class SentenceActors:
         self.offset = offset
         self.context = context
         self.by_token: dict[int, Mention] = {}
+        self.borrowed: dict[int, str] = {}  # phrase heads whose country came from the context, not the phrase
         for m in mentions:
             for i in range(m.start, m.end):
                 self.by_token[i] = m
@@ -265,6 +266,27 @@ class SentenceActors:
         if later and after:
             return min(later)[1]
         return min(groups)[1] if groups else ""
+
+    def other_country(self, head: Token, verb: Token, skip: set[str]) -> str:
+        """A country for a phrase that names none of its own other than those in ``skip``:
+        where the sentence places the act ("civilians ... in northern Syria"), else the
+        nearest country named as a phrase of its own, not as a modifier, in the phrase or
+        in the clause of ``verb`` ("the victims of the floods that swept Brazil",
+        "deported migrants back to India"), not in a clause of its own ("rejected an
+        ultimatum from rebels, accusing Rwanda")."""
+        place = self._sentence_place()
+        if place and place not in skip:
+            return place
+        found = []
+        for m in self.mentions:
+            if m.kind not in ("country", "capital") or m.start <= head.i < m.end:
+                continue
+            last = head.doc[m.end - 1]
+            country = mention_part(m, self.day).country
+            if (country and country not in skip and last.dep_ in ("pobj", "dobj", "conj", "appos")
+                    and not _not_their_country(head.doc, m.start, m.end) and _in_clause(last, (head, verb))):
+                found.append((abs(m.start - head.i), country))
+        return min(found)[1] if found else ""
 
     def coordinated_inside(self, head: Token) -> list[Actor]:
         """One actor per member of a coordination inside the phrase: "ties between Minas
@@ -543,7 +565,12 @@ class SentenceActors:
         country = draft.country
         if not country and not any(c.dep_ == "amod" and c.lower_ in _NOT_LOCAL for c in head.children):
             # "foreign journalists" in China are not Chinese
-            country = self._place_country(toks) or self._context_country(head)
+            country = self._place_country(toks)
+            if not country:
+                country = self._context_country(head)
+                if country and not any(t.lower_ in _COUNTRY_NOUNS and t.dep_ == "pobj" for _, t in toks):
+                    # "rebels in the east of the country" say which country is theirs
+                    self.borrowed[head.i] = country
         return (country or "---") + draft.sector
 
     def _combined_code(self, draft: _Draft, head: Token, parts: list[tuple[int, Part, Mention]]) -> str:
@@ -627,6 +654,17 @@ def _lives_in(people: Token, place: Token) -> bool:
         place = place.head
     prep = place.head
     return place.dep_ == "pobj" and prep.lower_ in ("in", "of") and prep.head == people
+
+
+def _in_clause(tok: Token, tops: tuple[Token, ...]) -> bool:
+    """Is ``tok`` below one of ``tops`` with no clause between them but ones that describe
+    a noun ("the floods that swept Brazil", "the group surrounding Addis Ababa")?"""
+    node = tok
+    while node not in tops:
+        if node.head == node or (node.pos_ in ("VERB", "AUX") and node.dep_ not in ("relcl", "acl")):
+            return False
+        node = node.head
+    return True
 
 
 def _modifies(tok: Token, m: Mention) -> bool:

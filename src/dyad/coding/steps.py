@@ -17,8 +17,8 @@ from spacy.tokens import Token
 from . import dates, places
 from .context import Drop, Frame, Pair, SentenceContext
 from .events import default_targets, is_passive, subjects
-from .parties import (doer_unnamed, each_other, only_where, phrase_actors, reporting_verb, resolve_all, same_side,
-                      says_their, unattributed_attacker)
+from .parties import (STATE_SECTORS, doer_unnamed, each_other, only_where, phrase_actors, reporting_verb, resolve_all,
+                      same_side, says_their, unattributed_attacker)
 from .targets import find_targets
 from ..lexicon import ontology
 from ..lexicon.loader import Lexicon, Pattern
@@ -108,6 +108,22 @@ def choose_sources(ctx: SentenceContext, f: Frame) -> Drop | None:
         f.attempt.source_rule = "doer not named"
     if not f.sources:
         return Drop("no source actor")
+    return None
+
+
+def look_past_own_country(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """A target that names no country of its own borrows the nearest one before it, which
+    is often the doer's: then it is of the place where the act happened, or of a country
+    the sentence names as a phrase of its own ("the UAE sent aid to the victims of the
+    floods that swept Brazil": BRACVL, not ARECVL; "Mexico deported 311 migrants back to
+    India"). The organs of a state are the doer's own ("Syrian troops arrested officers")."""
+    sa, own = ctx.actors, {s.code[:3] for s in f.sources}
+    for i, t in enumerate(f.targets):
+        if t.head is None or sa.borrowed.get(t.head) not in own or t.code[3:6] in STATE_SECTORS:
+            continue
+        other = sa.other_country(ctx.sentence.doc[t.head], f.trigger, own)
+        if other:
+            f.targets[i] = replace(t, code=other + t.code[3:], entry=f"{t.entry}; country of the place, not the doer's")
     return None
 
 
@@ -221,6 +237,7 @@ STEPS: tuple[Step, ...] = (
     take_roles,
     choose_sources,
     find_targets,
+    look_past_own_country,
     code_allegations,
     drop_venue_targets,
     require_pattern_target,
