@@ -53,3 +53,9 @@ def test_the_gathering_where_they_met_is_not_whom_they_met(text, expected):
 ])
 def test_a_target_without_a_country_of_its_own_looks_past_the_doers(text, expected):
     assert actors(text) == {expected}
+
+
+def test_a_thing_read_as_the_doers_own_actor_is_no_target_of_an_act_that_needs_none():
+    # the journalists are read with the group's country, only borrowed: the claim names no victim
+    assert actors("The Taliban claimed responsibility for the raid in a message sent to journalists.") == {("AFGREBTAL", "")}
+    assert actors("Al-Shabaab claimed responsibility for the raid in a broadcast on its radio station.") == {("SOMREBSHB", "")}

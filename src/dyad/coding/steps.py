@@ -116,14 +116,22 @@ def look_past_own_country(ctx: SentenceContext, f: Frame) -> Drop | None:
     is often the doer's: then it is of the place where the act happened, or of a country
     the sentence names as a phrase of its own ("the UAE sent aid to the victims of the
     floods that swept Brazil": BRACVL, not ARECVL; "Mexico deported 311 migrants back to
-    India"). The organs of a state are the doer's own ("Syrian troops arrested officers")."""
-    sa, own = ctx.actors, {s.code[:3] for s in f.sources}
-    for i, t in enumerate(f.targets):
-        if t.head is None or sa.borrowed.get(t.head) not in own or t.code[3:6] in STATE_SECTORS:
-            continue
-        other = sa.other_country(ctx.sentence.doc[t.head], f.trigger, own)
-        if other:
-            f.targets[i] = replace(t, code=other + t.code[3:], entry=f"{t.entry}; country of the place, not the doer's")
+    India"). The organs of a state are the doer's own ("Syrian troops arrested officers").
+    For an act that stands without a target (roots.tsv: not ``dyadic``), a thing that is
+    no actor, read as one from a word in its phrase, is no target when nothing else names
+    its country: "laid a wreath at the Tomb of the Unknown Soldier", "claimed the attack
+    in a message from its spokesman"."""
+    sa, own, doc = ctx.actors, {s.code[:3] for s in f.sources}, ctx.sentence.doc
+    kept = []
+    for t in f.targets:
+        if t.head is not None and sa.borrowed.get(t.head) in own and t.code[3:6] not in STATE_SECTORS:
+            other = sa.other_country(doc[t.head], f.trigger, own)
+            if other:
+                t = replace(t, code=other + t.code[3:], entry=f"{t.entry}; country of the place, not the doer's")
+            elif t.head not in sa.by_token and not ctx.roots.has(f.code, "dyadic"):
+                continue
+        kept.append(t)
+    f.targets = kept
     return None
 
 
