@@ -97,7 +97,7 @@ def within_clause(w: Token, top: Token) -> bool:
 def places_as_actors(sa: SentenceActors, toks) -> list[Actor]:
     """A target that is a place ("shelled Aleppo", "villages near Kharkiv") is coded
     as the place's country."""
-    out = []
+    out, named = [], None
     for tok in toks:
         for t in expand_conj(tok):
             if t.ent_type_ not in ("GPE", "LOC", "FAC") and t.lemma_.lower() not in sa.lexicon.words.place_nouns:
@@ -107,7 +107,8 @@ def places_as_actors(sa: SentenceActors, toks) -> list[Actor]:
             # The small model misses many place names: try the proper nouns too.
             ents += [t.doc[w.i : w.i + 1] for w in t.subtree if w.pos_ == "PROPN"]
             for ent in ents:
-                place = places.resolve(ent.text)
+                named = sa.named_countries() if named is None else named  # Tripoli, Lebanon for a Lebanese actor
+                place = places.resolve(ent.text, named)
                 if place is not None and place.country:
                     out.append(Actor(places.actor_country(place.country), ent.text, ent.start_char + sa.offset, ent.end_char + sa.offset, f"place: {place.name}", t.i))
                     break
@@ -306,8 +307,8 @@ def only_where(sa: SentenceActors, actor: Actor, anchors: list[Token]) -> bool:
     return False
 
 
-# Prepositions that give what words are about ("sorrow for", "concern over").
-THEME_PREPS = ("for", "over", "about", "on")
+# Prepositions that give what words are about ("sorrow for", "concern over", "an inquiry into").
+THEME_PREPS = ("for", "over", "about", "on", "into")
 
 
 def theme_places(sa: SentenceActors, trig: Token, anchors: list[Token]) -> list[Actor]:

@@ -127,10 +127,15 @@ def place(ctx: SentenceContext, f: Frame) -> list[Actor]:
 
 def theme_place(ctx: SentenceContext, f: Frame) -> list[Actor]:
     """A statement addresses the country of a place in what it is about: "expressed
-    sorrow for the shootings in South Carolina" (USA)."""
-    if not ctx.roots.has(f.code, "statement"):
+    sorrow for the shootings in South Carolina" (USA); so does an inquiry (roots.tsv
+    ``about_place``): "launched an investigation into war crimes committed in Mali", unless
+    at home ("Lebanese authorities opened an inquiry into the blast at Beirut port")."""
+    if ctx.roots.has(f.code, "statement"):
+        return parties.theme_places(ctx.actors, f.trigger, f.cand.anchors)
+    if not ctx.roots.has(f.code, "about_place"):
         return []
-    return parties.theme_places(ctx.actors, f.trigger, f.cand.anchors)
+    own = {s.code[:3] for s in f.sources}
+    return [t for t in parties.theme_places(ctx.actors, f.trigger, f.cand.anchors) if t.code[:3] not in own]
 
 
 def claimed_victims(ctx: SentenceContext, f: Frame) -> list[Actor]:
@@ -159,8 +164,9 @@ def defied(ctx: SentenceContext, f: Frame) -> list[Actor]:
 
 def condition(ctx: SentenceContext, f: Frame) -> list[Actor]:
     """A threat is aimed at whoever must comply: "threatened to strike unless Israel
-    rescinded the decision"."""
-    if not ctx.roots.has(f.code, "threat"):
+    rescinded the decision"; so is a refusal on a condition: "ruled out talks unless the
+    rebels laid down their arms"."""
+    if not (ctx.roots.has(f.code, "threat") or ctx.roots.has(f.code, "rejection")):
         return []
     found = parties.resolve_all(ctx.actors, parties.condition_subjects(f.trigger))
     return [t for t in found if t.code not in f.source_codes]
