@@ -55,7 +55,22 @@ def test_a_target_without_a_country_of_its_own_looks_past_the_doers(text, expect
     assert actors(text) == {expected}
 
 
-def test_a_thing_read_as_the_doers_own_actor_is_no_target_of_an_act_that_needs_none():
+def test_a_thing_read_as_the_doers_own_actor_is_no_victim_of_a_claim():
     # the journalists are read with the group's country, only borrowed: the claim names no victim
     assert actors("The Taliban claimed responsibility for the raid in a message sent to journalists.") == {("AFGREBTAL", "")}
     assert actors("Al-Shabaab claimed responsibility for the raid in a broadcast on its radio station.") == {("SOMREBSHB", "")}
+
+
+# ---- nationality adjectives on things that are no actors ----
+
+@pytest.mark.parametrize("text,expected", [
+    ("Armenian troops shelled Azerbaijani positions overnight.", ("ARMMIL", "AZEMIL")),
+    ("Pakistani troops fired on Indian posts across the Line of Control.", ("PAKMIL", "INDMIL")),
+    ("Israeli settlers torched Palestinian homes in the West Bank.", ("ISRSET", "PSECVL")),
+    # a known actor keeps its code
+    ("Israeli jets struck Hamas positions in Gaza.", ("ISRMIL", "PSEREBHMS")),
+    # a sector of its own wins
+    ("Israel bombed Syrian army positions.", ("ISR", "SYRMIL")),
+])
+def test_a_countrys_things_belong_to_a_sector(text, expected):
+    assert actors(text) == {expected}

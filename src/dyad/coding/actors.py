@@ -554,15 +554,19 @@ class SentenceActors:
             draft.entries.append(p.entry)
 
     def _code(self, draft: _Draft, head: Token, parts: list[tuple[int, Part, Mention]], toks: list[tuple[int, Token]]) -> str:
-        """One code: the full code of a known actor, else a country and one sector; a
-        phrase that names no country takes the one of a place in it or of its context."""
+        """One code: the full code of a known actor, else a country and one sector (of a
+        mention, or of the thing the phrase names); a phrase that names no country takes
+        the one of a place in it or of its context."""
         if draft.full:
             sector = draft.sector
             if len(draft.full) == 3 and not sector:
                 # "Bree President Romendacil": a country-level name takes the title's sector
                 sector = next((p.sector for _, p, m in parts if m.kind == "agent" and p.sector), "")
             return draft.full + sector if sector and len(draft.full) == 3 else draft.full
-        country = draft.country
+        country, sector = draft.country, draft.sector
+        if country and not sector:
+            # a thing of a sector: "Georgian positions" are Georgia's military (thing_sectors.tsv)
+            sector = self.lexicon.thing_sectors.get(head.lemma_.lower(), "")
         if not country and not any(c.dep_ == "amod" and c.lower_ in _NOT_LOCAL for c in head.children):
             # "foreign journalists" in China are not Chinese
             country = self._place_country(toks)
@@ -571,7 +575,7 @@ class SentenceActors:
                 if country and not any(t.lower_ in _COUNTRY_NOUNS and t.dep_ == "pobj" for _, t in toks):
                     # "rebels in the east of the country" say which country is theirs
                     self.borrowed[head.i] = country
-        return (country or "---") + draft.sector
+        return (country or "---") + sector
 
     def _combined_code(self, draft: _Draft, head: Token, parts: list[tuple[int, Part, Mention]]) -> str:
         """Setting ``combine_agents``: the actor's code, then every agent's sector in text

@@ -117,10 +117,9 @@ def look_past_own_country(ctx: SentenceContext, f: Frame) -> Drop | None:
     the sentence names as a phrase of its own ("the UAE sent aid to the victims of the
     floods that swept Brazil": BRACVL, not ARECVL; "Mexico deported 311 migrants back to
     India"). The organs of a state are the doer's own ("Syrian troops arrested officers").
-    For an act that stands without a target (roots.tsv: not ``dyadic``), a thing that is
-    no actor, read as one from a word in its phrase, is no target when nothing else names
-    its country: "laid a wreath at the Tomb of the Unknown Soldier", "claimed the attack
-    in a message from its spokesman"."""
+    A claim of responsibility names no victim in a thing that is no actor, read as one
+    from a word in its phrase with the claimant's country: "claimed the attack in a
+    message from its spokesman"."""
     sa, own, doc = ctx.actors, {s.code[:3] for s in f.sources}, ctx.sentence.doc
     kept = []
     for t in f.targets:
@@ -128,7 +127,7 @@ def look_past_own_country(ctx: SentenceContext, f: Frame) -> Drop | None:
             other = sa.other_country(doc[t.head], f.trigger, own)
             if other:
                 t = replace(t, code=other + t.code[3:], entry=f"{t.entry}; country of the place, not the doer's")
-            elif t.head not in sa.by_token and not ctx.roots.has(f.code, "dyadic"):
+            elif t.head not in sa.by_token and ctx.roots.has(f.code, "claim"):
                 continue
         kept.append(t)
     f.targets = kept

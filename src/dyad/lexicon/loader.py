@@ -19,7 +19,7 @@ from ..errors import DyadError
 from . import ontology
 from .settings import Settings, read_settings
 from .tables import (Allegation, RootTable, WordLists, read_allegations, read_governors, read_modality, read_obligations,
-                     read_reverse_codes, read_roots, read_word_lists)
+                     read_reverse_codes, read_roots, read_thing_sectors, read_word_lists)
 from .tsv import LexiconIssue, is_lemma, read_tsv
 
 PREPOSITIONS = frozenset(
@@ -216,6 +216,7 @@ class Lexicon:
     obligations: dict[str, str] = field(default_factory=dict)  # modal -> demand or appeal code
     allegations: dict[str, Allegation] = field(default_factory=dict)  # speech lemma -> what it makes of reported force
     reverse_codes: dict[str, str] = field(default_factory=dict)  # symmetric.tsv: code -> code of the reverse event
+    thing_sectors: dict[str, str] = field(default_factory=dict)  # noun of a thing -> the sector it belongs to
     roots: RootTable = field(default_factory=RootTable)
     words: WordLists = field(default_factory=WordLists)
     issues: list[LexiconIssue] = field(default_factory=list)
@@ -334,6 +335,8 @@ def _load_coder_tables(lex: Lexicon, d: Path, known_codes: frozenset[str] | None
         read_reverse_codes(lex.reverse_codes, d / "symmetric.tsv", issues, known_codes)
     if (d / "roots.tsv").exists():
         lex.roots = read_roots(lex.roots, d / "roots.tsv", issues, known_codes)
+    if (d / "thing_sectors.tsv").exists():
+        read_thing_sectors(lex.thing_sectors, d / "thing_sectors.tsv", issues)
     lex.words = read_word_lists(lex.words, d, issues)
 
 

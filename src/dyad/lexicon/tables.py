@@ -132,6 +132,15 @@ def read_obligations(table: dict[str, str], path: Path, issues: list[LexiconIssu
         table[r["modal"]] = r["code"]
 
 
+def read_thing_sectors(table: dict[str, str], path: Path, issues: list[LexiconIssue]) -> None:
+    """thing_sectors.tsv: nouns for things that belong to a sector ("positions": MIL)."""
+    for ln, r in read_tsv(path, ["noun", "sector"], issues):
+        if not is_lemma(r["noun"]) or not re.fullmatch(r"[A-Z]{3}", r["sector"] or ""):
+            issues.append(LexiconIssue(str(path), ln, f"need a lower-case noun and a three-letter sector code (got {r['noun']!r}, {r['sector']!r})"))
+            continue
+        table[r["noun"]] = r["sector"]
+
+
 def read_allegations(table: dict[str, Allegation], path: Path, issues: list[LexiconIssue], known: frozenset[str] | None,
                      name: str) -> None:
     """``name``: how rules from this file are named in events (``allegation.tsv:12``)."""
