@@ -74,3 +74,33 @@ def test_a_thing_read_as_the_doers_own_actor_is_no_victim_of_a_claim():
 ])
 def test_a_countrys_things_belong_to_a_sector(text, expected):
     assert actors(text) == {expected}
+
+
+# ---- sectors as the news coding conventions have them; regions the gazetteer lacks ----
+
+@pytest.mark.parametrize("text,expected", [
+    # militants are REB, with the country where they operate (a region the gazetteer lacks)
+    ("Militants ambushed a police patrol in North Waziristan.", ("PAKREB", "PAKCOP")),
+    ("Militants attacked an army post in Helmand province.", ("AFGREB", "AFGMIL")),
+    ("Separatist rebels in Aceh province freed two hostages.", ("IDNREB", "IDNCVL")),
+    # detainees are civilians
+    ("Israel released 30 Palestinian detainees.", ("ISR", "PSECVL")),
+    ("Police detained three militants in Borno State.", ("NGACOP", "NGAREB")),
+])
+def test_sectors_and_regions_of_real_news(text, expected):
+    assert actors(text) == {expected}
+
+
+@pytest.mark.parametrize("phrase,code", [("RSF", "SDNREBRSF"), ("US-backed SDF", "SYRREBSDF"), ("Rapid Support Forces", "SDNREBRSF")])
+def test_armed_groups_are_rebels_of_where_they_fight(phrase, code):
+    from dyad.api import lookup
+
+    assert lookup(phrase, "2023-06-01")["code"] == code
+
+
+@pytest.mark.parametrize("name,country", [("Bosnia", "BIH"), ("Zaire", "COD"), ("Aceh province", "IDN"),
+                                          ("Borno State", "NGA"), ("Tigray", "ETH"), ("North Kivu", "COD")])
+def test_places_of_real_news_resolve(name, country):
+    from dyad.coding import places
+
+    assert places.resolve(name).country == country

@@ -425,7 +425,7 @@ class SentenceActors:
         if head.pos_ == "PRON":
             return self._pronoun(head)
         for reading in (self._country_noun, self._quantity_of, self._first_phrase_actor, self._members_of_owner,
-                        self._composed):
+                        self._composed, self._thing_of_place):
             actor = reading(head)
             if actor is not None:
                 return actor
@@ -465,6 +465,18 @@ class SentenceActors:
             return None
         return Actor(actor.code, head.text, head.idx + self.offset, head.idx + len(head) + self.offset,
                      f"{head.text} of {actor.entry}", head.i)
+
+    def _thing_of_place(self, head: Token) -> Actor | None:
+        """A thing of a sector (thing_sectors.tsv) in a place the lexicon does not know is
+        that place's country's: "a post in North Waziristan" is PAKMIL."""
+        sector = self.lexicon.thing_sectors.get(head.lemma_.lower())
+        if not sector or head.i in self.by_token:
+            return None
+        country = self._place_country(self._np_tokens(head))
+        if not country:
+            return None
+        return Actor(country + sector, head.text, head.idx + self.offset, head.idx + len(head) + self.offset,
+                     f"{head.lemma_.lower()}: thing_sectors.tsv, in a place of {country}", head.i)
 
     def _composed(self, head: Token) -> Actor | None:
         """The phrase's own mentions put together: "Russian senator Vladimir Dzhabarov" is
@@ -570,6 +582,8 @@ class SentenceActors:
         if not country and not any(c.dep_ == "amod" and c.lower_ in _NOT_LOCAL for c in head.children):
             # "foreign journalists" in China are not Chinese
             country = self._place_country(toks)
+            if country and not sector:
+                sector = self.lexicon.thing_sectors.get(head.lemma_.lower(), "")
             if not country:
                 country = self._context_country(head)
                 if country and not any(t.lower_ in _COUNTRY_NOUNS and t.dep_ == "pobj" for _, t in toks):

@@ -46,6 +46,8 @@ COUNTRY_ALIASES = {
     "drc": "COD", "dr congo": "COD", "congo kinshasa": "COD",
     "democratic republic of congo": "COD", "cape verde": "CPV", "turkiye": "TUR",
     "uae": "ARE", "emirates": "ARE", "persia": "IRN", "soviet union": "RUS", "ussr": "RUS",
+    "bosnia": "BIH", "bosnia herzegovina": "BIH", "bosnia and herzegovina": "BIH", "yugoslavia": "SRB",
+    "zaire": "COD", "rhodesia": "ZWE", "ceylon": "LKA", "siam": "THA", "kampuchea": "KHM",
 }
 # Legacy or non-ISO country codes seen in actor dictionaries and gold sets.
 CODE_ALIASES = {"YUG": "SRB", "SCG": "SRB", "ZAR": "COD", "ROM": "ROU", "TMP": "TLS",
@@ -105,9 +107,59 @@ REGIONS = {
     "nagorno karabakh": ("Nagorno-Karabakh", "AZE", 39.8, 46.75),
     "transnistria": ("Transnistria", "MDA", 47.2, 29.4),
     "mindanao": ("Mindanao", "PHL", 7.5, 125.0),
+    "aceh": ("Aceh", "IDN", 4.7, 96.7),
+    "papua": ("Papua", "IDN", -4.3, 138.0),
+    "waziristan": ("Waziristan", "PAK", 32.6, 69.8),
+    "north waziristan": ("North Waziristan", "PAK", 32.9, 70.0),
+    "south waziristan": ("South Waziristan", "PAK", 32.3, 69.6),
+    "khyber pakhtunkhwa": ("Khyber Pakhtunkhwa", "PAK", 34.5, 72.0),
+    "balochistan": ("Balochistan", "PAK", 28.5, 65.1),
+    "baluchistan": ("Balochistan", "PAK", 28.5, 65.1),
+    "jammu and kashmir": ("Jammu and Kashmir", "IND", 33.5, 75.0),
+    "tigray": ("Tigray", "ETH", 14.0, 38.5),
+    "oromia": ("Oromia", "ETH", 8.0, 39.0),
+    "amhara": ("Amhara", "ETH", 11.5, 38.0),
+    "ogaden": ("Ogaden", "ETH", 7.0, 44.0),
+    "kordofan": ("Kordofan", "SDN", 12.5, 30.0),
+    "south kordofan": ("South Kordofan", "SDN", 11.0, 30.0),
+    "north darfur": ("North Darfur", "SDN", 15.5, 25.0),
+    "south darfur": ("South Darfur", "SDN", 11.5, 25.0),
+    "west darfur": ("West Darfur", "SDN", 13.0, 22.5),
+    "blue nile": ("Blue Nile", "SDN", 11.0, 34.0),
+    "upper nile": ("Upper Nile", "SSD", 10.0, 32.5),
+    "bahr al ghazal": ("Bahr el Ghazal", "SSD", 8.5, 27.5),
+    "bahr el ghazal": ("Bahr el Ghazal", "SSD", 8.5, 27.5),
+    "equatoria": ("Equatoria", "SSD", 4.5, 31.0),
+    "north kivu": ("North Kivu", "COD", -0.8, 29.0),
+    "south kivu": ("South Kivu", "COD", -3.0, 28.3),
+    "ituri": ("Ituri", "COD", 1.5, 29.5),
+    "katanga": ("Katanga", "COD", -9.0, 26.0),
+    "cabo delgado": ("Cabo Delgado", "MOZ", -12.3, 39.3),
+    "borno": ("Borno", "NGA", 11.5, 13.0),
+    "zamfara": ("Zamfara", "NGA", 12.1, 6.2),
+    "niger delta": ("Niger Delta", "NGA", 5.0, 6.0),
+    "rakhine": ("Rakhine", "MMR", 19.5, 94.0),
+    "kachin": ("Kachin", "MMR", 26.0, 97.5),
+    "helmand": ("Helmand", "AFG", 31.0, 64.0),
+    "kunar": ("Kunar", "AFG", 34.9, 71.1),
+    "nangarhar": ("Nangarhar", "AFG", 34.2, 70.6),
+    "paktia": ("Paktia", "AFG", 33.6, 69.4),
+    "anbar": ("Anbar", "IRQ", 33.4, 42.0),
+    "nineveh": ("Nineveh", "IRQ", 36.0, 42.5),
+    "iraqi kurdistan": ("Kurdistan Region", "IRQ", 36.2, 44.0),
+    "kurdistan region": ("Kurdistan Region", "IRQ", 36.2, 44.0),
+    "somaliland": ("Somaliland", "SOM", 9.5, 45.0),
+    "puntland": ("Puntland", "SOM", 8.0, 49.0),
+    "cabinda": ("Cabinda", "AGO", -5.0, 12.3),
+    "casamance": ("Casamance", "SEN", 12.8, -15.5),
+    "chiapas": ("Chiapas", "MEX", 16.5, -92.5),
+    "jaffna peninsula": ("Jaffna peninsula", "LKA", 9.7, 80.1),
 }
 
 _RANK = {"city": 0, "region": 1, "country": 2}
+
+# Words that say what kind of place a name is: "Aceh province" is Aceh.
+KIND_WORDS = {"province", "region", "district", "governorate", "oblast", "state", "prefecture", "county"}
 
 
 @dataclass(frozen=True)
@@ -310,6 +362,10 @@ def resolve(name: str, actor_countries: Iterable[str] = (), span_countries: Iter
         cands = idx.cities.get(k) or (idx.city_alts.get(k) if alternates else None)
         if cands:
             return _pick(cands, spans, acts)
+    words = k.split()
+    if len(words) > 1 and words[-1] in KIND_WORDS:
+        # "Aceh province", "Helmand province": the name without the word of kind
+        return resolve(name.rsplit(None, 1)[0], actor_countries, span_countries, cities, alternates)
     if "," in name:
         # "Alexandria, Virginia": resolve the head within what the tail names.
         head, tail = name.split(",", 1)
