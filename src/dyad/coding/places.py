@@ -158,6 +158,12 @@ REGIONS = {
 
 _RANK = {"city": 0, "region": 1, "country": 2}
 
+# The parts of a place named by their direction: "Western Cambodia" is in Cambodia (a name
+# that starts with one, "North Korea", "West Bank", is found before it is cut).
+DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+              "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+              "southeastern", "southwestern"}
+
 # Words that say what kind of place a name is: "Aceh province" is Aceh.
 KIND_WORDS = {"province", "region", "district", "governorate", "oblast", "state", "prefecture", "county"}
 
@@ -366,6 +372,10 @@ def resolve(name: str, actor_countries: Iterable[str] = (), span_countries: Iter
     if len(words) > 1 and words[-1] in KIND_WORDS:
         # "Aceh province", "Helmand province": the name without the word of kind
         return resolve(name.rsplit(None, 1)[0], actor_countries, span_countries, cities, alternates)
+    if len(words) > 1 and words[0] in DIRECTIONS:
+        # "Western Cambodia", "south Lebanon": the part of a country or region is in it (not
+        # of a town: "Northern Alliance" is not in Alliance, Ohio)
+        return resolve(name.split(None, 1)[1], actor_countries, span_countries, cities=False, alternates=False)
     if "," in name:
         # "Alexandria, Virginia": resolve the head within what the tail names.
         head, tail = name.split(",", 1)
@@ -378,6 +388,12 @@ def resolve(name: str, actor_countries: Iterable[str] = (), span_countries: Iter
 
 def _overlaps(start: int, end: int, exclude: set[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in exclude)
+
+
+# Words between a locative word and the place it introduces: "in the town of Rafah", "on the
+# outskirts of Gorazde", "in the southern sector of the Jaffna peninsula".
+_BEFORE_A_NAME = {"the", "of", "city", "town", "village", "province", "region", "district", "area", "part",
+                  "sector", "outskirts", "suburb", "suburbs", "state", "enclave", "capital", "port"}
 
 
 def _candidates(span, exclude: set[tuple[int, int]]):
@@ -399,7 +415,7 @@ def _candidates(span, exclude: set[tuple[int, int]]):
         if toks.root.dep_ in ("nsubj", "nsubjpass", "poss"):
             continue  # "Moscow said": metonymy for a government
         j = start - 1
-        while j >= 0 and doc[j].lower_ in ("the", "city", "town", "village", "province", "of"):
+        while j >= 0 and doc[j].lower_ in _BEFORE_A_NAME:
             j -= 1
         locative = j >= 0 and doc[j].lower_ in LOCATIVE
         yield toks, strong, locative
@@ -416,7 +432,7 @@ def locate(span, actor_countries: list[str] | None = None, exclude: set[tuple[in
     """
     actor_countries = list(actor_countries or [])
     exclude = exclude or set()
-    found = []
+    found, placed = [], set()  # placed: the starts of places named after a locative word
     for toks, strong, locative in _candidates(span, exclude):
         # Weak labels need a locative word before them, or must name a country or
         # region outright (those names are rarely anything else).
@@ -428,6 +444,8 @@ def locate(span, actor_countries: list[str] | None = None, exclude: set[tuple[in
         if place.feature == "country" and toks.root.dep_ in ("compound", "amod", "nmod") and not locative:
             continue  # "the U.S. decision": attributive, not where it happened
         found.append((toks, place))
+        if locative:
+            placed.add(toks.start)
     if found:
         # Re-resolve cities knowing the countries the span names: one right after the
         # city ("Tripoli, Lebanon") decides; others only weigh like an actor's country.
@@ -441,7 +459,9 @@ def locate(span, actor_countries: list[str] | None = None, exclude: set[tuple[in
                     p = resolve(t.text, hints, tail) or p
                 again.append((t, p))
             found = again
-        toks, place = min(found, key=lambda tp: (_RANK[tp[1].feature], tp[0].start))
+        # a place after a locative word first ("demonstrated in Serbia, ... Belgrade radio
+        # said"), then the smallest, then the first
+        toks, place = min(found, key=lambda tp: (tp[0].start not in placed, _RANK[tp[1].feature], tp[0].start))
         return {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon,
                 "feature": place.feature, "text": toks.text, "start": toks.start_char + offset,
                 "end": toks.end_char + offset, "source": "text"}

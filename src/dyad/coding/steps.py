@@ -281,7 +281,10 @@ def make_event(ctx: SentenceContext, p: Pattern, trig: Token, pair: Pair, state:
     loc = None
     if ctx.locate:
         countries = [a.code[:3] for a in (s, t) if a is not None and a.code[:3].isalpha()]
-        exclude = {(a.head, a.head + 1) for a in (s, t) if a is not None and a.head is not None}
+        # the actors' own words are not where it happened, unless the target is a place it
+        # happened in or went to ("extradited the suspect to Britain", "sought refuge in Germany")
+        exclude = {(a.head, a.head + 1) for a in (s, t) if a is not None and a.head is not None
+                   and not (a is t and _went_to(sent.doc[a.head]))}
         loc = places.locate(sent, countries, exclude=exclude, offset=off)
     evidence = {
         "trigger": [trig.idx + off, trig.idx + len(trig) + off],
@@ -338,6 +341,11 @@ def _allege(ctx: SentenceContext, f: Frame) -> bool:
                 f.events.append(make_event(ctx, rule, verb, Pair(speaker, t, code), "fact", when))
                 made = True
     return made and said.drops_act
+
+
+def _went_to(tok: Token) -> bool:
+    """Is the token the place of an "in"/"to"/"into" phrase on a verb ("fled to Britain")?"""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to", "into", "inside") and tok.head.head.pos_ == "VERB"
 
 
 def _where(tok: Token) -> bool:
