@@ -15,7 +15,6 @@ Coder options, accepted by every function that codes text:
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -214,6 +213,7 @@ def fingerprint(**options) -> str:
     without loading the model or the lexicon."""
     from . import __version__
     from .coding.parse import model_version
+    from .lexicon.cache import dir_key
     from .lexicon.loader import builtin_dir
 
     o = _coder_options(**options)
@@ -221,17 +221,8 @@ def fingerprint(**options) -> str:
     h = hashlib.sha256(f"dyad {__version__}|{model} {version}|{o['scheme']}".encode())
     dirs = ([str(builtin_dir())] if o["builtin"] else []) + list(o["lexicon_dirs"])
     for d in dirs:
-        h.update(_dir_hash(str(Path(d).resolve())).encode())
+        h.update(dir_key(str(Path(d).resolve())).encode())
     return h.hexdigest()[:20]
-
-
-@functools.cache
-def _dir_hash(d: str) -> str:
-    h = hashlib.sha256()
-    root = Path(d)
-    for f in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        h.update(f.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\0" + f.read_bytes() + b"\0")
-    return h.hexdigest()
 
 
 def code_into(db: str | os.PathLike, articles: Iterable[Article], window_days: int | None = None,

@@ -56,19 +56,22 @@ class ActorIndex:
         for entries in self.table.values():
             entries.sort(key=lambda e: _KIND_RANK.get(e.kind, 9))
         self.maxlen = max((len(k) for k in self.table), default=1)
+        # The longest phrase each first word starts: most words start none, and are passed
+        # over without building a single candidate phrase.
+        self.longest: dict[str, int] = {}
+        for key in self.table:
+            self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
         # PETRARCH reads an agent whatever its part of speech: "Islamist lawmakers" is MUS LEG
         self.adjective_agents = lexicon.settings.combine_agents
 
-    def _lookup(self, toks: list[Token]) -> list[ActorEntry] | None:
-        key = tuple(t.lower_ for t in toks)
+    def _lookup(self, toks: list[Token], key: tuple[str, ...], lemma: str) -> list[ActorEntry] | None:
+        """Entries for the phrase ``toks`` (lower-cased ``key``; ``lemma`` of its last word)."""
         found = self.table.get(key)
-        if found is None and len(toks) >= 1:
+        if found is None and lemma != key[-1]:
             # Plurals and inflections of the last word ("officials", "Ministers").
-            lem = toks[-1].lemma_.lower()
-            if lem != key[-1]:
-                found = self.table.get(key[:-1] + (lem,))
-                if found:
-                    found = [e for e in found if e.kind == "agent" and e.inflect] or None
+            found = self.table.get(key[:-1] + (lemma,))
+            if found:
+                found = [e for e in found if e.kind == "agent" and e.inflect] or None
         if not found:
             return None
         if toks[-1].pos_ not in ("NOUN", "PROPN", "X") and not (
@@ -84,13 +87,21 @@ class ActorIndex:
 
     def mentions(self, doc) -> list[Mention]:
         out: list[Mention] = []
+        lowers = [t.lower_ for t in doc]
+        lemmas = [t.lemma_.lower() for t in doc]
+        punct = [t.is_punct for t in doc]
         i, n = 0, len(doc)
         while i < n:
-            for size in range(min(self.maxlen, n - i), 0, -1):
-                toks = list(doc[i : i + size])
-                if toks[0].is_punct or toks[-1].is_punct:
+            # Longer phrases start with the word itself; a lone word may be an inflection.
+            longest = max(self.longest.get(lowers[i], 0), 1 if (lemmas[i],) in self.table else 0)
+            for size in range(min(longest, n - i), 0, -1):
+                last = i + size - 1
+                if punct[i] or punct[last]:
                     continue
-                found = self._lookup(toks)
+                key = tuple(lowers[i : last + 1])
+                if key not in self.table and (lemmas[last] == key[-1] or key[:-1] + (lemmas[last],) not in self.table):
+                    continue
+                found = self._lookup(list(doc[i : i + size]), key, lemmas[last])
                 if found:
                     found = [e for e in found if not e.phrase.lower().startswith("the ") or _with_the(doc, i, i + size)]
                 if found:

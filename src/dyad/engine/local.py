@@ -10,17 +10,20 @@ is reported as failed.
 """
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
 
 from ..model import Article, Coded
 from .chunks import chunked, code_chunk, rejoin, warm
 
 _IN_FLIGHT_PER_WORKER = 3  # chunks queued per worker: enough to keep it busy, few enough to bound memory
+_SMALL_RUN = 8  # stories: fewer are coded in this process, without starting workers
 
 
 def default_workers() -> int:
@@ -33,14 +36,30 @@ def default_workers() -> int:
 
 def run(articles: Iterable[Article], options: dict, workers: int | None = None) -> Iterator[Coded]:
     """``Coded`` records for ``articles``, in their order, coded by ``workers`` processes
-    (1: in this process)."""
+    (1, or a run of a few stories: in this process)."""
     workers = workers or default_workers()
-    if workers == 1:
+    articles = iter(articles)
+    # A handful of stories is coded sooner here than by workers that must first start.
+    ahead = list(islice(articles, _SMALL_RUN + 1)) if workers > 1 else []
+    if workers == 1 or len(ahead) <= _SMALL_RUN:
         from ..api import coder
 
-        yield from coder(**options).code_stories(articles)
+        yield from coder(**options).code_stories(chain(ahead, articles))
         return
-    yield from _Pool(options, workers).run(chunked(articles))
+    yield from _Pool(options, workers).run(chunked(chain(ahead, articles)))
+
+
+def _context(options: dict):
+    """Where workers come from. Not a fork of this process, which may hold DuckDB's or
+    other threads in any state. A fork server: a clean process that loads the coder once
+    (engine/preload.py) and forks every worker from there, so workers start at once with
+    the model in memory. Where there is no fork (Windows), spawned workers load it each."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    os.environ["DYAD_WORKER_OPTIONS"] = json.dumps(options)  # read by the server when it starts
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["dyad.engine.preload"])
+    return context
 
 
 class _Pool:
@@ -50,10 +69,8 @@ class _Pool:
         self.executor: ProcessPoolExecutor | None = None
 
     def _start(self) -> ProcessPoolExecutor:
-        # spawn, not fork: the parent may hold DuckDB or other threads, which fork would
-        # copy in an undefined state; each worker starts clean and loads the coder once.
-        context = multiprocessing.get_context("spawn")
-        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=warm, initargs=(self.options,))
+        return ProcessPoolExecutor(self.workers, mp_context=_context(self.options), initializer=warm,
+                                   initargs=(self.options,))
 
     def run(self, chunks: Iterator[list[Article]]) -> Iterator[Coded]:
         self.executor = self._start()

@@ -9,6 +9,7 @@ Every problem is reported as ``LexiconIssue(file, line, reason)``.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -481,7 +482,12 @@ def load(dirs: list[str | Path] | None = None, builtin: bool = True, strict: boo
 
 @functools.cache
 def default_lexicon() -> Lexicon:
-    return load()
+    """The built-in lexicon, from the cache when its files and dyad's code are unchanged."""
+    from . import cache
+
+    key = cache.source_key("dyad.lexicon.loader", "dyad.lexicon.tables", "dyad.lexicon.settings",
+                           "dyad.lexicon.tsv", "dyad.lexicon.ontology") + cache.dir_key(str(builtin_dir()))
+    return cache.load_or_build("lexicon", hashlib.sha256(key.encode()).hexdigest(), load)
 
 
 def validate(path: str | Path) -> list[LexiconIssue]:
