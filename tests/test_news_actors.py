@@ -104,3 +104,13 @@ def test_places_of_real_news_resolve(name, country):
     from dyad.coding import places
 
     assert places.resolve(name).country == country
+
+
+# ---- compound actors: one phrase is one actor, a coordinated noun shares its partner's modifiers ----
+
+def test_the_modifiers_of_an_act_noun_are_one_actor():
+    assert {s for s, _ in actors("Russian government air strikes on the town killed nine people.")} == {"RUSGOV"}
+
+
+def test_a_bare_noun_in_a_coordination_takes_the_first_ones_modifiers():
+    assert actors("Rebels seized three U.N. military observers and peacekeepers near Bunia.") == {("CODREB", "IGOUNO")}

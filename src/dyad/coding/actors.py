@@ -494,7 +494,9 @@ class SentenceActors:
         RUS (from "Russian") + LEG (from "senator"); a known person, organisation or group
         gives its full code."""
         toks = self._np_tokens(head)
-        if self.combine_agents:
+        m = self.by_token.get(head.i)
+        if self.combine_agents or (m is not None and m.kind == "agent"):
+            # "U.N. military observers and peacekeepers": the peacekeepers are the UN's too
             toks += self._shared_modifiers(head)
         parts = self._parts(head, toks)
         if not parts:

@@ -33,15 +33,21 @@ def resolve_all(sa: SentenceActors, toks) -> list[Actor]:
                 if a is not None and all(a.code != b.code or a.start != b.start for b in out):
                     out.append(a)
     if len(out) > 1 and one_phrase_split(list(toks)):
-        # "the Somali militant group al-Shabab", parsed as two subjects: one actor, the most specific
+        # "the Somali militant group al-Shabab", parsed as two subjects, "Syrian government
+        # air strikes": one actor, the most specific
         out = [max(out, key=lambda a: len(a.code))]
     return out
 
 
+_MODIFIERS = ("amod", "compound", "nmod")
+
+
 def one_phrase_split(toks: list[Token]) -> bool:
-    """Several subjects of one verb with no "and" or comma between them: the parser split
-    one phrase."""
-    if len(toks) < 2 or any(t.dep_ != "nsubj" or t.head != toks[0].head for t in toks):
+    """Several subjects of one verb, or several modifiers of one act noun ("Syrian
+    government air strikes"), with no "and" or comma between them: one phrase, split."""
+    if len(toks) < 2 or any(t.head != toks[0].head for t in toks):
+        return False
+    if not (all(t.dep_ == "nsubj" for t in toks) or all(t.dep_ in _MODIFIERS for t in toks)):
         return False
     lo, hi = min(t.i for t in toks), max(t.i for t in toks)
     return not any(w.dep_ == "cc" or w.text in (",", ";") for w in toks[0].doc[lo:hi])
