@@ -114,3 +114,14 @@ def test_the_modifiers_of_an_act_noun_are_one_actor():
 
 def test_a_bare_noun_in_a_coordination_takes_the_first_ones_modifiers():
     assert actors("Rebels seized three U.N. military observers and peacekeepers near Bunia.") == {("CODREB", "IGOUNO")}
+
+
+# ---- an organ of a state known only through the armed group it faces ----
+
+@pytest.mark.parametrize("text,expected", [
+    ("The government has refused the ELN's demand for a ceasefire since talks began in Venezuela.",
+     ("COLGOV", "COLREBELN")),
+    ("Authorities blamed Boko Haram for the attack near the border with Cameroon.", ("NGAGOV", "NGAREBBKH")),
+])
+def test_a_state_organ_is_of_the_country_of_the_armed_group_it_faces(text, expected):
+    assert actors(text) == {expected}

@@ -249,11 +249,13 @@ class SentenceActors:
             return []
         return [(1, t) for c in first.children if c.dep_ in _MODIFIER_DEPS and c.i < first.i for t in c.subtree]
 
-    def _context_country(self, head: Token, after: bool = True) -> str:
+    def _context_country(self, head: Token, after: bool = True, state: bool = False) -> str:
         """The nearest country named before the actor in the sentence, else earlier in
         the story, else after it in the sentence ("President Museveni banned Ugandan
-        opposition candidates")."""
-        before, later, groups = [], [], []
+        opposition candidates"). For an organ of a state (``state``), the country of an
+        armed group the sentence names comes before a place: "the government refused the
+        FARC's demand since talks began in Cuba" is Colombia's."""
+        before, later, groups, armed = [], [], [], []
         for m in self.mentions:
             if m.start <= head.i < m.end or (m.kind == "country" and (
                     _not_their_country(head.doc, m.start, m.end) or _suffix(head.doc, m.end) == "based")):
@@ -265,6 +267,8 @@ class SentenceActors:
                 # when nothing else names a country
                 if country:
                     groups.append((abs(m.start - head.i), country))
+                    if m.entries[0].code[:3] == country and m.entries[0].code[3:6] in _ARMED:
+                        armed.append((abs(m.start - head.i), country))
                 continue
             if country:
                 (before if m.start < head.i else later).append((abs(m.start - head.i), country))
@@ -272,6 +276,8 @@ class SentenceActors:
             return min(before)[1]
         if self.context.last_country:
             return self.context.last_country
+        if state and armed:
+            return min(armed)[1]
         if self._sentence_place():
             return self._sentence_place()  # "Protesters in Lagos clashed with police": Nigerian police
         if later and after:
@@ -598,7 +604,7 @@ class SentenceActors:
             if country and not sector:
                 sector = self.lexicon.thing_sectors.get(head.lemma_.lower(), "")
             if not country:
-                country = self._context_country(head)
+                country = self._context_country(head, state=draft.sector in _STATE_SECTORS)
                 if country and not any(t.lower_ in _COUNTRY_NOUNS and t.dep_ == "pobj" for _, t in toks):
                     # "rebels in the east of the country" say which country is theirs
                     self.borrowed[head.i] = country
@@ -624,6 +630,10 @@ class _Draft:
     full: str = ""
     entries: list[str] = field(default_factory=list)
 
+
+# The organs of a state, and the sectors of armed groups that fight one.
+_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}
+_ARMED = {"REB", "UAF", "SEP"}
 
 # Words that say an agent is not of the country around it.
 _NOT_LOCAL = {"foreign", "international", "overseas", "expatriate"}
