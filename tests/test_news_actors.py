@@ -125,3 +125,11 @@ def test_a_bare_noun_in_a_coordination_takes_the_first_ones_modifiers():
 ])
 def test_a_state_organ_is_of_the_country_of_the_armed_group_it_faces(text, expected):
     assert actors(text) == {expected}
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Hamas said the group fired rockets at Israel.", "PSEREBHMS"),
+    ("The EU said the bloc would impose sanctions on Russia.", "IGOEUREEC"),
+])
+def test_the_alliance_the_bloc_the_group_are_the_one_named_before(text, source):
+    assert {s for s, _ in actors(text)} == {source}

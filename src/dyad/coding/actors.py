@@ -441,8 +441,8 @@ class SentenceActors:
         below that gives an actor, the last being its own mentions put together."""
         if head.pos_ == "PRON":
             return self._pronoun(head)
-        for reading in (self._country_noun, self._quantity_of, self._first_phrase_actor, self._members_of_owner,
-                        self._composed, self._thing_of_place):
+        for reading in (self._country_noun, self._body_noun, self._quantity_of, self._first_phrase_actor,
+                        self._members_of_owner, self._composed, self._thing_of_place):
             actor = reading(head)
             if actor is not None:
                 return actor
@@ -456,6 +456,23 @@ class SentenceActors:
         if not country:
             return None
         return Actor(country, head.text, head.idx + self.offset, head.idx + len(head) + self.offset, "the nearest earlier country", head.i)
+
+    def _body_noun(self, head: Token) -> Actor | None:
+        """"The alliance", "the bloc", "the group": the nearest organisation or group of
+        that kind named before it in the sentence ("NATO said the alliance and Afghan
+        forces killed 94 insurgents")."""
+        kinds = _BODY_NOUNS.get(head.lemma_.lower())
+        if kinds is None or head.i in self.by_token or any(
+                c.dep_ == "det" and c.lower_ != "the" or c.dep_ in _MODIFIER_DEPS for c in head.children):
+            return None
+        named = [m for m in self.mentions if m.end <= head.i and m.kind in kinds]
+        if not named:
+            return None
+        body = self.resolve(_np_head(head.doc[named[-1].end - 1]))
+        if body is None:
+            return None
+        return Actor(body.code, head.text, head.idx + self.offset, head.idx + len(head) + self.offset,
+                     f"the nearest earlier {head.lemma_.lower()}: {body.text} ({body.entry})", head.i)
 
     def _quantity_of(self, head: Token) -> Actor | None:
         """"Hundreds of UN troops", "dozens of protesters": the actor is the "of" phrase;
@@ -630,6 +647,11 @@ class _Draft:
     full: str = ""
     entries: list[str] = field(default_factory=list)
 
+
+# Nouns that stand for an organisation or group named before ("the alliance"), and the kinds
+# of lexicon entry they may stand for.
+_BODY_NOUNS = {"alliance": ("organisation",), "bloc": ("organisation",), "organisation": ("organisation",),
+               "organization": ("organisation",), "group": ("group",), "movement": ("group",)}
 
 # The organs of a state, and the sectors of armed groups that fight one.
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}
