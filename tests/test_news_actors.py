@@ -133,3 +133,11 @@ def test_a_state_organ_is_of_the_country_of_the_armed_group_it_faces(text, expec
 ])
 def test_the_alliance_the_bloc_the_group_are_the_one_named_before(text, source):
     assert {s for s, _ in actors(text)} == {source}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Fiji offered to contribute to the UN mission in South Sudan.", ("FJI", "SSD")),
+    ("Ghana pledged to send troops to the UN force in Lebanon.", ("GHA", "LBN")),
+])
+def test_a_mission_of_an_international_body_serves_the_country_it_is_for(text, expected):
+    assert actors(text) == {expected}

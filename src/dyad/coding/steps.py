@@ -16,9 +16,9 @@ from spacy.tokens import Token
 
 from . import dates, places
 from .context import Drop, Frame, Pair, SentenceContext
-from .events import default_targets, is_passive, subjects
-from .parties import (STATE_SECTORS, doer_unnamed, each_other, only_where, phrase_actors, reporting_verb, resolve_all,
-                      same_side, says_their, unattributed_attacker)
+from .events import default_targets, is_passive, prep_objects, subjects
+from .parties import (STATE_SECTORS, doer_unnamed, each_other, only_where, phrase_actors, places_as_actors,
+                      reporting_verb, resolve_all, same_side, says_their, unattributed_attacker)
 from .targets import find_targets
 from ..lexicon import ontology
 from ..lexicon.loader import Lexicon, Pattern
@@ -134,6 +134,28 @@ def look_past_own_country(ctx: SentenceContext, f: Frame) -> Drop | None:
     return None
 
 
+# Nouns for a body sent to serve a country: a target that is one of these, of an
+# international organisation, is aimed at the country it serves.
+_MISSION_NOUNS = ("mission", "force", "operation", "contingent")
+
+
+def serve_mission_host(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """A mission of an international body serves the country its phrase names: "offered
+    to contribute to a joint UN-African Union mission for Darfur" is aimed at Sudan, as
+    "troops for a UN force in Liberia" at Liberia."""
+    sa, doc = ctx.actors, ctx.sentence.doc
+    for i, t in enumerate(f.targets):
+        head = doc[t.head] if t.head is not None else None
+        if head is None or head.lemma_.lower() not in _MISSION_NOUNS or not t.code.startswith(("IGO", "NGO")):
+            continue
+        places = [o for prep in ("for", "in", "to") for o in prep_objects(head, prep)]
+        host = next((a for a in [*resolve_all(sa, places), *places_as_actors(sa, places)] if a.code[:3].isalpha()
+                     and not a.code.startswith(("IGO", "NGO"))), None)
+        if host is not None:
+            f.targets[i] = replace(host, code=host.code[:3], entry=f"host of the mission: {host.entry}")
+    return None
+
+
 def code_allegations(ctx: SentenceContext, f: Frame) -> Drop | None:
     """A speaker who says another used force accuses it (allegation.tsv: "Iran said Iraqi
     jets bombed Abadan"); claiming one's own attack claims responsibility. When the
@@ -245,6 +267,7 @@ STEPS: tuple[Step, ...] = (
     choose_sources,
     find_targets,
     look_past_own_country,
+    serve_mission_host,
     code_allegations,
     drop_venue_targets,
     require_pattern_target,
