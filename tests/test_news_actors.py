@@ -141,3 +141,11 @@ def test_the_alliance_the_bloc_the_group_are_the_one_named_before(text, source):
 ])
 def test_a_mission_of_an_international_body_serves_the_country_it_is_for(text, expected):
     assert actors(text) == {expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Iran deported dozens of Afghans.", ("IRN", "AFGCVL")),
+    ("Israeli troops killed two Palestinians.", ("ISRMIL", "PSECVL")),
+])
+def test_people_counted_by_nationality_are_civilians_when_acted_on(text, expected):
+    assert actors(text) == {expected}

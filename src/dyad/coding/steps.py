@@ -156,6 +156,28 @@ def serve_mission_host(ctx: SentenceContext, f: Frame) -> Drop | None:
     return None
 
 
+def count_people_as_civilians(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """People counted by their nationality, whom an act is done to, are civilians:
+    "arrested 22 Palestinians" (PSECVL), "deported dozens of Afghans" (AFGCVL)."""
+    doc = ctx.sentence.doc
+    for i, t in enumerate(f.targets):
+        if t.head is not None and len(t.code) == 3 and t.code.isalpha() and _counted_people(doc[t.head], ctx.actors):
+            f.targets[i] = replace(t, code=t.code + "CVL", entry=f"{t.entry}; people counted: civilians")
+    return None
+
+
+def _counted_people(tok: Token, sa) -> bool:
+    """Is the token a nationality's people, counted: "22 Palestinians", "dozens of Afghans"?"""
+    m = sa.by_token.get(tok.i)
+    if m is None or m.kind != "country" or tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    if any(c.dep_ == "nummod" for c in tok.children):
+        return True
+    quantity = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    return quantity is not None and (quantity.pos_ == "NUM" or any(c.dep_ == "nummod" for c in quantity.children)
+                                     or quantity.lower_ in ("dozens", "hundreds", "thousands", "scores", "millions"))
+
+
 def code_allegations(ctx: SentenceContext, f: Frame) -> Drop | None:
     """A speaker who says another used force accuses it (allegation.tsv: "Iran said Iraqi
     jets bombed Abadan"); claiming one's own attack claims responsibility. When the
@@ -268,6 +290,7 @@ STEPS: tuple[Step, ...] = (
     find_targets,
     look_past_own_country,
     serve_mission_host,
+    count_people_as_civilians,
     code_allegations,
     drop_venue_targets,
     require_pattern_target,
