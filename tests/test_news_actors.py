@@ -149,3 +149,17 @@ def test_a_mission_of_an_international_body_serves_the_country_it_is_for(text, e
 ])
 def test_people_counted_by_nationality_are_civilians_when_acted_on(text, expected):
     assert actors(text) == {expected}
+
+
+# ---- a possessive pronoun: the owner of a thing, the speaker's in reported words ----
+
+@pytest.mark.parametrize("text,expected", [
+    ("Iran said US drones had violated its airspace.", {("USAMIL", "IRN")}),
+    ("Kenya said Friday that Somalia had rejected its request to extradite the suspects.", {("SOM", "KEN")}),
+    # the group's fighters are the group
+    ("Hamas said its fighters attacked Israeli troops.", {("PSEREBHMS", "ISRMIL")}),
+    # the subject's own thing is nobody else's: a joint act stays between them
+    ("Czechia and Albania have upgraded their diplomatic ties.", {("CZE", "ALB"), ("ALB", "CZE")}),
+])
+def test_a_possessive_names_the_owner(text, expected):
+    assert actors(text) == expected

@@ -383,7 +383,7 @@ class SentenceActors:
                 want += ("agent", "person")  # "rebel leaders said they ...", "Obama and Putin said they"
         else:
             return None
-        speaker = self._speaker_of(pron)
+        speaker = self._speaker_of(pron) or self._owner_speaking(pron, want)
         if speaker is not None:
             return speaker  # "Militants loyal to Zarqawi said they attempted...": the militants
         if pron.dep_ == "nsubj" and pron.head.dep_ == "advcl":
@@ -403,6 +403,25 @@ class SentenceActors:
             while found.dep_ == "conj" and found.head.i < found.i:
                 found = found.head  # the first of "Obama and Putin"
         return found
+
+    def _owner_speaking(self, pron: Token, want: tuple[str, ...]) -> Token | None:
+        """A possessive in reported words that name another party is the speaker's: "Iran
+        said US drones had violated its airspace", "South Africa said the UAE turned down
+        its request"; not "its own"."""
+        if pron.dep_ != "poss" or pron.lower_ not in ("its", "their") or (
+                pron.i + 1 < len(pron.doc) and pron.doc[pron.i + 1].lower_ == "own"):
+            return None
+        verb = pron.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.context.speech or verb.head.i > verb.i:
+            return None  # not a trailing attribution ("..., the news agency said")
+        speaker = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+        own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        m = self.by_token.get(speaker.i) if speaker is not None else None
+        if m is None or m.kind not in want or not own or own[0].i in (speaker.i, pron.head.i):
+            return None
+        return speaker
 
     def _speaker_of(self, pron: Token) -> Token | None:
         """For the subject of reported words, the one who speaks: "X said they..."."""
@@ -442,7 +461,7 @@ class SentenceActors:
         if head.pos_ == "PRON":
             return self._pronoun(head)
         for reading in (self._country_noun, self._body_noun, self._quantity_of, self._first_phrase_actor,
-                        self._members_of_owner, self._composed, self._thing_of_place):
+                        self._members_of_owner, self._composed, self._thing_of_place, self._owned_thing):
             actor = reading(head)
             if actor is not None:
                 return actor
@@ -512,6 +531,38 @@ class SentenceActors:
         return Actor(country + sector, head.text, head.idx + self.offset, head.idx + len(head) + self.offset,
                      f"{head.lemma_.lower()}: thing_sectors.tsv, in a place of {country}", head.i)
 
+    def _owned_thing(self, head: Token) -> Actor | None:
+        """A thing a possessive pronoun gives an owner, done something to, is the owner's:
+        "violated its airspace", "turned down its request" (with a sector for a thing of one,
+        thing_sectors.tsv: "shelled their positions")."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if owner is None or head.i in self.by_token or head.pos_ != "NOUN" or head.dep_ in ("nsubj", "nsubjpass") \
+                or self._owned_by_subject(owner):
+            # "Russia raised its budget", "A and B upgraded their ties": the subject's own; a
+            # thing does not act ("its economy grew"): member_nouns.txt says who does
+            return None
+        actor = self._pronoun(owner)
+        if actor is None or not actor.code[:3].isalpha():
+            return None
+        sector = self.lexicon.thing_sectors.get(head.lemma_.lower(), "") if len(actor.code) == 3 else ""
+        return Actor(actor.code + sector, f"{owner.text} {head.text}", owner.idx + self.offset,
+                     head.idx + len(head) + self.offset, f"{head.lemma_.lower()} of {actor.entry}", head.i)
+
+    def _owned_by_subject(self, owner: Token) -> bool:
+        """Does the possessive refer to the subject of its own clause?"""
+        ref = self.referent(owner)
+        verb = owner.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        while verb.dep_ == "xcomp" and verb.head != verb:
+            verb = verb.head  # "refused to halt its offensive": the one who refused
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if ref is None or not subjects:
+            return ref is None  # nobody in the sentence: as likely the subject's as anyone's
+        while ref.dep_ == "conj" and ref.head.i < ref.i:
+            ref = ref.head
+        return ref in subjects
+
     def _composed(self, head: Token) -> Actor | None:
         """The phrase's own mentions put together: "Russian senator Vladimir Dzhabarov" is
         RUS (from "Russian") + LEG (from "senator"); a known person, organisation or group
@@ -578,6 +629,8 @@ class SentenceActors:
                           and c.lower_ in ("its", "their")), None)
             if owner is not None and owner.code[:3].isalpha():
                 draft.country = owner.code[:3]
+                if len(owner.code) > 6 or owner.code.startswith(("IGO", "NGO")):
+                    draft.full = owner.code  # "Hamas said its fighters": the group's fighters are the group
                 draft.entries.append(owner.entry)
         return draft
 
