@@ -163,3 +163,15 @@ def test_people_counted_by_nationality_are_civilians_when_acted_on(text, expecte
 ])
 def test_a_possessive_names_the_owner(text, expected):
     assert actors(text) == expected
+
+
+# ---- rebels are of the country where they fight ----
+
+@pytest.mark.parametrize("text,source", [
+    ("Rebel Serbs besieging Sarajevo shelled the city.", "BIHREB"),
+    ("Serb rebels in Croatia shelled the town of Karlovac.", "HRVREB"),
+    # where they strike is not where they are from
+    ("Two Palestinian suicide bombers killed 23 people in Tel Aviv.", "PSEREB"),
+])
+def test_rebels_named_by_nationality_are_of_where_they_fight(text, source):
+    assert {s for s, _ in actors(text)} == {source}

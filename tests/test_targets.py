@@ -25,7 +25,7 @@ def test_rules_run_in_this_order():
     # fallbacks that hold only for some kinds of act (roots.tsv)
     assert [r.name for r in TARGET_RULES] == [
         "pattern_target", "inside_pattern_target", "object_or_partner", "any_phrase", "governing_subject",
-        "place", "theme_place", "claimed_victims", "protested_country", "defied", "condition"]
+        "place", "where_it_struck", "theme_place", "claimed_victims", "protested_country", "defied", "condition"]
 
 
 def test_every_rule_has_a_case_file_and_an_example():

@@ -209,13 +209,21 @@ class SentenceActors:
             # where it happens: a city or region the lexicon does not know, or a country after
             # "in" ("militias attacked US troops in Iraq"), not a country that is a party
             where = places.locate(self.sent, self.named_countries())
-            self._place = ""
+            self._place, self._where = "", None
             if where and where.get("source") == "text":
                 tok = self.sent.doc.char_span(where["start"], where["end"], alignment_mode="expand")
                 locative = tok is not None and tok.root.dep_ == "pobj" and tok.root.head.lower_ in _LOCATIVE
                 if where.get("feature") != "country" or locative:
-                    self._place = places.actor_country(where["country"])
+                    self._place, self._where = places.actor_country(where["country"]), where
         return self._place
+
+    def place_actor(self) -> Actor | None:
+        """The country of the place the sentence says it happens in, as an actor with the
+        place's words: "violated the ceasefire in the Poonch district of Jammu and Kashmir"."""
+        if not self._sentence_place():
+            return None
+        w = self._where
+        return Actor(self._place, w["text"], w["start"] + self.offset, w["end"] + self.offset, f"place: {w['name']}")
 
     def _place_country(self, toks: list[tuple[int, Token]]) -> str:
         """The country of a place named inside the phrase that no lexicon entry knows:
@@ -668,6 +676,9 @@ class SentenceActors:
         if country and not sector:
             # a thing of a sector: "Georgian positions" are Georgia's military (thing_sectors.tsv)
             sector = self.lexicon.thing_sectors.get(head.lemma_.lower(), "")
+        if sector in _REBELS and country and self._by_nationality(head, parts, country):
+            # rebels are of the country where they fight: "Rebel Serbs laying siege to Sarajevo" are Bosnia's
+            country = self._own_place(head) or country
         if not country and not any(c.dep_ == "amod" and c.lower_ in _NOT_LOCAL for c in head.children):
             # "foreign journalists" in China are not Chinese
             country = self._place_country(toks)
@@ -679,6 +690,19 @@ class SentenceActors:
                     # "rebels in the east of the country" say which country is theirs
                     self.borrowed[head.i] = country
         return (country or "---") + sector
+
+    def _own_place(self, head: Token) -> str:
+        """The country of a place the phrase itself names, participles and relative clauses
+        included: "Rebel Serbs laying siege to Sarajevo", "Serb rebels in Croatia"."""
+        where = places.locate(head.doc[head.left_edge.i : head.right_edge.i + 1], self.named_countries())
+        return places.actor_country(where["country"]) if where and where.get("source") == "text" else ""
+
+    @staticmethod
+    def _by_nationality(head: Token, parts: list[tuple[int, Part, Mention]], country: str) -> bool:
+        """Does the phrase give its country by a nationality word ("Serb rebels", "Rebel
+        Serbs"), not by a place ("rebels in Bosnia")?"""
+        return any(m.kind == "country" and p.country == country and head.doc[m.end - 1].dep_ != "pobj"
+                   for _, p, m in parts)
 
     def _combined_code(self, draft: _Draft, head: Token, parts: list[tuple[int, Part, Mention]]) -> str:
         """Setting ``combine_agents``: the actor's code, then every agent's sector in text
@@ -708,6 +732,7 @@ _BODY_NOUNS = {"alliance": ("organisation",), "bloc": ("organisation",), "organi
 
 # The organs of a state, and the sectors of armed groups that fight one.
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}
+_REBELS = {"REB", "SEP"}
 _ARMED = {"REB", "UAF", "SEP"}
 
 # Words that say an agent is not of the country around it.

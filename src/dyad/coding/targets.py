@@ -125,6 +125,16 @@ def place(ctx: SentenceContext, f: Frame) -> list[Actor]:
     return parties.places_as_actors(ctx.actors, f.target_tokens) if f.target_tokens else []
 
 
+def where_it_struck(ctx: SentenceContext, f: Frame) -> list[Actor]:
+    """Force that names no target is aimed at the country where it struck, when that is
+    not the doer's own: "Pakistan violated the ceasefire in the Poonch district of Jammu
+    and Kashmir" (IND)."""
+    if not ctx.roots.has(f.code, "violent"):
+        return []
+    where = ctx.actors.place_actor()
+    return [where] if where is not None and where.code not in {s.code[:3] for s in f.sources} else []
+
+
 def theme_place(ctx: SentenceContext, f: Frame) -> list[Actor]:
     """A statement addresses the country of a place in what it is about: "expressed
     sorrow for the shootings in South Carolina" (USA); so does an inquiry (roots.tsv
@@ -179,6 +189,7 @@ TARGET_RULES: tuple[TargetRule, ...] = tuple(TargetRule(rule.__name__, rule) for
     any_phrase,
     governing_subject,
     place,
+    where_it_struck,
     theme_place,
     claimed_victims,
     protested_country,
