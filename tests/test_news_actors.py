@@ -169,9 +169,23 @@ def test_a_possessive_names_the_owner(text, expected):
 
 @pytest.mark.parametrize("text,source", [
     ("Rebel Serbs besieging Sarajevo shelled the city.", "BIHREB"),
-    ("Serb rebels in Croatia shelled the town of Karlovac.", "HRVREB"),
+    ("Serb rebels holding parts of Croatia shelled the town of Karlovac.", "HRVREB"),
+    # where they were trained is not where they fight
+    ("The United States trained Syrian rebels in Jordan.", "USA"),
     # where they strike is not where they are from
     ("Two Palestinian suicide bombers killed 23 people in Tel Aviv.", "PSEREB"),
 ])
 def test_rebels_named_by_nationality_are_of_where_they_fight(text, source):
     assert {s for s, _ in actors(text)} == {source}
+
+
+@pytest.mark.parametrize("text,code", [("Rival militias clashed in Tripoli, the north Lebanese port.", "LBN"),
+                                       ("Libyan militias shelled Tripoli.", "LBY")])
+def test_a_capital_beside_another_country_may_be_its_namesake(text, code):
+    from dyad.coding.actors import ActorIndex, DocContext, SentenceActors
+    from dyad.coding.coder import get_coder
+
+    c = get_coder(None, (), True)
+    doc = c.nlp(text)
+    sa = SentenceActors(next(doc.sents), ActorIndex(c.lexicon, c.nlp.tokenizer).mentions(doc), "2016-01-01", 0, DocContext())
+    assert sa.resolve(next(t for t in doc if t.text == "Tripoli")).code == code

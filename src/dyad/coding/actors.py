@@ -608,8 +608,20 @@ class SentenceActors:
             part = mention_part(m, self.day)
             if m.kind == "country" and _not_their_country(head.doc, m.start, m.end):
                 part.country = ""  # "ethnic Albanians in Serbia" are not Albania; "pro-Russia rebels" not Russia
+            if m.kind == "capital":
+                part.country = self._namesake_country(m) or part.country
             parts.append((depth, part, m))
         return parts
+
+    def _namesake_country(self, m: Mention) -> str:
+        """A capital's namesake in another country the sentence names, when the gazetteer
+        ranks it there: "Tripoli" beside "Lebanese" is Lebanon's port, not Libya's capital."""
+        own = mention_part(m, self.day).country
+        others = [c for c in self.named_countries() if c != own]
+        if not others:
+            return ""
+        place = places.resolve(self.sent.doc[m.start : m.end].text, others)
+        return places.actor_country(place.country) if place is not None and place.country in others else ""
 
     def _from_head(self, head: Token, parts: list[tuple[int, Part, Mention]]) -> _Draft:
         """What the head's own mention says, as the day and the phrase around it read it."""
@@ -692,10 +704,16 @@ class SentenceActors:
         return (country or "---") + sector
 
     def _own_place(self, head: Token) -> str:
-        """The country of a place the phrase itself names, participles and relative clauses
-        included: "Rebel Serbs laying siege to Sarajevo", "Serb rebels in Croatia"."""
-        where = places.locate(head.doc[head.left_edge.i : head.right_edge.i + 1], self.named_countries())
-        return places.actor_country(where["country"]) if where and where.get("source") == "text" else ""
+        """The country of a place a participle or relative clause on the phrase says they
+        are in: "Rebel Serbs laying siege to Sarajevo", "guerrillas operating in Macedonia"
+        (not "trained Syrian rebels in Jordan": where they were trained)."""
+        for clause in head.children:
+            if clause.dep_ in ("acl", "relcl"):
+                span = head.doc[clause.left_edge.i : clause.right_edge.i + 1]
+                where = places.locate(span, self.named_countries())
+                if where and where.get("source") == "text":
+                    return places.actor_country(where["country"])
+        return ""
 
     @staticmethod
     def _by_nationality(head: Token, parts: list[tuple[int, Part, Mention]], country: str) -> bool:
