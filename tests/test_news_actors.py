@@ -189,3 +189,16 @@ def test_a_capital_beside_another_country_may_be_its_namesake(text, code):
     doc = c.nlp(text)
     sa = SentenceActors(next(doc.sents), ActorIndex(c.lexicon, c.nlp.tokenizer).mentions(doc), "2016-01-01", 0, DocContext())
     assert sa.resolve(next(t for t in doc if t.text == "Tripoli")).code == code
+
+
+# ---- the actor's own country is no target of a ceasefire, a withdrawal or a resignation ----
+
+@pytest.mark.parametrize("text,expected", [
+    ("Government forces declared a ceasefire in eastern Ukraine.", ("UKRMIL", "")),
+    ("Kurdish fighters completed their withdrawal from the Syrian town of Manbij.", ("SYRUAF", "")),
+    ("The Rwandan president resigned to allow Rwanda's first free elections.", ("RWAGOV", "")),
+    # easing restrictions at home is a concession to the country
+    ("Sudan's government lifted a state of emergency in North Darfur.", ("SDNGOV", "SDN")),
+])
+def test_no_own_country_target_at_home(text, expected):
+    assert actors(text) == {expected}

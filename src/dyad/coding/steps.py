@@ -257,12 +257,16 @@ def drop_self_acts(ctx: SentenceContext, f: Frame) -> Drop | None:
 def redirect_own_forces(ctx: SentenceContext, f: Frame) -> Drop | None:
     """Postures, withdrawals, aid and recalls move the actor's own people: "India deployed
     troops to Ladakh" is aimed at no one, "mobilized reservists for a war against Iraq" at
-    the war's enemy, "Serbia withdrew its ambassadors from ..." not at Serbia's government."""
+    the war's enemy, "Serbia withdrew its ambassadors from ..." not at Serbia's government;
+    nor, for a ceasefire, a withdrawal, a resignation or a posture (roots.tsv
+    ``no_home_target``), is the actor's own country as a whole ("declared a ceasefire in
+    south Lebanon", "resigned to allow Haiti's first free elections")."""
     if not ctx.roots.has(f.code, "own_forces"):
         return None
     own = _OWN_SECTORS_IN_RELATIONS if ctx.roots.has(f.code, "relations") else _OWN_SECTORS
     for i, (s, t, code) in enumerate(f.pairs):
-        if t is not None and t.code[:3] == s.code[:3] and t.code[3:6] in own:
+        home = ctx.roots.has(code, "no_home_target") and t is not None and t.code == s.code[:3] != s.code
+        if t is not None and t.code[:3] == s.code[:3] and (t.code[3:6] in own or home):
             enemy = (a for g in default_targets(f.trigger, ctx.lexicon) for a in resolve_all(ctx.actors, g)
                      if a.code[:3] != s.code[:3])
             f.pairs[i] = Pair(s, next(enemy, None), code)
