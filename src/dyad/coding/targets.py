@@ -93,9 +93,18 @@ def _partner_groups(ctx: SentenceContext, f: Frame) -> list[list[Token]]:
     # a verb's own object before the phrases of the matched words: "met Xi on the
     # sidelines of a summit in Uzbekistan" is a meeting with Xi
     first = rest[:1] if trig.pos_ != "NOUN" and rest and not set(rest[0]) & set(cand.anchors) else []
-    groups = [g for g in [*first, *near, cand.particle_objects, *rest[len(first):]] if g]
+    groups = [g for g in [*first, _asked(trig, cand.anchors), *near, cand.particle_objects, *rest[len(first):]] if g]
     # where it took place is no partner: "held talks on the sidelines of the APEC meeting"
     return [g for g in groups if not parties.at_venue(g[0], trig, lex)]
+
+
+def _asked(trig: Token, anchors: list[Token]) -> list[Token]:
+    """The subject of the clause the matched words are in, below the trigger: whom "demanded
+    that Hamas renounce its struggle against Israel" asks, before the phrases of that clause."""
+    for clause in trig.children:
+        if clause.dep_ == "ccomp" and any(a in clause.subtree for a in anchors if a != trig):
+            return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return []
 
 
 def any_phrase(ctx: SentenceContext, f: Frame) -> list[Actor]:
