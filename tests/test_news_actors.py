@@ -202,3 +202,8 @@ def test_a_capital_beside_another_country_may_be_its_namesake(text, code):
 ])
 def test_no_own_country_target_at_home(text, expected):
     assert actors(text) == {expected}
+
+
+def test_a_thing_with_no_place_of_its_own_is_of_the_place_the_sentence_is_in():
+    assert actors("Serb rebels besieging Sarajevo shelled civilian neighborhoods.") >= {("BIHREB", "BIHCVL")}
+    assert actors("Rebel gunners shelled civilian neighborhoods of Sarajevo.") == {("BIHREB", "BIHCVL")}

@@ -504,8 +504,9 @@ class SentenceActors:
     def _quantity_of(self, head: Token) -> Actor | None:
         """"Hundreds of UN troops", "dozens of protesters": the actor is the "of" phrase;
         not "the Israeli blockade of Gaza", whose own modifier names the actor."""
-        if head.i in self.by_token or any(c.dep_ in _MODIFIER_DEPS and c.i in self.by_token for c in head.children):
-            return None
+        if head.i in self.by_token or any(c.dep_ in _MODIFIER_DEPS and c.i in self.by_token for c in head.children) \
+                or head.lemma_.lower() in self.lexicon.thing_sectors:
+            return None  # "neighborhoods of Sarajevo" are the city's civilians (thing_sectors.tsv)
         return self._phrase_actor(head, lambda prep: prep == "of")
 
     def _first_phrase_actor(self, head: Token) -> Actor | None:
@@ -529,11 +530,13 @@ class SentenceActors:
 
     def _thing_of_place(self, head: Token) -> Actor | None:
         """A thing of a sector (thing_sectors.tsv) in a place the lexicon does not know is
-        that place's country's: "a post in North Waziristan" is PAKMIL."""
+        that place's country's: "a post in North Waziristan" is PAKMIL; with no place of
+        its own, of the place the sentence is in ("shelled civilian neighborhoods" of
+        Sarajevo)."""
         sector = self.lexicon.thing_sectors.get(head.lemma_.lower())
         if not sector or head.i in self.by_token:
             return None
-        country = self._place_country(self._np_tokens(head))
+        country = self._place_country(self._np_tokens(head)) or self._sentence_place()
         if not country:
             return None
         return Actor(country + sector, head.text, head.idx + self.offset, head.idx + len(head) + self.offset,

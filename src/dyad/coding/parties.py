@@ -100,13 +100,16 @@ def within_clause(w: Token, top: Token) -> bool:
     return False
 
 
-def places_as_actors(sa: SentenceActors, toks) -> list[Actor]:
+def places_as_actors(sa: SentenceActors, toks, any_name: bool = False) -> list[Actor]:
     """A target that is a place ("shelled Aleppo", "villages near Kharkiv") is coded
-    as the place's country."""
+    as the place's country. With ``any_name`` (what force is used on), a proper noun
+    the small model takes for a person or a body is looked up too ("shelled Kherson",
+    "attacked El Fasher")."""
     out, named = [], None
     for tok in toks:
         for t in expand_conj(tok):
-            if t.ent_type_ not in ("GPE", "LOC", "FAC") and t.lemma_.lower() not in sa.lexicon.words.place_nouns:
+            if t.ent_type_ not in ("GPE", "LOC", "FAC") and t.lemma_.lower() not in sa.lexicon.words.place_nouns \
+                    and not (any_name and t.pos_ == "PROPN"):
                 continue  # "repelled an attack near X": the attack is not the place
             ents = [e for e in t.doc.ents if e.label_ in ("GPE", "LOC", "FAC")
                     and t.left_edge.i <= e.start and e.end <= t.right_edge.i + 1]

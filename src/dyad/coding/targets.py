@@ -130,18 +130,24 @@ def governing_subject(ctx: SentenceContext, f: Frame) -> list[Actor]:
 
 def place(ctx: SentenceContext, f: Frame) -> list[Actor]:
     """A target that is a place is its country: "shelled Aleppo" is aimed at SYR,
-    "villages near Kharkiv" at UKR."""
-    return parties.places_as_actors(ctx.actors, f.target_tokens) if f.target_tokens else []
+    "villages near Kharkiv" at UKR; what force is used on may be a town the small model
+    takes for a person ("shelled Kherson")."""
+    if not f.target_tokens:
+        return []
+    return parties.places_as_actors(ctx.actors, f.target_tokens, any_name=ctx.roots.has(f.code, "violent"))
 
 
 def where_it_struck(ctx: SentenceContext, f: Frame) -> list[Actor]:
-    """Force that names no target is aimed at the country where it struck, when that is
-    not the doer's own: "Pakistan violated the ceasefire in the Poonch district of Jammu
-    and Kashmir" (IND)."""
+    """Force that names no target is aimed at the country where it struck: "Pakistan
+    violated the ceasefire in the Poonch district of Jammu and Kashmir" (IND), "al-Shabaab
+    fighters stormed a hotel in Mogadishu" (SOM); not a state's own country ("Indian
+    troops fired in Kashmir")."""
     if not ctx.roots.has(f.code, "violent"):
         return []
     where = ctx.actors.place_actor()
-    return [where] if where is not None and where.code not in {s.code[:3] for s in f.sources} else []
+    state = {s.code[:3] for s in f.sources if len(s.code) == 3 or s.code[3:6] in parties.STATE_SECTORS
+             or s.entry.startswith("no doer named")}  # unidentified forces are the place's already
+    return [where] if where is not None and where.code not in state else []
 
 
 def theme_place(ctx: SentenceContext, f: Frame) -> list[Actor]:
