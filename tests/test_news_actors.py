@@ -207,3 +207,13 @@ def test_no_own_country_target_at_home(text, expected):
 def test_a_thing_with_no_place_of_its_own_is_of_the_place_the_sentence_is_in():
     assert actors("Serb rebels besieging Sarajevo shelled civilian neighborhoods.") >= {("BIHREB", "BIHCVL")}
     assert actors("Rebel gunners shelled civilian neighborhoods of Sarajevo.") == {("BIHREB", "BIHCVL")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Kenyan president visited Uganda on Monday, where he was received by President Yoweri Museveni.",
+     {("KENGOV", "UGAGOV"), ("UGAGOV", "KENGOV")}),
+    # no organ named: the country
+    ("Putin visited Turkey.", {("RUSGOV", "TUR"), ("TUR", "RUSGOV")}),
+])
+def test_a_visit_to_a_country_whose_leader_the_sentence_names_is_to_the_leader(text, expected):
+    assert actors(text) == expected

@@ -292,6 +292,14 @@ class SentenceActors:
             return min(later)[1]
         return min(groups)[1] if groups else ""
 
+    def actors_of(self, country: str) -> list[Actor]:
+        """The actors the sentence names whose code is of ``country`` (each mention's phrase
+        resolved once)."""
+        if not hasattr(self, "_resolved"):
+            heads = dict.fromkeys(_np_head(self.sent.doc[m.end - 1]) for m in self.mentions)
+            self._resolved = [a for a in (self.resolve(h) for h in heads) if a is not None]
+        return [a for a in self._resolved if a.code[:3] == country]
+
     def other_country(self, head: Token, verb: Token, skip: set[str]) -> str:
         """A country for a phrase that names none of its own other than those in ``skip``:
         where the sentence places the act ("civilians ... in northern Syria"), else the

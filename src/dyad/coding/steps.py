@@ -134,6 +134,22 @@ def look_past_own_country(ctx: SentenceContext, f: Frame) -> Drop | None:
     return None
 
 
+def name_the_leader(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """A country as a whole that the sentence also names by one organ of its state is
+    that organ, for a visit or talks (roots.tsv ``country_by_leader``): "visited Brazil,
+    where he was received by President Lula" is a visit to BRAGOV."""
+    if not ctx.roots.has(f.code, "country_by_leader"):
+        return None
+    own = {s.code for s in f.sources}
+    for i, t in enumerate(f.targets):
+        if len(t.code) != 3:
+            continue
+        organs = {a.code for a in ctx.actors.actors_of(t.code) if a.code[3:6] in STATE_SECTORS and a.code not in own}
+        if len(organs) == 1:
+            f.targets[i] = replace(t, code=organs.pop(), entry=f"{t.entry}; its state organ the sentence names")
+    return None
+
+
 # Nouns for a body sent to serve a country: a target that is one of these, of an
 # international organisation, is aimed at the country it serves.
 _MISSION_NOUNS = ("mission", "force", "operation", "contingent")
@@ -293,6 +309,7 @@ STEPS: tuple[Step, ...] = (
     choose_sources,
     find_targets,
     look_past_own_country,
+    name_the_leader,
     serve_mission_host,
     count_people_as_civilians,
     code_allegations,
