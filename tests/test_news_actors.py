@@ -212,8 +212,10 @@ def test_a_thing_with_no_place_of_its_own_is_of_the_place_the_sentence_is_in():
 @pytest.mark.parametrize("text,expected", [
     ("The Kenyan president visited Uganda on Monday, where he was received by President Yoweri Museveni.",
      {("KENGOV", "UGAGOV"), ("UGAGOV", "KENGOV")}),
-    # no organ named: the country
+    # no leader named: the country
     ("Putin visited Turkey.", {("RUSGOV", "TUR"), ("TUR", "RUSGOV")}),
+    ("Putin visited Turkey years after crowds attacked its embassy, an official said.",
+     {("RUSGOV", "TUR"), ("TUR", "RUSGOV")}),
 ])
 def test_a_visit_to_a_country_whose_leader_the_sentence_names_is_to_the_leader(text, expected):
     assert actors(text) == expected

@@ -135,16 +135,18 @@ def look_past_own_country(ctx: SentenceContext, f: Frame) -> Drop | None:
 
 
 def name_the_leader(ctx: SentenceContext, f: Frame) -> Drop | None:
-    """A country as a whole that the sentence also names by one organ of its state is
-    that organ, for a visit or talks (roots.tsv ``country_by_leader``): "visited Brazil,
-    where he was received by President Lula" is a visit to BRAGOV."""
+    """A country as a whole that the sentence also names by one of its leaders (people.tsv)
+    is that leader's organ of state, for a visit or talks (roots.tsv
+    ``country_by_leader``): "visited Brazil, where he was received by President Lula" is a
+    visit to BRAGOV."""
     if not ctx.roots.has(f.code, "country_by_leader"):
         return None
     own = {s.code for s in f.sources}
     for i, t in enumerate(f.targets):
         if len(t.code) != 3:
             continue
-        organs = {a.code for a in ctx.actors.actors_of(t.code) if a.code[3:6] in STATE_SECTORS and a.code not in own}
+        organs = {a.code for a in ctx.actors.actors_of(t.code) if a.code[3:6] in STATE_SECTORS and a.code not in own
+                  and "people.tsv" in a.entry}  # a leader named, not "its embassy", "a senior official said"
         if len(organs) == 1:
             f.targets[i] = replace(t, code=organs.pop(), entry=f"{t.entry}; its state organ the sentence names")
     return None
