@@ -219,3 +219,13 @@ def test_a_thing_with_no_place_of_its_own_is_of_the_place_the_sentence_is_in():
 ])
 def test_a_visit_to_a_country_whose_leader_the_sentence_names_is_to_the_leader(text, expected):
     assert actors(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # state media are MED (CONVENTIONS.md)
+    ("Russian state media accused Ukraine of shelling the plant.", ("RUSMED", "UKR")),
+    # a capital or a seat of government that backs them is not theirs
+    ("Kremlin-backed separatists attacked Ukrainian troops.", ("UKRSEP", "UKRMIL")),
+])
+def test_state_media_and_backers(text, expected):
+    assert actors(text) == {expected}

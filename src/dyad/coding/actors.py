@@ -208,7 +208,10 @@ class SentenceActors:
         if not hasattr(self, "_place"):
             # where it happens: a city or region the lexicon does not know, or a country after
             # "in" ("militias attacked US troops in Iraq"), not a country that is a party
-            where = places.locate(self.sent, self.named_countries())
+            doc = self.sent.doc
+            backers = {(m.start, m.end) for m in self.mentions if m.kind in _STATE_KINDS and (
+                _not_their_country(doc, m.start, m.end) or _suffix(doc, m.end) == "based")}  # "Moscow-backed"
+            where = places.locate(self.sent, self.named_countries(), exclude=backers)
             self._place, self._where = "", None
             if where and where.get("source") == "text":
                 tok = self.sent.doc.char_span(where["start"], where["end"], alignment_mode="expand")
@@ -265,7 +268,7 @@ class SentenceActors:
         FARC's demand since talks began in Cuba" is Colombia's."""
         before, later, groups, armed = [], [], [], []
         for m in self.mentions:
-            if m.start <= head.i < m.end or (m.kind == "country" and (
+            if m.start <= head.i < m.end or (m.kind in _STATE_KINDS and (
                     _not_their_country(head.doc, m.start, m.end) or _suffix(head.doc, m.end) == "based")):
                 # "a UK-based group said government forces ...": the forces are not British
                 continue
@@ -617,8 +620,10 @@ class SentenceActors:
                 continue
             seen.add(id(m))
             part = mention_part(m, self.day)
-            if m.kind == "country" and _not_their_country(head.doc, m.start, m.end):
-                part.country = ""  # "ethnic Albanians in Serbia" are not Albania; "pro-Russia rebels" not Russia
+            if m.kind in _STATE_KINDS and _not_their_country(head.doc, m.start, m.end):
+                # "ethnic Albanians in Serbia" are not Albania; "pro-Russia rebels" not Russia,
+                # "Kremlin-backed separatists" not the Kremlin
+                part.country, part.sector, part.full = "", "", ""
             if m.kind == "capital":
                 part.country = self._namesake_country(m) or part.country
             parts.append((depth, part, m))
@@ -758,6 +763,9 @@ class _Draft:
 # of lexicon entry they may stand for.
 _BODY_NOUNS = {"alliance": ("organisation",), "bloc": ("organisation",), "organisation": ("organisation",),
                "organization": ("organisation",), "group": ("group",), "movement": ("group",)}
+
+# Mentions that name a state: a country, its capital, its seat of government ("the Kremlin").
+_STATE_KINDS = ("country", "capital", "government")
 
 # The organs of a state, and the sectors of armed groups that fight one.
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}
