@@ -301,6 +301,14 @@ def at_venue(tok: Token, top: Token, lex: Lexicon) -> bool:
     return False
 
 
+def circumstance(tok: Token) -> bool:
+    """Is ``tok`` the object of an absolute "with" phrase, a circumstance of the act rather
+    than a partner in it: "trade resumed, with traders grumbling about their losses"?"""
+    prep = tok.head
+    return (tok.dep_ == "pobj" and prep.lower_ == "with" and prep.i > 0 and prep.doc[prep.i - 1].text == ","
+            and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in tok.children))
+
+
 def only_where(sa: SentenceActors, actor: Actor, anchors: list[Token]) -> bool:
     """Is the actor only the place where the matched act happened: the country of an
     "in"/"at" phrase on the matched noun ("made his remarks in Doha", "signed a peace

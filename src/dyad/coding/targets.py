@@ -94,8 +94,9 @@ def _partner_groups(ctx: SentenceContext, f: Frame) -> list[list[Token]]:
     # sidelines of a summit in Uzbekistan" is a meeting with Xi
     first = rest[:1] if trig.pos_ != "NOUN" and rest and not set(rest[0]) & set(cand.anchors) else []
     groups = [g for g in [*first, _asked(trig, cand.anchors), *near, cand.particle_objects, *rest[len(first):]] if g]
-    # where it took place is no partner: "held talks on the sidelines of the APEC meeting"
-    return [g for g in groups if not parties.at_venue(g[0], trig, lex)]
+    # where it took place is no partner: "held talks on the sidelines of the APEC meeting";
+    # nor is a circumstance: "trade resumed, with traders grumbling about their losses"
+    return [g for g in groups if not parties.at_venue(g[0], trig, lex) and not parties.circumstance(g[0])]
 
 
 def _asked(trig: Token, anchors: list[Token]) -> list[Token]:
