@@ -229,3 +229,13 @@ def test_a_visit_to_a_country_whose_leader_the_sentence_names_is_to_the_leader(t
 ])
 def test_state_media_and_backers(text, expected):
     assert actors(text) == {expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Belarusian police broke up a protest in Minsk.", {("BLRCOP", "BLROPP")}),
+    ("Hong Kong police fired tear gas to disperse a rally on Sunday.", {("HKGCOP", "HKGOPP")}),
+    # the protest is the act itself, not whom it is aimed at
+    ("Thousands of Georgians staged a protest in Tbilisi.", {("GEO", "GEOGOV")}),
+])
+def test_a_rally_acted_on_is_its_protesters(text, expected):
+    assert actors(text) == expected

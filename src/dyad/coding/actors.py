@@ -543,11 +543,18 @@ class SentenceActors:
         """A thing of a sector (thing_sectors.tsv) in a place the lexicon does not know is
         that place's country's: "a post in North Waziristan" is PAKMIL; with no place of
         its own, of the place the sentence is in ("shelled civilian neighborhoods" of
-        Sarajevo)."""
+        Sarajevo); a rally, of the country around it."""
         sector = self.lexicon.thing_sectors.get(head.lemma_.lower())
         if not sector or head.i in self.by_token:
             return None
         country = self._place_country(self._np_tokens(head)) or self._sentence_place()
+        if sector == "OPP" and not _acted_on(head):
+            return None  # "areas hit by days of protests": the protests did nothing
+        if not country and sector == "OPP":
+            # a crowd is of the country around it: "Hong Kong police fired tear gas to disperse a rally"
+            country = self._context_country(head)
+            if country:
+                self.borrowed[head.i] = country
         if not country:
             return None
         return Actor(country + sector, head.text, head.idx + self.offset, head.idx + len(head) + self.offset,
@@ -843,6 +850,12 @@ def _in_clause(tok: Token, tops: tuple[Token, ...]) -> bool:
             return False
         node = node.head
     return True
+
+
+def _acted_on(tok: Token) -> bool:
+    """Is the noun what an act is done to: an object ("dispersed a rally"), or the object of
+    "at", "on", "against" or "into" ("fired at a rally", "cracked down on a protest")?"""
+    return tok.dep_ in ("dobj", "obj") or (tok.dep_ == "pobj" and tok.head.lower_ in ("at", "on", "against", "into"))
 
 
 def _modifies(tok: Token, m: Mention) -> bool:

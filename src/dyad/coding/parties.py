@@ -301,6 +301,12 @@ def at_venue(tok: Token, top: Token, lex: Lexicon) -> bool:
     return False
 
 
+def act_as_thing(actor: Actor, anchors: list[Token], lex: Lexicon) -> bool:
+    """Is the actor only the matched act noun read as a thing of a sector ("staged a
+    protest": the protest read as protesters, thing_sectors.tsv)?"""
+    return any(a.i == actor.head and a.lemma_.lower() in lex.thing_sectors for a in anchors)
+
+
 def circumstance(tok: Token) -> bool:
     """Is ``tok`` the object of an absolute "with" phrase, a circumstance of the act rather
     than a partner in it: "trade resumed, with traders grumbling about their losses"?"""

@@ -69,6 +69,9 @@ def object_or_partner(ctx: SentenceContext, f: Frame) -> list[Actor]:
         if ctx.roots.has(f.code, "statement"):
             # "made his remarks in Doha": where words are said is not whom they address
             found = [t for t in found if not parties.only_where(sa, t, f.cand.anchors)]
+        if ctx.roots.has(f.code, "protest"):
+            # "staged a protest": the protest is the act, not its protesters aimed at
+            found = [t for t in found if not parties.act_as_thing(t, f.cand.anchors, ctx.lexicon)]
         targets = found if any(t.code not in f.source_codes for t in found) else []
         if not targets and phrases:
             targets = parties.first_inside(sa, group, f.source_codes)
