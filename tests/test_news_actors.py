@@ -239,3 +239,11 @@ def test_state_media_and_backers(text, expected):
 ])
 def test_a_rally_acted_on_is_its_protesters(text, expected):
     assert actors(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("France demanded the release of two French nationals held by Iran.", ("FRA", "IRN")),
+    ("Japan called for the immediate release of a Japanese aid worker kidnapped in Yemen.", ("JPN", "YEM")),
+])
+def test_a_call_to_free_ones_own_people_is_aimed_at_who_holds_them(text, expected):
+    assert actors(text) == {expected}

@@ -301,6 +301,17 @@ def at_venue(tok: Token, top: Token, lex: Lexicon) -> bool:
     return False
 
 
+def holders(sa: SentenceActors, held: Token) -> list[Actor]:
+    """Who holds the people ``held`` names: the in/by phrase of a verb of holding on them
+    ("a US journalist detained in Russia", "hostages held by Hamas")."""
+    out = []
+    for clause in held.children:
+        if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in sa.lexicon.words.holding_verbs:
+            where = [o for prep in ("by", "in") for o in prep_objects(clause, prep)]
+            out += resolve_all(sa, where) or places_as_actors(sa, where)
+    return out
+
+
 def act_as_thing(actor: Actor, anchors: list[Token], lex: Lexicon) -> bool:
     """Is the actor only the matched act noun read as a thing of a sector ("staged a
     protest": the protest read as protesters, thing_sectors.tsv)?"""

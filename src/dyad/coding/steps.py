@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from . import dates, places
+from . import dates, parties, places
 from .context import Drop, Frame, Pair, SentenceContext
 from .events import default_targets, is_passive, prep_objects, subjects
 from .parties import (STATE_SECTORS, doer_unnamed, each_other, only_where, phrase_actors, places_as_actors,
@@ -149,6 +149,22 @@ def name_the_leader(ctx: SentenceContext, f: Frame) -> Drop | None:
                   and "people.tsv" in a.entry}  # a leader named, not "its embassy", "a senior official said"
         if len(organs) == 1:
             f.targets[i] = replace(t, code=organs.pop(), entry=f"{t.entry}; its state organ the sentence names")
+    return None
+
+
+def appeal_to_holder(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """A call for the release of the actor's own people is aimed at whoever holds them
+    (roots.tsv ``to_holder``): "called for the release of a US journalist detained in
+    Russia" is aimed at Russia, not at the journalist."""
+    if not ctx.roots.has(f.code, "to_holder"):
+        return None
+    own, doc, sa = {s.code[:3] for s in f.sources}, ctx.sentence.doc, ctx.actors
+    for i, t in enumerate(f.targets):
+        if t.head is None or t.code[:3] not in own:
+            continue
+        holder = next((a for a in parties.holders(sa, doc[t.head]) if a.code[:3] not in own), None)
+        if holder is not None:
+            f.targets[i] = replace(holder, entry=f"holds {t.text}: {holder.entry}")
     return None
 
 
@@ -312,6 +328,7 @@ STEPS: tuple[Step, ...] = (
     find_targets,
     look_past_own_country,
     name_the_leader,
+    appeal_to_holder,
     serve_mission_host,
     count_people_as_civilians,
     code_allegations,

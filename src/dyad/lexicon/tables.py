@@ -33,6 +33,7 @@ ROOT_BEHAVIOURS = {
     "own_act": "in a participle it is an act of its own, not the outcome of the main event",
     "dyadic": "done to someone: with nobody named, it gives way to events whose parties are named",
     "voiced": "in the purpose clause of a protest, it is what the protest voices",
+    "to_holder": "a call for the release of the actor's own people is aimed at whoever holds them ('a US journalist detained in Russia')",
     "country_by_leader": "a country as a whole, also named by its state organ, is that organ ('visited Brazil, where President Lula received him')",
     "no_home_target": "the actor's own country as a whole is no target of it ('declared a ceasefire in south Lebanon')",
     "about_place": "with no target named, aimed at the country of a place in what it is about ('an inquiry into abuses in Ethiopia')",
@@ -86,6 +87,7 @@ class WordLists:
     intermediary_verbs: frozenset[str] = frozenset()
     stative_passives: frozenset[str] = frozenset()
     venue_nouns: frozenset[str] = frozenset()
+    holding_verbs: frozenset[str] = frozenset()
 
 
 def read_word_lists(words: WordLists, d: Path, issues: list[LexiconIssue]) -> WordLists:
