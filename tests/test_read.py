@@ -128,7 +128,7 @@ def messy(tmp_path):
         json.dumps({"id": "ok-2", "text": "Iraq expelled a diplomat.", "date": "last Tuesday"}),
     ]
     (root / "recs.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
-    # cp1252 through and through: skipped
+    # cp1252 through and through: read as what charset-normalizer guesses, and said so
     (root / "latin.txt").write_bytes("Le ministre a déclaré à Genève que l'accord était signé.".encode("cp1252"))
     # UTF-8 with one stray cp1252 quote on line 3: kept, stray byte reported
     (root / "stray.txt").write_bytes(
@@ -139,20 +139,21 @@ def messy(tmp_path):
 
 def test_folder_reads_good_files_in_order_and_reports_each_problem(messy):
     arts, issues = read([messy])
-    assert [a.id for a in arts] == ["a.txt", "ok-1", "ok-2", "stray.txt", "sub/b.txt"]
+    assert [a.id for a in arts] == ["a.txt", "latin.txt", "ok-1", "ok-2", "stray.txt", "sub/b.txt"]
     by_id = {a.id: a for a in arts}
+    assert by_id["latin.txt"].text == "Le ministre a déclaré à Genève que l'accord était signé."
     assert by_id["ok-2"].date is None  # unreadable date: kept, without a date
     assert by_id["ok-1"].origin == f"{messy / 'recs.jsonl'}:1"
     assert "\ufffd officials said" in by_id["stray.txt"].text
 
     where = [(Path(i.path).name, i.line) for i in issues]
     assert where == [
-        ("latin.txt", 1),
+        ("latin.txt", None),
         ("recs.jsonl", 2), ("recs.jsonl", 3), ("recs.jsonl", 4), ("recs.jsonl", 6), ("recs.jsonl", 7),
         ("stray.txt", 3),
     ]
     msgs = [i.message for i in issues]
-    assert "not UTF-8" in msgs[0] and "skipped" in msgs[0] and "iconv" in msgs[0]
+    assert "not UTF-8; read as cp1252" in msgs[0] and "guessed" in msgs[0] and "iconv -f cp1252" in msgs[0]
     assert "not valid JSON" in msgs[1]
     assert "no 'text' field" in msgs[2]
     assert "expected a JSON object" in msgs[3] and "got a list" in msgs[3]

@@ -22,13 +22,15 @@ from pathlib import Path
 
 from .coding.coder import Coder, Trace, get_coder
 from .errors import InputError
+from .ingest.decode import printable, valid_text
 from .ingest.read import ReadIssue, articles_from_records, read_paths  # noqa: F401 (read_paths is public here)
 from .lexicon.loader import LexiconIssue
 from .model import Article, Coded, Event
 
 __all__ = ["cameo_names", "check_options", "code_articles", "code_gold", "code_into", "code_paths", "code_stories",
            "code_text", "coder", "default_workers", "evaluate", "explain", "fingerprint", "gold_scheme", "import_petrarch",
-           "lookup", "open", "read_paths", "validate", "write_events", "write_frame", "write_parquet_parts"]
+           "lookup", "open", "read_paths", "records", "serve", "validate", "web_app", "write_events", "write_frame",
+           "write_parquet_parts"]
 
 OnError = Callable[[ReadIssue], None]
 
@@ -44,7 +46,9 @@ def code_text(text: str, date: str | None = None, doc_id: str = "text", **option
     if not isinstance(text, str):
         raise TypeError(f"code_text takes the story as a str, not {type(text).__name__}"
                         + ("; decode bytes first, e.g. data.decode('utf-8')" if isinstance(text, (bytes, bytearray)) else ""))
-    return list(coder(**options).code_articles([Article(id=doc_id, text=text, date=date)]))
+    # a lone surrogate (from a file name or a JSON escape) would make the events unwritable as UTF-8
+    text, _ = valid_text(text)
+    return list(coder(**options).code_articles([Article(id=printable(doc_id), text=text, date=date)]))
 
 
 def code_articles(records: Iterable[dict | Article], date: str | None = None, on_error: OnError | None = None,
@@ -78,20 +82,22 @@ def code_paths(paths: Iterable[str | os.PathLike], date: str | None = None, on_e
     return coder(**options).code_articles(read_paths(list(paths), date=date, on_error=on_error))
 
 
-def explain(text: str, date: str | None = None, **options) -> list[dict]:
-    """For each sentence: its parse, the actors found (code and lexicon entry), what the
-    coder tried (``candidates``: ``Attempt`` records, each a pattern that matched a
-    trigger with the target rule that fired and the events it gave or why it was
-    dropped, a discard phrase, or an event dropped as not the news) and the events kept.
+def explain(text: str, date: str | None = None, doc_id: str = "explain", **options) -> list[dict]:
+    """For each sentence: its parse, the actors found (code, lexicon entry, and span in
+    ``text``), what the coder tried (``candidates``: ``Attempt`` records, each a pattern
+    that matched a trigger with the target rule that fired and the events it gave or why
+    it was dropped, a discard phrase, or an event dropped as not the news) and the events
+    kept, which are those ``code_text`` gives for the same ``doc_id``.
     ``Attempt.to_dict()`` gives the JSON form."""
     traces: list[Trace] = []
-    events = list(coder(**options).code_articles([Article(id="explain", text=text, date=date)], traces=traces))
+    events = list(coder(**options).code_articles([Article(id=doc_id, text=text, date=date)], traces=traces))
     out = []
     for sid, tr in enumerate(traces):
         out.append({
             "sentence": tr.sentence,
             "parse": tr.parse,
-            "actors": [{"text": a.text, "code": a.code, "entry": a.entry} for a in tr.actors],
+            "actors": [{"text": a.text, "code": a.code, "entry": a.entry, "start": a.start, "end": a.end}
+                       for a in tr.actors],
             "candidates": tr.attempts,
             "events": [e.to_dict() for e in events if e.sentence_id == sid],
         })
@@ -181,6 +187,31 @@ def check_options(workers: int | None = 1, **options) -> None:
         coder(**o)  # loaded here anyway: load it before any output is opened
     else:
         check_model(o["model"])
+
+
+def records(frame) -> list[dict]:
+    """The rows of a DataFrame (an answer of the store) as JSON-ready dicts: dates as
+    YYYY-MM-DD, missing values as None, arrays as lists."""
+    from .store.output import records as rows
+
+    return rows(frame)
+
+
+def web_app(db: str | os.PathLike | None = None, **options):
+    """The web view and HTTP API (an ASGI app, docs/WEB.md) over the event store ``db``
+    (read-only; without one, only coding is offered). Needs ``pip install 'dyad[web]'``."""
+    from .web import create_app
+
+    return create_app(db, **options)
+
+
+def serve(db: str | os.PathLike | None = None, host: str = "127.0.0.1", port: int = 8000,
+          on_ready: Callable[[str], None] | None = None, **options) -> None:
+    """Run the web view and HTTP API until interrupted: loads the model first, then calls
+    ``on_ready`` with the address it answers on."""
+    from .web.server import run
+
+    run(db, host, port, on_ready, **options)
 
 
 def write_frame(frame, fmt: str, stream, **options) -> int:

@@ -148,6 +148,7 @@ def _report_story(coded, problems) -> None:
     art = coded.article
     where = f"{art.origin or art.id}: story {art.id}"
     for note in coded.warnings:
+        problems.append(f"{where}: {note}")
         click.echo(f"warning: {where}: {note}", err=True)
     if coded.error:
         message = f"{where}: {coded.error}; skipped"
@@ -494,6 +495,24 @@ def plot_network(db, output, top, by, **filters):
     with api.open(db, read_only=True) as store:
         store.plot_network(output, top=top, by=by, **_filters(filters))
     click.echo(f"wrote {output}", err=True)
+
+
+@main.command()
+@click.option("--db", type=click.Path(dir_okay=False), envvar="DYAD_DB",
+              help="The event store to browse (read-only; or set DYAD_DB). Without it only the Code page works.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; only this machine can connect unless you give another (there is no login).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: any free one).")
+@coder_options
+def serve(db, host, port, model, lexicon_dirs, no_builtin, scheme):
+    """Serve the web view and HTTP API (docs/WEB.md): code a story, browse the store's
+    events, a dyad over time, the network. While it runs, `dyad code --db` cannot write the
+    same file."""
+    if not db:
+        click.echo("no --db: serving the Code page only; give --db FILE to browse a corpus", err=True)
+    click.echo("loading the model ...", err=True)
+    api.serve(db, host, port, on_ready=lambda address: click.echo(f"dyad is serving on {address} (Ctrl+C stops it)"),
+              **_options(model, lexicon_dirs, no_builtin, scheme))
 
 
 if __name__ == "__main__":

@@ -82,7 +82,7 @@ class Coder:
                 # Sentence numbering and context belong to the story: the blocks of one
                 # story share this record, and it goes when they have been coded.
                 story = Coded(art)
-                spans = [] if self._discarded(art.text, "story") else clean.story_spans(art)  # a sports report: "war" there is no war
+                spans = [] if self._discarded(art.text, "story") else clean.guarded_spans(art, story.warnings.append)  # a sports report: "war" there is no war
                 if not spans:
                     yield "", (story, None)  # still reported, so the caller sees every story
                 for start, end in spans:

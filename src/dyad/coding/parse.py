@@ -95,8 +95,7 @@ def per_doc(fn):
     walking ``token.children``, which spaCy builds anew on every call. A parse does not
     change once made, so each answer is kept until a token of another Doc is asked
     about. Lists come back as fresh copies, so a caller may change what it gets.
-    Arguments after the token must be hashable, or objects whose identity is their
-    meaning (a ``Lexicon``)."""
+    Arguments after the token must be hashable (a ``Lexicon`` hashes by identity)."""
     state: dict = {"doc": None, "memo": {}}
 
     @functools.wraps(fn)
@@ -104,22 +103,17 @@ def per_doc(fn):
         doc = tok.doc
         if doc is not state["doc"]:
             state["doc"], state["memo"] = doc, {}
-        key = (tok.i, *map(_key, args))
         memo = state["memo"]
-        if key not in memo:
+        key = (tok.i, *args)  # an unhashable (mutable) argument raises here: it could not key an answer
+        try:
+            value = memo[key]
+        except KeyError:
             value = fn(tok, *args)
-            memo[key] = tuple(value) if isinstance(value, list) else value
-        value = memo[key]
+            memo[key] = value = tuple(value) if isinstance(value, list) else value
         return list(value) if isinstance(value, tuple) else value
 
     cached.uncached = fn
     return cached
-
-
-def _key(arg):
-    if isinstance(arg, (list, dict, set)):
-        raise TypeError("per_doc: a mutable argument cannot key a remembered answer")
-    return arg if arg is None or isinstance(arg, (str, int, bool, frozenset, tuple)) else id(arg)
 
 
 def parse_blocks(

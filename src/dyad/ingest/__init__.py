@@ -1,2 +1,3 @@
-"""Ingest: read files, folders, corpora and records into Articles, and clean them
-(boilerplate out, offsets kept) before parsing."""
+"""Ingest: read files, folders, archives, corpora and records into Articles (read,
+decode), clean them (boilerplate out, offsets kept) and guard the parser from what
+would stall it (guard)."""

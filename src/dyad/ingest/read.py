@@ -1,4 +1,4 @@
-"""Turn files, folders, stdin and Python dicts into Articles.
+"""Turn files, folders, archives, stdin and Python dicts into Articles.
 
 A bad input never stops a run: each problem becomes a ``ReadIssue`` (file, line,
 what is wrong and how to fix it) passed to ``on_error`` -- or printed to stderr --
@@ -6,43 +6,71 @@ and only the broken file or record is skipped.
 
 Choices worth knowing:
 
-* Text is read as UTF-8 (a BOM is allowed; UTF-16 with a BOM too), whatever the
-  locale, so a corpus reads the same everywhere. A file that is mostly UTF-8 with
-  a few stray bytes (typically cp1252 quotes) is kept with U+FFFD in their place
-  and the offending lines are reported; one with more than 2% undecodable bytes
-  is in another encoding, would be garbled throughout, and is skipped.
-* HTML is the exception: pages declare their own charset, so undecodable pages
-  are handed to trafilatura's decoder instead.
-* stdin is JSONL when every non-empty line starts with ``{``; a broken line is
-  then reported, rather than the whole input being coded as one odd story.
+* Encodings (``decode.py``): a byte-order mark, else UTF-8, else a guess by
+  charset-normalizer, which is reported. A file that is mostly UTF-8 with a few stray
+  bytes (typically cp1252 quotes) is kept with U+FFFD in their place and the
+  offending lines are reported. Binary files are skipped.
+* HTML is the exception: pages declare their own charset, so they are handed to
+  trafilatura's decoder instead.
+* Compressed files (``.gz``, ``.bz2``, ``.xz`` after any known suffix, e.g.
+  ``corpus.jsonl.gz``) are read as what they contain, and ``.zip`` archives as
+  folders: every member of a known type, in name order, hidden and unknown members
+  skipped quietly. JSON Lines and CSV are read record by record as they are
+  decompressed, never whole. A corrupt or truncated file is reported, with the
+  line reached, and the stories read before it are kept.
+* Ids: a file's id is its path relative to the folder given (or its name); a record
+  without an ``id`` is ``file:line``; an archive member is ``archive.zip:member``
+  (``archive.zip:member:line`` for its records); compression changes only the name
+  (``corpus.jsonl.gz:3``). Records that carry an ``id`` keep it.
+* File names are bytes on Linux; one that is not UTF-8 is written with ``\\xNN``
+  escapes in ids and messages (``decode.printable``), so output stays valid UTF-8.
+  Lone surrogates in records (a JSON ``"\\ud800"``) become U+FFFD in text and
+  escapes in ids and other fields.
+* stdin is JSONL when every non-empty line in its first 256 KiB starts with ``{``;
+  a broken line is then reported, rather than the whole input being coded as one
+  odd story. JSONL from stdin is streamed too (``zcat big.jsonl.gz | dyad code -``).
 * A record whose date cannot be read is kept without a date (the default date
   is not used, since it was given for records that have none).
 """
 from __future__ import annotations
 
-import codecs
+import bz2
 import csv
 import email.utils
-import io
+import gzip
 import json
+import lzma
 import os
 import re
 import sys
+import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import BinaryIO
 
 from .clean import looks_like_headline
+from .decode import TextSource, printable, valid_text
+from ..errors import MissingDependency
 from ..model import Article
 
-__all__ = ["ReadIssue", "SUFFIXES", "articles_from_records", "read_paths"]
+__all__ = ["ReadIssue", "SUFFIXES", "COMPRESSED", "articles_from_records", "kind_of", "read_paths"]
 
 SUFFIXES = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".csv": "csv"}
-_MAX_BAD_BYTES = 0.02
+COMPRESSED: dict[str, Callable[[BinaryIO], BinaryIO]] = {
+    ".gz": lambda f: gzip.GzipFile(fileobj=f, mode="rb"),
+    ".bz2": bz2.BZ2File,
+    ".xz": lzma.LZMAFile,
+}
+ARCHIVE = ".zip"
 _DATE_FORMATS = ("%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%B %d %Y")
 _EXAMPLE = '{"id": "a1", "text": "...", "date": "2015-10-15"}'
+# What a broken compressed stream raises as it is read (BadGzipFile is an OSError,
+# bz2's "Invalid data stream" too; a truncated file gives EOFError).
+_CORRUPT = (OSError, EOFError, zlib.error, lzma.LZMAError, zipfile.BadZipFile)
 
 # News stories in CSV exports exceed the csv module's 128 KiB default field limit.
 csv.field_size_limit(2**31 - 1)
@@ -71,7 +99,7 @@ def _to_stderr(issue: ReadIssue) -> None:
 def read_paths(
     paths: list[str], date: str | None = None, on_error: Report | None = None
 ) -> Iterator[Article]:
-    """Articles from files, folders (recursive) and ``-`` (stdin), in the order given.
+    """Articles from files, folders (recursive), archives and ``-`` (stdin), in the order given.
 
     ``date`` is the story date for records that carry none; a malformed ``date``
     raises ValueError at once, since it is the caller's mistake, not the data's.
@@ -89,6 +117,19 @@ def articles_from_records(
     return _from_records(records, _default_date(date), on_error or _to_stderr)
 
 
+def kind_of(name: str) -> tuple[str, str | None] | None:
+    """(kind, compression suffix) of a file name: ``("jsonl", ".gz")`` for
+    ``a.jsonl.gz``, ``("zip", None)`` for an archive, None for a type dyad does not read."""
+    lower = name.lower()
+    if lower.endswith(ARCHIVE):
+        return "zip", None
+    compression = next((c for c in COMPRESSED if lower.endswith(c)), None)
+    if compression:
+        lower = lower[: -len(compression)]
+    kind = SUFFIXES.get(os.path.splitext(lower)[1])
+    return (kind, compression) if kind else None
+
+
 def _from_records(records: Iterable[Mapping], date: str | None, report: Report) -> Iterator[Article]:
     for n, rec in enumerate(records, 1):
         where = f"record {n}"
@@ -102,58 +143,119 @@ def _from_records(records: Iterable[Mapping], date: str | None, report: Report) 
 
 def _read_paths(paths: list[str], date: str | None, report: Report) -> Iterator[Article]:
     for p in paths:
+        shown = printable(p)
         if p == "-":
             yield from _read_stdin(date, report)
         elif os.path.isdir(p):
             yield from _read_folder(Path(p), date, report)
         elif not os.path.exists(p):
-            report(ReadIssue(p, None, "no such file or folder; check the path"))
-        elif Path(p).suffix.lower() not in SUFFIXES:
-            report(ReadIssue(p, None, f"unknown file type; dyad reads {_known()} (rename or convert the file)"))
+            report(ReadIssue(shown, None, "no such file or folder; check the path"))
+        elif kind_of(os.path.basename(p)) is None:
+            report(ReadIssue(shown, None, f"unknown file type; dyad reads {_known()} (rename or convert the file)"))
         else:
-            yield from _read_file(Path(p), Path(p).name, date, report)
+            yield from _read_file(Path(p), printable(Path(p).name), date, report)
 
 
 def _read_folder(root: Path, date: str | None, report: Report) -> Iterator[Article]:
     found = False
     for f in sorted(root.rglob("*"), key=lambda f: f.relative_to(root).parts):
         rel = f.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts) or f.suffix.lower() not in SUFFIXES:
+        if _hidden(rel.parts) or kind_of(f.name) is None:
             continue
         if f.is_file():
             found = True
-            yield from _read_file(f, rel.as_posix(), date, report)
+            yield from _read_file(f, printable(rel.as_posix()), date, report)
     if not found:
-        report(ReadIssue(str(root), None, f"no files to read in this folder; dyad reads {_known()}"))
+        report(ReadIssue(printable(str(root)), None, f"no files to read in this folder; dyad reads {_known()}"))
+
+
+def _hidden(parts: Iterable[str]) -> bool:
+    # __MACOSX holds the resource forks macOS adds to the archives it makes
+    return any(p.startswith(".") or p == "__MACOSX" for p in parts)
 
 
 def _known() -> str:
-    return ", ".join(SUFFIXES)
+    return (", ".join(SUFFIXES) + f", each also compressed ({', '.join(COMPRESSED)}), and {ARCHIVE} archives "
+            "of these")
 
 
 def _read_file(path: Path, name: str, date: str | None, report: Report) -> Iterator[Article]:
     """``name`` is the file's id: its path relative to the folder given, or its file name."""
-    where = str(path)
+    where = printable(str(path))
+    kind, compression = kind_of(path.name)
     try:
-        raw = path.read_bytes()
+        f = open(path, "rb")
     except OSError as e:
         report(ReadIssue(where, None, f"cannot read the file ({e.strerror}); check its permissions"))
         return
-    kind = SUFFIXES[path.suffix.lower()]
-    if kind == "html":
-        yield from _html_articles(raw, where, name, date, report)
+    with f:
+        if kind == "zip":
+            yield from _read_zip(f, where, name, date, report)
+        else:
+            yield from _read_stream(f, kind, compression, where, name, date, report)
+
+
+def _read_zip(source: BinaryIO, where: str, name: str, date: str | None, report: Report) -> Iterator[Article]:
+    """Every member of a known type, in name order, as if the archive were a folder."""
+    try:
+        archive = zipfile.ZipFile(source)
+    except (zipfile.BadZipFile, *_CORRUPT) as e:
+        report(ReadIssue(where, None, f"not a readable zip archive ({e}); skipped"))
         return
-    text = _decode(raw, where, report)
-    if text is None:
-        return
-    if not text.strip():
-        report(ReadIssue(where, None, "the file is empty; nothing to code"))
-    elif kind == "text":
-        yield _text_article(text, name, where, date)
-    elif kind == "jsonl":
-        yield from _jsonl_articles(text, where, name, date, report)
-    else:
-        yield from _csv_articles(text, where, name, date, report)
+    with archive:
+        members = [m for m in archive.infolist() if not m.is_dir() and not _hidden(m.filename.split("/"))
+                   and kind_of(m.filename.rsplit("/", 1)[-1])]
+        if not members:
+            report(ReadIssue(where, None, f"no files to read in this archive; dyad reads {_known()}"))
+            return
+        for member in sorted(members, key=lambda m: m.filename.split("/")):
+            m_where, m_name = f"{where}:{printable(member.filename)}", f"{name}:{printable(member.filename)}"
+            kind, compression = kind_of(member.filename.rsplit("/", 1)[-1])
+            try:
+                with archive.open(member) as f:
+                    if kind == "zip":
+                        yield from _read_zip(f, m_where, m_name, date, report)
+                    else:
+                        yield from _read_stream(f, kind, compression, m_where, m_name, date, report, packed=True)
+            except (RuntimeError, NotImplementedError, *_CORRUPT) as e:  # encrypted, unknown method
+                report(ReadIssue(m_where, None, f"cannot read this archive member ({e}); skipped"))
+
+
+def _read_stream(raw: BinaryIO, kind: str, compression: str | None, where: str, name: str,
+                 date: str | None, report: Report, packed: bool = False) -> Iterator[Article]:
+    """The articles of one file's bytes, decompressed as they are read."""
+    stream = COMPRESSED[compression](raw) if compression else raw
+    lines_read = [0]
+
+    def counted(lines: Iterable[str]) -> Iterator[str]:
+        for line in lines:
+            lines_read[0] += 1
+            yield line
+
+    def issue(line: int | None, message: str) -> None:
+        report(ReadIssue(where, line, message))
+
+    try:
+        if kind == "html":
+            yield from _html_articles(stream.read(), where, name, date, report)
+            return
+        text = TextSource(stream, issue, whole=kind == "text")
+        if text.encoding is None:
+            return
+        if kind == "text":
+            yield from _text_articles(text.read(), where, name, date, report)
+        elif kind == "jsonl":
+            yield from _jsonl_articles(counted(text.lines("\n")), where, name, date, report)
+        else:
+            yield from _csv_articles(counted(text.lines("")), where, name, date, report)
+        text.finish()
+    except _CORRUPT as e:
+        what = "the compressed data is corrupt or truncated" if compression or packed else "cannot read further"
+        if lines_read[0]:
+            report(ReadIssue(where, lines_read[0] + 1, f"{what} ({e}); stopped here, the stories on the "
+                                                       f"{lines_read[0]} lines before are kept"))
+        else:
+            report(ReadIssue(where, None, f"{what} ({e}); skipped"))
 
 
 def _read_stdin(date: str | None, report: Report) -> Iterator[Article]:
@@ -163,19 +265,40 @@ def _read_stdin(date: str | None, report: Report) -> Iterator[Article]:
         report(ReadIssue(where, None, "there is no standard input to read"))
         return
     buffer = getattr(stream, "buffer", None)
-    text = _decode(buffer.read(), where, report) if buffer else stream.read()
-    if text is None:
-        return
-    lines = [x for x in text.split("\n") if x.strip()]
-    if not lines:
-        report(ReadIssue(where, None, "standard input is empty; nothing to code"))
-    elif all(x.lstrip().startswith("{") for x in lines):
-        yield from _jsonl_articles(text, where, "stdin", date, report)
+    if buffer is None:  # a text stream with no bytes underneath (a test, an embedding)
+        text = stream.read()
+        head, lines, source = text, lambda: text.split("\n"), None
     else:
-        yield _text_article(text, "stdin", where, date)
+        source = TextSource(buffer, lambda line, message: report(ReadIssue(where, line, message)))
+        if source.encoding is None:
+            return
+        head, lines = source.head_text(), lambda: source.lines("\n")
+        if not source.complete and "\n" in head:
+            head = head[: head.rindex("\n")]  # the sample's last line may be cut
+    if not head.strip() and (source is None or source.complete):
+        report(ReadIssue(where, None, "standard input is empty; nothing to code"))
+    elif _looks_jsonl(head):
+        yield from _jsonl_articles(lines(), where, "stdin", date, report)
+    else:
+        yield _text_article(source.read() if source else text, "stdin", where, date)
+    if source:
+        source.finish()
+
+
+def _looks_jsonl(text: str) -> bool:
+    lines = [x for x in text.split("\n") if x.strip()]
+    return bool(lines) and all(x.lstrip().startswith("{") for x in lines)
+
+
+def _text_articles(text: str, where: str, name: str, date: str | None, report: Report) -> Iterator[Article]:
+    if not text.strip():
+        report(ReadIssue(where, None, "the file is empty; nothing to code"))
+    else:
+        yield _text_article(text, name, where, date)
 
 
 def _text_article(text: str, doc_id: str, where: str, date: str | None) -> Article:
+    text, _ = valid_text(text)
     lines = [x.strip() for x in text.splitlines() if x.strip()]
     first = re.sub(r"^#{1,6}\s+", "", lines[0])
     # A headline needs a story under it; a lone line is the story itself.
@@ -183,11 +306,13 @@ def _text_article(text: str, doc_id: str, where: str, date: str | None) -> Artic
     return Article(id=doc_id, text=text, date=date, title=title, origin=where)
 
 
-def _jsonl_articles(text: str, where: str, name: str, date: str | None, report: Report) -> Iterator[Article]:
-    # split("\n"), not splitlines(): JSON strings may hold U+2028 and other line breaks.
-    for n, line in enumerate(text.split("\n"), 1):
+def _jsonl_articles(lines: Iterable[str], where: str, name: str, date: str | None,
+                    report: Report) -> Iterator[Article]:
+    empty = True
+    for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
+        empty = False
         here = ReadIssue(where, n, "")
         try:
             rec = json.loads(line)
@@ -201,14 +326,22 @@ def _jsonl_articles(text: str, where: str, name: str, date: str | None, report: 
         art = _article(rec, f"{name}:{n}", f"{where}:{n}", here, date, report)
         if art:
             yield art
+    if empty:
+        report(ReadIssue(where, None, "the file is empty; nothing to code"))
 
 
-def _csv_articles(text: str, where: str, name: str, date: str | None, report: Report) -> Iterator[Article]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+def _csv_articles(lines: Iterable[str], where: str, name: str, date: str | None,
+                  report: Report) -> Iterator[Article]:
+    reader = csv.reader(lines)
     header: list[str] = []
     while not any(h.strip() for h in header):
-        header = next(reader, None)
+        try:
+            header = next(reader, None)
+        except csv.Error as e:
+            report(ReadIssue(where, reader.line_num, f"cannot parse the CSV header ({e}); skipped"))
+            return
         if header is None:
+            report(ReadIssue(where, None, "the file is empty; nothing to code"))
             return
     header = [h.strip().lower() for h in header]
     if "text" not in header:
@@ -235,12 +368,30 @@ def _csv_articles(text: str, where: str, name: str, date: str | None, report: Re
             yield art
 
 
-def _html_articles(raw: bytes, where: str, name: str, date: str | None, report: Report) -> Iterator[Article]:
-    import trafilatura  # imported here: it is slow to load and only HTML needs it
-    from trafilatura.utils import decode_file
+def _html_tools():
+    """trafilatura's extractor and decoder, imported on first use: they are slow to load
+    and only HTML needs them."""
+    try:
+        import lxml_html_clean  # noqa: F401 -- justext imports it through lxml.html.clean
+        import trafilatura
+        from trafilatura.utils import decode_file
+    except ImportError as exc:
+        raise MissingDependency(_package(exc), "reading HTML pages") from exc
+    return trafilatura.extract, decode_file
 
+
+def _package(exc: ImportError) -> str:
+    """The distribution to install for a failed import."""
+    # lxml's stub for lxml.html.clean raises with no module name, only this message
+    if "lxml_html_clean" in str(exc) or (exc.name or "").startswith("lxml_html_clean"):
+        return "lxml_html_clean"
+    return (exc.name or "trafilatura").split(".")[0].replace("_", "-")
+
+
+def _html_articles(raw: bytes, where: str, name: str, date: str | None, report: Report) -> Iterator[Article]:
+    extract, decode_file = _html_tools()
     html = decode_file(raw)
-    found = trafilatura.extract(html, output_format="json", with_metadata=True, include_comments=False)
+    found = extract(html, output_format="json", with_metadata=True, include_comments=False)
     meta = json.loads(found) if found else {}
     text = meta.get("text") or ""
     if not text.strip():
@@ -315,6 +466,10 @@ def _article(
     if not text.strip():
         report(_with(here, "'text' is empty; nothing to code (fill it in or remove the record)"))
         return None
+    text, broken = valid_text(text)
+    if broken:
+        report(_with(here, f"{broken} lone surrogates (invalid escapes such as \\ud800) in 'text' read as "
+                           "'\ufffd'"))
     doc_id = _optional(rec.get("id")) or default_id
     story_date = date
     given = _optional(rec.get("date"))
@@ -336,7 +491,7 @@ def _article(
 def _optional(value) -> str | None:
     if value is None:
         return None
-    value = str(value).strip()
+    value = printable(str(value).strip())
     return value or None
 
 
@@ -382,37 +537,3 @@ def _normalise_date(value: str) -> str | None:
     return None
 
 
-def _decode(raw: bytes, where: str, report: Report) -> str | None:
-    """UTF-8 text of ``raw``, or None (reported) when it is in some other encoding."""
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return raw.decode("utf-16")
-        except UnicodeDecodeError:
-            report(ReadIssue(where, None, "starts like UTF-16 but is not valid UTF-16; re-save it as UTF-8"))
-            return None
-    if b"\x00" in raw:
-        report(ReadIssue(where, None, "contains NUL bytes, so it is not a text file; skipped"))
-        return None
-    text = raw.decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
-    bad = _bad_lines(text)
-    if not bad:
-        return text
-    n_bad = sum(bad.values())
-    lines = ", ".join(map(str, list(bad)[:10])) + (", ..." if len(bad) > 10 else "")
-    fix = "re-save it as UTF-8 (e.g. iconv -f cp1252 -t utf-8)"
-    first = next(iter(bad))
-    if n_bad > _MAX_BAD_BYTES * len(raw):
-        report(ReadIssue(where, first, f"not UTF-8: {n_bad} undecodable bytes on lines {lines}; file skipped, {fix}"))
-        return None
-    report(ReadIssue(where, first, f"{n_bad} bytes that are not UTF-8 on lines {lines} read as '\ufffd'; {fix}"))
-    return re.sub("[\udc80-\udcff]", "\ufffd", text)
-
-
-def _bad_lines(text: str) -> dict[int, int]:
-    """Line number -> count of undecodable bytes (surrogate escapes) on that line."""
-    bad: dict[int, int] = {}
-    for n, line in enumerate(text.split("\n"), 1):
-        count = len(re.findall("[\udc80-\udcff]", line))
-        if count:
-            bad[n] = count
-    return bad

@@ -199,7 +199,7 @@ class Discard:
     source: str
 
 
-@dataclass
+@dataclass(eq=False)  # one lexicon is itself and no other: hashable by identity
 class Lexicon:
     """Every table the coder reads, layered from one or more lexicon directories."""
 

@@ -48,11 +48,14 @@ class Filters:
     since: str | None = None  # first date, YYYY-MM-DD
     until: str | None = None  # last date, YYYY-MM-DD
     text: str | None = None  # words that a reporting sentence must contain
+    # False (the web API): an actor value that is no actor code matches nothing instead of
+    # raising InputError, so a form field holding any text gives an empty answer, not an error.
+    strict: bool = True
 
     @classmethod
     def of(cls, **given) -> Filters:
-        names = {f.name for f in fields(cls)}
-        unknown = set(given) - names
+        names = {f.name for f in fields(cls)} - {"strict"}
+        unknown = set(given) - names - {"strict"}
         if unknown:
             raise InputError(f"unknown filter(s): {', '.join(sorted(unknown))}", f"filters are: {', '.join(sorted(names))}")
         return cls(**{k: v for k, v in given.items() if v not in (None, "")})
@@ -68,11 +71,11 @@ class Filters:
             params.extend(values)
 
         if self.source:
-            add(f"regexp_full_match({a}source, ?)", actor_pattern(self.source))
+            add(f"regexp_full_match({a}source, ?)", self._actor(self.source))
         if self.target:
-            add(f"regexp_full_match({a}target, ?)", actor_pattern(self.target))
+            add(f"regexp_full_match({a}target, ?)", self._actor(self.target))
         if self.actor:
-            p = actor_pattern(self.actor)
+            p = self._actor(self.actor)
             add(f"(regexp_full_match({a}source, ?) OR regexp_full_match({a}target, ?))", p, p)
         if self.root:
             add(f"{a}root = ?", _digits(self.root, "root", 2))
@@ -95,6 +98,19 @@ class Filters:
                 add(f"EXISTS (SELECT 1 FROM mentions m JOIN sentences s USING (sentence_id) "
                     f"WHERE m.event_id = {a}event_id AND s.text ILIKE ? ESCAPE '\\')", like)
         return (" AND ".join(conds) or "TRUE"), params
+
+    def _actor(self, value: str) -> str:
+        try:
+            return actor_pattern(value)
+        except InputError:
+            if self.strict:
+                raise
+            return _NOTHING
+
+
+# A regular expression that matches no string at all (text after the end), so a lenient
+# filter on a value that is no code keeps no event; still a bound parameter like any other.
+_NOTHING = "^$NOTHING"
 
 
 def _digits(value, name: str, *lengths: int) -> str:
@@ -158,7 +174,7 @@ def event(con, event_id: str) -> dict | None:
     if found.empty:
         return None
     mentions_of = con.execute(f"""
-        SELECT m.*, s.text AS sentence, st.title, st.outlet, st.url, st.date AS story_date
+        SELECT m.*, s.text AS sentence, s.start_char AS sentence_start, st.title, st.outlet, st.url, st.date AS story_date
         FROM mentions m JOIN sentences s USING (sentence_id) JOIN stories st ON st.story_id = m.story_id
         WHERE m.event_id = ? ORDER BY m.date NULLS LAST, m.story_id, m.sentence_idx, m.mention_id""", [event_id]).df()
     return {"event": found.iloc[0].to_dict(), "mentions": mentions_of}

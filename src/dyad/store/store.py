@@ -36,6 +36,16 @@ class Store:
             self.con.close()
             self.con = None
 
+    def session(self) -> Store:
+        """Another ``Store`` on this open database with a DuckDB connection of its own,
+        for one thread or one request (a connection must not be used by two threads at
+        once); cheap, since the database stays open. Close it when done."""
+        if self.con is None:
+            raise StoreError(f"{self.path} is closed", "open it again with dyad.open(path)")
+        other = object.__new__(Store)
+        other.path, other.read_only, other.con = self.path, self.read_only, self.con.cursor()
+        return other
+
     def __repr__(self) -> str:
         return f"<dyad Store {str(self.path)!r}{' read-only' if self.read_only else ''}>"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlparse
@@ -22,6 +23,7 @@ from . import db, merge, schema
 from .db import transaction
 
 _LOOKUP_CHUNK = 500  # story ids checked per query when deciding what to code
+_MAX_WAIT = 2.0  # seconds a coded story may wait for its batch to be written
 
 
 @dataclass
@@ -70,6 +72,7 @@ class Writer:
         self.report = RunReport()
         self._state: dict[str, str] = {}  # story id -> "new" | "recoded", for stories in flight
         self._batch: list[Coded] = []
+        self._since = time.monotonic()
         self.started = _utcnow()  # stories stored since then are this run's
 
     # -- what to code ---------------------------------------------------------------
@@ -106,13 +109,16 @@ class Writer:
 
     def add(self, coded: Coded) -> None:
         self._batch.append(coded)
-        if len(self._batch) >= self.batch_size:
+        # A batch is written when full, or when its first story has waited long enough:
+        # a slow run (long stories, a busy cluster) must not hold many coded stories.
+        if len(self._batch) >= self.batch_size or time.monotonic() - self._since >= _MAX_WAIT:
             self.flush()
 
     def flush(self) -> None:
         if not self._batch:
             return
         given, self._batch = self._batch, []
+        self._since = time.monotonic()
         batch = _last_of_each(given)
         rows = _Rows(batch, self.fingerprint)
         try:
