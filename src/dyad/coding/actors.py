@@ -638,13 +638,15 @@ class SentenceActors:
 
     def _namesake_country(self, m: Mention) -> str:
         """A capital's namesake in another country the sentence names, when the gazetteer
-        ranks it there: "Tripoli" beside "Lebanese" is Lebanon's port, not Libya's capital."""
-        own = mention_part(m, self.day).country
-        others = [c for c in self.named_countries() if c != own]
-        if not others:
-            return ""
-        place = places.resolve(self.sent.doc[m.start : m.end].text, others)
-        return places.actor_country(place.country) if place is not None and place.country in others else ""
+        ranks it there: "Tripoli" beside "Lebanese" is Lebanon's port, not Libya's capital
+        (once per mention)."""
+        cache = self.__dict__.setdefault("_namesakes", {})
+        if m.start not in cache:
+            own = mention_part(m, self.day).country
+            others = [c for c in self.named_countries() if c != own]
+            place = places.resolve(self.sent.doc[m.start : m.end].text, others) if others else None
+            cache[m.start] = places.actor_country(place.country) if place is not None and place.country in others else ""
+        return cache[m.start]
 
     def _from_head(self, head: Token, parts: list[tuple[int, Part, Mention]]) -> _Draft:
         """What the head's own mention says, as the day and the phrase around it read it."""
