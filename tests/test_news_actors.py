@@ -247,3 +247,11 @@ def test_a_rally_acted_on_is_its_protesters(text, expected):
 ])
 def test_a_call_to_free_ones_own_people_is_aimed_at_who_holds_them(text, expected):
     assert actors(text) == {expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russia expelled diplomats from Germany, France and Poland.", {("RUS", "DEU"), ("RUS", "FRA"), ("RUS", "POL")}),
+    ("Turkey has recalled its ambassadors to the US and Israel.", {("TUR", "USA"), ("TUR", "ISR")}),
+])
+def test_a_compound_target_of_ones_own_people_moved_is_split(text, expected):
+    assert actors(text) == expected

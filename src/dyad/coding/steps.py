@@ -298,13 +298,26 @@ def redirect_own_forces(ctx: SentenceContext, f: Frame) -> Drop | None:
     if not ctx.roots.has(f.code, "own_forces"):
         return None
     own = _OWN_SECTORS_IN_RELATIONS if ctx.roots.has(f.code, "relations") else _OWN_SECTORS
-    for i, (s, t, code) in enumerate(f.pairs):
+    pairs = []
+    for s, t, code in f.pairs:
         home = ctx.roots.has(code, "no_home_target") and t is not None and t.code == s.code[:3] != s.code
         if t is not None and t.code[:3] == s.code[:3] and (t.code[3:6] in own or home):
-            enemy = (a for g in default_targets(f.trigger, ctx.lexicon) for a in resolve_all(ctx.actors, g)
-                     if a.code[:3] != s.code[:3])
-            f.pairs[i] = Pair(s, next(enemy, None), code)
+            # each other party the verb names: "recalled its ambassadors to the US and Israel"
+            pairs += [Pair(s, e, code) for e in _others_named(ctx, f.trigger, s)] or [Pair(s, None, code)]
+        else:
+            pairs.append(Pair(s, t, code))
+    f.pairs = pairs
     return None
+
+
+def _others_named(ctx: SentenceContext, trig: Token, s) -> list:
+    """The actors of the first phrase of the verb that names another country than the
+    source's, each once."""
+    for g in default_targets(trig, ctx.lexicon):
+        found = {a.code: a for a in resolve_all(ctx.actors, g) if a.code[:3] != s.code[:3]}
+        if found:
+            return list(found.values())
+    return []
 
 
 def build_events(ctx: SentenceContext, f: Frame) -> Drop | None:
