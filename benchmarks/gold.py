@@ -4,7 +4,8 @@
     python benchmarks/gold.py --suite petr2_gsr    # one set
     python benchmarks/gold.py --lexicon DIR --no-builtin
 
-Sets: the four shared gold sets (../shared/gold: news_dev, petr2_gsr, plover_gsr, petr_validate), dyad's own wire-style development
+Sets: the four shared gold sets (../shared/gold: news_dev, real news sentences coded
+under ../shared/gold/CONVENTIONS.md; petr2_gsr; plover_gsr; petr_validate), dyad's own wire-style development
 set (benchmarks/dev_wire.jsonl), and petr_validate coded with its own PETR_Validate_*
 dictionaries imported by `dyad dict import-petrarch` (built-in lexicon off).
 Each set is coded with the scheme `dyad evaluate` picks for it: `--scheme plover` for

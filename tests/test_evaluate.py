@@ -298,3 +298,18 @@ def test_gold_scheme_follows_the_labels():
     both = [{"id": "c", "text": "t", "events": [{"source": "USA", "target": "RUS", "cameo": "040", "plover": "CONSULT"}]}]
     assert gold_scheme(plover) == "plover"
     assert gold_scheme(cameo) == "cameo" and gold_scheme(both) == "cameo" and gold_scheme([]) == "cameo"
+
+
+def test_records_with_no_event_predicted_are_listed():
+    gold = [rec("a", [ev("USA", "CHN", "042")]), rec("b", [ev("FRA", "DEU", "036")]), rec("c", [])]
+    pred = {"a": [ev("USA", "CHN", "042")], "b": [], "c": []}
+    r = score(gold, pred)
+    assert [x.id for x in r.silent] == ["b"]  # c states no event: nothing is missing
+    assert r.to_dict()["silent"] == ["b"]
+    text = r.format(names={"03": "INTENT"})
+    assert "Records with gold events and no event predicted: 1" in text
+    assert "text of b" in text and "FRA -> DEU 036" in text
+    # the per-root table shows each root's gold events and recall
+    header = next(line for line in text.splitlines() if line.startswith("root ") and "name" in line)
+    assert "gold" in header and "R" in header
+    assert "... and" in r.format(silent=0)

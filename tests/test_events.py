@@ -14,7 +14,7 @@ def codes(coder, text, date="2015-10-15"):
     [
         ("Russian troops attacked Syrian rebels on Monday.", [("RUSMIL", "SYRREB", "190")]),
         ("Syrian rebels were attacked by Russian troops.", [("RUSMIL", "SYRREB", "190")]),
-        ("Obama met with Putin in Moscow.", [("RUSGOV", "USAGOV", "040"), ("USAGOV", "RUSGOV", "040")]),
+        ("Obama met with Putin in Moscow.", [("USAGOV", "RUSGOV", "040")]),
         ("The Obama administration refused a meeting with Russian Prime Minister Dmitry Medvedev.",
          [("USAGOV", "RUSGOV", "125")]),
         ("Washington refused to meet Russian officials.", [("USA", "RUS", "125")]),
@@ -121,8 +121,14 @@ def test_discards_named_actors_and_require_dyad(tmp_path):
     assert list(c.code_articles([Article("s", "Arnor attacked Gondor. Gondor won the World Cup.", "1995-01-01")])) == []
 
 
-def test_meetings_are_coded_both_ways(mini_coder):
-    assert codes(mini_coder, "Obama met with Putin.") == [("RUSGOV", "USAGOV", "040"), ("USAGOV", "RUSGOV", "040")]
+def test_meetings_follow_the_scheme(mini_coder):
+    from dyad.model import Article
+
+    # CAMEO's codebook: "A met with B" is A's act
+    assert codes(mini_coder, "Obama met with Putin.") == [("USAGOV", "RUSGOV", "040")]
+    # PLOVER: one act done together, each participant without a target
+    evs = mini_coder.code_articles([Article("t", "Obama met with Putin.", "2015-10-15", options={"scheme": "plover"})])
+    assert sorted((e.source, e.target, e.cameo) for e in evs) == [("RUSGOV", "", "040"), ("USAGOV", "", "040")]
 
 
 def test_a_visit_is_also_a_hosting(coder):
@@ -236,11 +242,12 @@ def test_violence_without_a_named_doer_goes_to_unidentified_forces_where_it_happ
     from dyad import code_text
 
     evs = code_text("Three US soldiers were killed by a roadside bomb near the Iraqi city of Basra.", date="2004-05-16")
-    assert {(e.source, e.target[:3], e.cameo[:2]) for e in evs} == {("IRQUAF", "USA", "19")}
+    # coded by the weapon (weapons.tsv): a roadside bombing
+    assert {(e.source, e.target[:3], e.cameo) for e in evs} == {("IRQUAF", "USA", "1833")}
     # Without a place there is nobody to code.
     assert code_text("Three soldiers were killed by a roadside bomb.", date="2004-05-16") == []
     evs = code_text("At least three Iraqi civilians were killed in a suicide car bombing in central Baghdad.", date="2004-05-16")
-    assert {(e.source, e.target, e.cameo[:2]) for e in evs} == {("IRQUAF", "IRQCVL", "19")}
+    assert {(e.source, e.target, e.cameo) for e in evs} == {("IRQUAF", "IRQCVL", "1831")}
 
 
 def test_stance_prefix_is_not_the_actors_country(coder):
@@ -387,7 +394,7 @@ def test_a_verbs_own_object_is_the_target_before_a_phrase_on_the_pattern_words(c
 
     evs = code_text("Russian President Vladimir Putin met Chinese President Xi Jinping on the sidelines of a regional "
                     "summit in Uzbekistan.", date="2022-09-15")
-    assert {(e.source[:3], e.target[:3]) for e in evs} == {("RUS", "CHN"), ("CHN", "RUS")}
+    assert {(e.source[:3], e.target[:3]) for e in evs} == {("RUS", "CHN")}
 
 
 def test_a_joint_ceasefire_is_between_the_parties(coder):

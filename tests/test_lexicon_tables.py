@@ -25,6 +25,11 @@ def test_a_directory_extends_the_builtin_tables(extended):
     assert lex.governor("ponder") == "hypothetical" and lex.governor("refuse") == "refuse"
     assert "devotee" in lex.words.member_nouns and "supporter" in lex.words.member_nouns
     assert lex.reverse_code("042") == "043" and lex.obligations["must"] == "100"
+    # "A met with B" is A's act only under CAMEO's codebook, one joint act under PLOVER's
+    assert lex.reverse_code("040") is None and lex.reverse_code("040", "plover") == "040"
+    assert lex.reverse_code("046") == "046" == lex.reverse_code("046", "plover")
+    # a state's protest is a formal complaint (official.tsv)
+    assert lex.official_code("141") == "114" and lex.official_code("190") is None
     assert lex.allegations["claim"].rule.startswith("allegation.tsv:") and lex.allegations["claim"].drops_act
 
 

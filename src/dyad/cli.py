@@ -213,10 +213,16 @@ class _Progress:
 @main.command()
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--errors", default=0, show_default=True, help="Show the N worst records with gold and predicted events.")
+@click.option("--silent", default=50, show_default=True,
+              help="List up to N records that have gold events but got no event at all (where recall goes).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @coder_options
-def evaluate(gold, errors, as_json, model, lexicon_dirs, no_builtin, scheme):
-    """Score dyad on a gold file (format: ../shared/gold/FORMAT.md)."""
+def evaluate(gold, errors, silent, as_json, model, lexicon_dirs, no_builtin, scheme):
+    """Score dyad on a gold file: a JSON Lines file of records (id, text, date) with the
+    events each states. Prints precision, recall and F1 at the root, code, PLOVER and
+    detection levels, recall per CAMEO root, and the records that got no event.
+
+    The gold format and the scoring levels are described in docs/EVALUATE.md."""
     import json
 
     options = _options(model, lexicon_dirs, no_builtin, scheme)
@@ -228,7 +234,7 @@ def evaluate(gold, errors, as_json, model, lexicon_dirs, no_builtin, scheme):
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=1))
     else:
-        click.echo(report.format(worst=errors, names=_names()))
+        click.echo(report.format(worst=errors, names=_names(), silent=silent))
     n = len(report.records)
     click.echo(f"{n} records coded in {took:.1f}s ({n / took:.1f} records/s)", err=True)
 

@@ -80,6 +80,7 @@ class Frame:
     targets: list[Actor] = field(default_factory=list)
     pairs: list[Pair] = field(default_factory=list)
     joint: bool = False  # an act done together, one event per participant (--scheme plover)
+    place_only: bool = False  # the pattern's target was only where the act happened: none
     events: list[Event] = field(default_factory=list)  # in order; allegations come first
 
     def __post_init__(self) -> None:

@@ -25,6 +25,9 @@ Choices where FORMAT.md leaves room:
 * Precision, recall and F1 are 0.0 when undefined (zero denominator).
 * Worst records are ranked on the root level, or on plover when the set has no
   CAMEO labels.
+* Where recall goes: the per-root table gives each root's gold events (tp + fn) and
+  recall, and ``Report.silent`` lists the records with gold events for which the coder
+  predicted nothing at all (they cost recall and detection alike).
 """
 from __future__ import annotations
 
@@ -129,6 +132,11 @@ class Report:
     rank_level: str = "root"  # the level RecordResult counts refer to
     skipped: int = 0  # records with `error` or `evaluate: false`
 
+    @property
+    def silent(self) -> list[RecordResult]:
+        """Records with gold events and no predicted event at all."""
+        return [r for r in self.records if r.gold and not r.predicted]
+
     def worst(self, n: int = 10) -> list[RecordResult]:
         bad = [r for r in self.records if r.fp + r.fn]
         bad.sort(key=lambda r: (-(r.fp + r.fn), r.id))
@@ -140,6 +148,7 @@ class Report:
             "per_root": {k: v.to_dict() for k, v in self.per_root.items()},
             "rank_level": self.rank_level,
             "skipped": self.skipped,
+            "silent": [r.id for r in self.silent],
             "records": [r.to_dict() for r in self.records],
         }
 
@@ -149,8 +158,10 @@ class Report:
         worst: int = 10,
         names: Mapping[str, str] | None = None,
         width: int = 100,
+        silent: int = 50,
     ) -> str:
-        """Text report; ``errors`` is the number of records the coder failed on."""
+        """Text report; ``errors`` is the number of records the coder failed on,
+        ``silent`` how many of the records with no event predicted to list."""
         out: list[str] = []
         out.append(
             f"Scored {len(self.records)} records"
@@ -171,17 +182,18 @@ class Report:
 
         if self.per_root:
             out.append("")
-            out.append("Per CAMEO root (root level)")
+            out.append("Per CAMEO root (root level; gold = tp + fn, the root's gold events)")
             out.append(
-                f"{'root':<6}{'name':<32}{'tp':>5}{'fp':>5}{'fn':>5}"
+                f"{'root':<6}{'name':<32}{'gold':>5}{'tp':>5}{'fp':>5}{'fn':>5}"
                 f"{'P':>7}{'R':>7}{'F1':>7}"
             )
             for root, p in self.per_root.items():
                 label = (names or {}).get(root, "")[:30]
                 out.append(
-                    f"{root:<6}{label:<32}{p.tp:>5}{p.fp:>5}{p.fn:>5}"
+                    f"{root:<6}{label:<32}{p.tp + p.fn:>5}{p.tp:>5}{p.fp:>5}{p.fn:>5}"
                     f"{p.precision:>7.2f}{p.recall:>7.2f}{p.f1:>7.2f}"
                 )
+        out.extend(_silent_lines(self.silent, silent, width))
 
         bad = self.worst(worst)
         if bad:
@@ -202,6 +214,20 @@ class Report:
                 if r.spurious:
                     out.append("  spurious:  " + "; ".join(_key_str(k) for k in r.spurious))
         return "\n".join(out) + "\n"
+
+
+def _silent_lines(records: list[RecordResult], n: int, width: int) -> list[str]:
+    """The records with gold events but no event predicted, with their text and gold."""
+    if not records:
+        return []
+    out = ["", f"Records with gold events and no event predicted: {len(records)}"]
+    for r in records[:n]:
+        out.append("")
+        out.extend(textwrap.wrap(f"{r.id}  {r.text}", width=width, initial_indent="  ", subsequent_indent="    "))
+        out.append("    gold: " + _events_line(r.gold))
+    if len(records) > n:
+        out.append(f"  ... and {len(records) - n} more (--json lists them all under 'silent')")
+    return out
 
 
 def _events_line(events: list[dict[str, Any]]) -> str:

@@ -187,7 +187,9 @@ def lemma_candidates(tok: Token) -> list[str]:
 
 
 _QUANTITY = {"thousand", "hundred", "dozen", "million", "billion", "number", "some", "most", "many",
-             "first", "part", "half", "batch", "shipment", "consignment", "group", "score", "ton", "tonne"}
+             "first", "part", "half", "batch", "shipment", "consignment", "group", "score", "ton", "tonne",
+             # "a new round of sanctions", "a series of meetings", "a wave of arrests"
+             "round", "series", "wave", "set", "raft", "string", "spate", "flurry", "slew", "host"}
 
 
 def _through_quantity(obj: Token) -> list[Token]:
@@ -373,7 +375,8 @@ def _complement_objects(m: _Matching, el: Element) -> list[Token]:
 def _match_subject_word(m: _Matching, el: Element) -> bool:
     """``subj:WORD``: the subject names what happened, not an actor ("- {DEATH TOLL} *
     [190]": "the death toll rose")."""
-    return any(word_is(s, el.words, m.modifiers) for s in m.subjects())
+    # through quantities, as objects are: "the last batch of fighters left the town"
+    return any(word_is(w, el.words, m.modifiers) for s in m.subjects() for w in _through_quantity(s))
 
 
 def _match_between(m: _Matching, el: Element) -> bool:
@@ -517,6 +520,8 @@ def _syntactic_subjects(verb: Token, lex: Lexicon) -> list[Token]:
                 return []
         else:
             subj = [c for c in verb.children if c.dep_ in _SUBJ]
+            if subj and _written_act(verb, lex) and all(t.tag_ in ("WDT", "WP") for t in subj):
+                subj = []  # "passed a resolution that imposes sanctions": whoever passed it
             if subj:
                 return subj
         if verb.pos_ == "NOUN":
@@ -524,7 +529,7 @@ def _syntactic_subjects(verb: Token, lex: Lexicon) -> list[Token]:
         dep, head = verb.dep_, verb.head
         if head == verb:
             return []
-        if dep == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in lex.words.document_nouns and head.dep_ in _OBJ:
+        if _written_act(verb, lex):
             return subjects(head.head, lex)  # "Bush signed a law imposing sanctions": whoever signed it acts through it
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
             return [head]
@@ -542,6 +547,15 @@ def _syntactic_subjects(verb: Token, lex: Lexicon) -> list[Token]:
         else:
             return []
     return []
+
+
+def _written_act(verb: Token, lex: Lexicon) -> bool:
+    """Is the verb the act of a document a verb's subject made ("signed a law imposing
+    sanctions", "passed a resolution that imposes sanctions": document_nouns.txt,
+    enacting_verbs.txt)?"""
+    head = verb.head
+    return (verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG")) and head.dep_ in _OBJ \
+        and head.lemma_.lower() in lex.words.document_nouns and head.head.lemma_.lower() in lex.words.enacting_verbs
 
 
 def named_doers(noun: Token) -> list[Token]:

@@ -67,6 +67,73 @@ def is_background(tok: Token, others: set[Token]) -> bool:
     return bool(marks)
 
 
+# Phrases whose noun names an earlier act as the cause or time of the news ("cut ties over
+# the storming of its embassy", "following the kingdom's execution of a cleric").
+BACKGROUND_PREPS = {"after", "before", "since", "following", "amid", "over", "despite"}
+
+
+def nominal_background(tok: Token, others: set[Token], lex: Lexicon) -> bool:
+    """An act named by a noun in a "following", "after" or "over" phrase of another event
+    is background ("severed ties with Iran over the storming of its embassy"); so is a
+    participle describing people ("police fired on protesters calling for the end of
+    Suharto's rule"), but not what a document does ("signed a law imposing sanctions"),
+    nor (verdicts) a protest they are making ("dispersed demonstrators protesting the results")."""
+    if not others - {tok}:
+        return False
+    if tok.pos_ == "NOUN" and tok.dep_ in ("pobj", "dobj") and tok.head.lower_ in BACKGROUND_PREPS:
+        return True  # "following" is parsed as a preposition or as a verb
+    return (tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ == "NOUN"
+            and tok.head.lemma_.lower() not in lex.words.document_nouns)
+
+
+def motive_of(e: Event, tok: Token, events: list[Event], trig_of: list[Token], lex: Lexicon) -> bool:
+    """Is the protest the purpose of another act of the same source ("recalled its
+    ambassadors to protest the embassy move": the recall is the protest)?"""
+    if not lex.roots.has(e.cameo, "protest") or tok.dep_ not in ("advcl", "xcomp"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    return any(o is not e and t == tok.head and o.source == e.source and not lex.roots.has(o.cameo, "protest")
+               for o, t in zip(events, trig_of))
+
+
+def weapon_of(e: Event, tok: Token, events: list[Event], trig_of: list[Token], lex: Lexicon) -> bool:
+    """Is the noun the weapon of another act of force by the same source ("were killed in
+    Syrian government air strikes on rebel territory", "a suicide attack killed 14"): one
+    act, coded by the verb with its weapon's code (steps.code_by_weapon)."""
+    if tok.pos_ != "NOUN" or not lex.roots.has(e.cameo, "violent"):
+        return False
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") else tok.head
+    return any(o is not e and t is not tok and (t == verb or (t.head == tok and t.dep_ in ("acl", "relcl")))
+               and lex.roots.has(o.cameo, "violent") and o.source[:3] == e.source[:3]
+               for o, t in zip(events, trig_of))
+
+
+def same_act_again(e: Event, events: list[Event], lex: Lexicon) -> bool:
+    """A generic act (a root, or a code ending in 0) whose target came from the verb it is
+    coordinated with (steps.share_conjunct_target) and that another event already codes
+    between the same parties in the same root, or as force too, is that act again
+    ("killed one soldier and wounded two others": one attack)."""
+    if not e.evidence.get("target_from_conjunct"):
+        return False
+    if not (len(e.cameo) == 2 or e.cameo.endswith("0")):
+        return False  # a specific act of its own: "killed 12 and abducted seven others"
+    violent = lex.roots.has(e.cameo, "violent")  # "wounded two others": the force of the same attack
+    return any(o is not e and o.source == e.source and o.target == e.target and not o.evidence.get("target_from_conjunct")
+               and (o.cameo[:2] == e.cameo[:2] or (violent and lex.roots.has(o.cameo, "violent"))) for o in events)
+
+
+def protest_of_protest(e: Event, tok: Token, events: list[Event], trig_of: list[Token], lex: Lexicon) -> bool:
+    """Is the noun the "in protest" phrase of another protest by the same source ("launched
+    a 24-hour strike in protest against the reforms", "began a hunger strike in protest"):
+    one act, the strike?"""
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ != "in" or not lex.roots.has(e.cameo, "protest"):
+        return False
+    verb = tok.head.head
+    return any(o is not e and t == verb and o.source == e.source and lex.roots.has(o.cameo, "protest")
+               for o, t in zip(events, trig_of))
+
+
 def mentioned_act(tok: Token, lex: Lexicon) -> bool:
     """A noun naming an act that no verb in the sentence reports: "the country's 1994
     genocide"; not "X launched an offensive", whose verb makes the act the news."""
@@ -108,42 +175,32 @@ def is_outcome_of(tok: Token, triggers: set[Token]) -> bool:
 def verdicts(events: list[Event], trig_of: list[Token], require_dyad: bool = False,
              lexicon: Lexicon | None = None) -> list[tuple[Event, str | None]]:
     """Each of a sentence's candidate events (``trig_of``: their trigger tokens) with the
-    reason it is dropped, or None when it is kept (``lexicon``: the built-in one unless given)."""
+    reason it is dropped, or None when it is kept (``lexicon``: the built-in one unless given).
+    First what an act is in its sentence (another's theme, outcome, weapon, background);
+    then, among the acts still standing, what they say beside each other (a statement
+    beside another event, the same act twice, an act on nobody beside acts on someone)."""
     lex = lexicon or default_lexicon()
-    main = set(trig_of)
     roots = lex.roots
+    first = [_in_its_sentence(e, tok, events, trig_of, lex) for e, tok in zip(events, trig_of)]
     has_more = any(not roots.has(e.cameo, "statement") for e in events)
     targeted = {(e.source, e.cameo) for e in events if e.target}
-    reacting = {t for e, t in zip(events, trig_of) if roots.has(e.cameo, "reaction") and t.pos_ == "VERB"}
     seen: set = set()
     out: list[tuple[Event, str | None]] = []
-    for e, tok in zip(events, trig_of):
-        why = None
-        if is_theme_of(tok, reacting):
-            why = "the act is what another event reacts to ('rejected a US offer': the offer is not coded again)"
-        elif is_outcome_of(tok, main) and not roots.has(e.cameo, "own_act"):
-            why = "the participle tells the outcome of the main event ('shelled Juba, killing 20')"
-        elif voiced_by_protest(e, tok, events, trig_of, lex):
-            why = "what the protest voices ('staged demonstrations to demand reforms': the protest is the event)"
-        elif said_more_specifically(e, tok, events, trig_of, lex):
-            why = "the act it governs is coded ('threatened to fire missiles': 1384, not 130 too)"
-        elif is_background(tok, main):
-            why = "a relative or temporal clause gives background to another event ('after crowds burned its embassy')"
-        elif not e.target and mentioned_act(tok, lex):
-            why = "an act only mentioned by its noun, with no other party ('the country's 1994 genocide')"
-        elif require_dyad and not e.target:
+    for e, tok, why in zip(events, trig_of, first):
+        if why is None and require_dyad and not e.target:
             why = "no target and this story requires dyads"
-        elif roots.has(e.cameo, "statement") and attribution(tok):
+        elif why is None and roots.has(e.cameo, "statement") and attribution(tok):
             why = "a trailing attribution ('..., diplomats said') names the story's source, not a statement"
-        elif roots.has(e.cameo, "statement") and has_more and not roots.has(e.cameo, "claim"):
+        elif why is None and roots.has(e.cameo, "statement") and has_more and not roots.has(e.cameo, "claim"):
             why = "a statement is coded only when the sentence says nothing more"
-        elif roots.has(e.cameo, "needs_other_party") and (not e.target or e.target.startswith(e.source) or e.source.startswith(e.target)):
+        elif why is None and roots.has(e.cameo, "needs_other_party") and (
+                not e.target or e.target.startswith(e.source) or e.source.startswith(e.target)):
             why = "a statement about nobody else ('Macron said France would...')"
-        elif not e.target and (e.source, e.cameo) in targeted:
+        elif why is None and not e.target and (e.source, e.cameo) in targeted:
             why = "the same act is coded with its target"
-        elif e.key() in seen:
+        elif why is None and e.key() in seen:
             why = "duplicate"
-        else:
+        elif why is None:
             seen.add(e.key())
         out.append((e, why))
     if any(e.target for e, why in out if why is None):
@@ -151,3 +208,30 @@ def verdicts(events: list[Event], trig_of: list[Token], require_dyad: bool = Fal
                 if why is None and not e.target and roots.has(e.cameo, "dyadic") and not e.evidence.get("joint") else why)
                for e, why in out]
     return out
+
+
+def _in_its_sentence(e: Event, tok: Token, events: list[Event], trig_of: list[Token], lex: Lexicon) -> str | None:
+    """Why the act is not news in its own right, judged by its place in the sentence."""
+    roots, main = lex.roots, set(trig_of)
+    reacting = {t for o, t in zip(events, trig_of) if roots.has(o.cameo, "reaction") and t.pos_ == "VERB"}
+    if is_theme_of(tok, reacting):
+        return "the act is what another event reacts to ('rejected a US offer': the offer is not coded again)"
+    if is_outcome_of(tok, main) and not roots.has(e.cameo, "own_act"):
+        return "the participle tells the outcome of the main event ('shelled Juba, killing 20')"
+    if voiced_by_protest(e, tok, events, trig_of, lex):
+        return "what the protest voices ('staged demonstrations to demand reforms': the protest is the event)"
+    if said_more_specifically(e, tok, events, trig_of, lex):
+        return "the act it governs is coded ('threatened to fire missiles': 1384, not 130 too)"
+    if same_act_again(e, events, lex):
+        return "the same act again, in a verb coordinated with it ('killed one soldier and wounded two others')"
+    if motive_of(e, tok, events, trig_of, lex):
+        return "the purpose of another act ('recalled its ambassadors to protest the decision': the recall is the protest)"
+    if protest_of_protest(e, tok, events, trig_of, lex):
+        return "the 'in protest' phrase of another protest ('launched a strike in protest against the reforms': one act)"
+    if weapon_of(e, tok, events, trig_of, lex):
+        return "the weapon of another act of force ('killed in air strikes': one act, coded by its weapon)"
+    if is_background(tok, main) or (nominal_background(tok, main, lex) and not roots.has(e.cameo, "protest")):
+        return "a relative or temporal clause gives background to another event ('after crowds burned its embassy')"
+    if not e.target and mentioned_act(tok, lex):
+        return "an act only mentioned by its noun, with no other party ('the country's 1994 genocide')"
+    return None

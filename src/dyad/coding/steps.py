@@ -2,9 +2,14 @@
 
 Each step takes the sentence's context and the pattern's frame, ``(ctx, frame) -> Drop
 | None``, and decides one thing: the code a mood or an obligation makes of it, who did
-it, whom it was done to (targets.py), whether it is only alleged, who acts on whom when
-several act together, the reverse of a mutual act, whether the actor's own troops are
-what moved, and finally the events. ``STEPS`` runs them in order; the first ``Drop``
+it, the code its weapon (weapons.tsv) or its doer (official.tsv) makes of it, whom it
+was done to (targets.py) and which of those found are no target (a place, the home
+country, anyone but a named accuser), whose a target is when its country was only
+borrowed from the doer, a country's leader named for the country, the holder of the
+doer's own people, the host of a mission, counted people as civilians, the code who did
+it to whom makes of it (sectors.tsv), whether it is only alleged, who acts on whom when several act together,
+the reverse of a mutual act, whether the actor's own troops are what moved, and finally
+the events. ``STEPS`` runs them in order; the first ``Drop``
 ends the frame and says why (``dyad explain`` prints it).
 """
 from __future__ import annotations
@@ -16,7 +21,7 @@ from spacy.tokens import Token
 
 from . import dates, parties, places
 from .context import Drop, Frame, Pair, SentenceContext
-from .events import default_targets, is_passive, prep_objects, subjects
+from .events import default_targets, is_passive, prep_objects, subjects, word_is
 from .parties import (STATE_SECTORS, doer_unnamed, each_other, only_where, phrase_actors, places_as_actors,
                       reporting_verb, resolve_all, same_side, says_their, unattributed_attacker)
 from .targets import find_targets
@@ -106,6 +111,10 @@ def choose_sources(ctx: SentenceContext, f: Frame) -> Drop | None:
         victims = resolve_all(sa, f.target_tokens)
         f.sources = unattributed_attacker(sa, ctx.sentence, f.code, trig, victims)
         f.attempt.source_rule = "doer not named"
+    if not f.sources and trig.pos_ == "NOUN" and f.mood.state == "fact" and ctx.roots.has(f.code, "reciprocal") \
+            and not ctx.lexicon.reverse_code(f.code, "cameo") == "043":  # "during a visit to Beirut" is background
+        f.sources = resolve_all(sa, _occasion_subjects(trig, ctx.lexicon))
+        f.attempt.source_rule = "takes part in it" if f.sources else f.attempt.source_rule
     if not f.sources:
         return Drop("no source actor")
     return None
@@ -212,6 +221,151 @@ def _counted_people(tok: Token, sa) -> bool:
                                      or quantity.lower_ in ("dozens", "hundreds", "thousands", "scores", "millions"))
 
 
+def _occasion_subjects(noun: Token, lex: Lexicon) -> list[Token]:
+    """Whoever acts in a mutual act named as the occasion of their deed takes part in it:
+    "called for the journalist's release in a call with Lavrov" (Blinken called Lavrov),
+    "threw stones in clashes with police"; not the subject of a passive ("were wounded in
+    clashes with police": the wounded did not clash)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during", "at") or prep.head.pos_ != "VERB":
+        return []
+    verb = prep.head
+    return [] if is_passive(verb) else [c for c in verb.children if c.dep_ == "nsubj"]
+
+
+# The target rules that read the pattern's own "+" (targets.py).
+_PATTERN_RULES = ("pattern_target", "inside_pattern_target")
+
+
+def recode_by_sectors(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """Some codes depend on who does the act to whom (sectors.tsv): "police fired on
+    protesters" and "clashed with supporters of the opposition" are repression (175),
+    "protesters stormed parliament and set it on fire" a violent protest (145)."""
+    if f.mood.state != "fact":
+        return None
+    code = ctx.lexicon.sector_code(f.code, [s.code for s in f.sources], [t.code for t in f.targets])
+    if code:
+        f.attempt.mood = f"by sectors: {f.code} -> {code}"
+        f.code = code
+    return None
+
+
+def share_conjunct_target(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """An act done to someone that names no one, in a verb coordinated with one whose
+    object is an actor, is done to that actor: "accused Ortega of undermining democracy
+    and warned of further consequences" (the warning is Ortega's), "condemned Russia and
+    recalled its ambassador"."""
+    trig = f.trigger
+    if f.targets or trig.dep_ != "conj" or not ctx.roots.has(f.code, "dyadic"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "ccomp") for c in trig.children) or trig.head.pos_ != "VERB":
+        return None  # a clause of its own ("A attacked B and C warned"), or words about another ("insisted that ...")
+    objects = [c for c in trig.head.children if c.dep_ in ("dobj", "obj")]
+    found = [t for t in resolve_all(ctx.actors, objects) if t.code not in f.source_codes]
+    if found:
+        f.targets, f.attempt.target_rule = found, "share_conjunct_target"
+    return None
+
+
+def keep_named_targets(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """Some acts are aimed only at whom their pattern names (roots.tsv ``named_target``):
+    a denial at its accuser ("denied the accusations by the opposition"), not at the
+    victims of what it denies ("denied any role in the bombing of the embassy": no one)."""
+    if f.targets and ctx.roots.has(f.code, "named_target") and f.attempt.target_rule not in _PATTERN_RULES:
+        f.targets, f.attempt.target_rule = [], ""
+    return None
+
+
+def drop_place_targets(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """Where an actor's forces move is no target (roots.tsv ``place_no_target``: "British
+    troops withdrew from central Basra"), nor where they move at home (``home_no_target``:
+    "India deployed troops to the Ladakh region"); a country or capital named outright
+    ("withdrew from Panama") and a place abroad ("exercises in Alaska") still are."""
+    if not f.targets:
+        return None
+    before, home = bool(f.targets), {s.code[:3] for s in f.sources}
+    if f.attempt.target_rule == "place" and ctx.roots.has(f.code, "place_no_target"):
+        f.targets = []
+    elif ctx.roots.has(f.code, "home_no_target"):
+        # a place at home, or the home country itself named as where ("on the streets of Dhaka")
+        place = f.attempt.target_rule == "place"
+        f.targets = [t for t in f.targets if t.code[:3] not in home or (not place and t.code != t.code[:3])]
+    if not f.targets:
+        f.attempt.target_rule, f.place_only = "", before
+    return None
+
+
+def drop_where_said(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """Words and symbolic acts (roots.tsv ``statement``) are not addressed to where they
+    happen: "laid a wreath at the Tomb of the Unknown Soldier", "spoke at a rally in
+    Kabul" name no one the act is aimed at."""
+    if f.targets and ctx.roots.has(f.code, "statement") and f.attempt.target_rule not in _PATTERN_RULES:
+        doc = ctx.sentence.doc
+        f.targets = [t for t in f.targets if t.head is None or not _where_of(doc[t.head], f.trigger)]
+    return None
+
+
+# Codes of force whose weapon the text may name (weapons.tsv).
+_GENERIC_FORCE = ("18", "180", "19", "190")
+
+
+def code_by_weapon(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """Force is coded by the weapon the text names (weapons.tsv): "were killed in Syrian
+    government air strikes" 195, "a suicide bomber killed ten people" 1831, "shot at
+    villages with artillery" 194; generic force (190, 180) only when none is named."""
+    if f.code in _GENERIC_FORCE and f.mood.state == "fact":
+        weapon = named_weapon(ctx.lexicon, f.trigger)
+        if weapon:
+            f.attempt.mood = f"weapon named: {f.code} -> {weapon}"
+            f.code = weapon
+    return None
+
+
+def named_weapon(lex: Lexicon, verb: Token) -> str | None:
+    """The code of the weapon a verb of force names as its subject or in a phrase."""
+    nouns = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
+        nouns.append(verb.head)  # "air strikes that killed", or parsed so: "US-led air strikes killed"
+    nouns += [g for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in _WEAPON_PREPS
+              for g in c.children if g.dep_ == "pobj"]
+    for code, words in lex.weapons.items():
+        if any(word_is(n, words) for n in nouns):
+            return code
+    return None
+
+
+# Phrases that name what force was used with ("killed in air strikes", "shot with rifles").
+_WEAPON_PREPS = ("in", "by", "with", "during", "from", "using")
+
+
+# Sectors of a state: what they do is official (official.tsv).
+_STATE_SECTORS = ("GOV", "JUD")
+
+
+def recode_official_acts(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """What a state or an international body does with words a crowd uses differently is
+    its official act (official.tsv): "Japan protested against North Korea" is a formal
+    complaint (114), "students protested against the government" a demonstration (141);
+    not what a purpose clause says a protest is for ("went on hunger strike to protest")."""
+    official = ctx.lexicon.official_code(f.code)
+    trig = f.trigger
+    purpose = trig.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children)
+    if official and not purpose and f.mood.state == "fact" and all(_is_state(ctx, a) for a in f.sources):
+        f.code = official
+    return None
+
+
+def _is_state(ctx: SentenceContext, actor) -> bool:
+    """A government or its courts, an international body, or a country named
+    as such ("Japan"; not its people, "Belarusians")."""
+    code = actor.code
+    if code.startswith("IGO") or code[3:6] in _STATE_SECTORS:
+        return True
+    head = ctx.sentence.doc[actor.head] if actor.head is not None else None
+    # a place or body named ("Japan", "Tokyo"), not a nationality ("Sudanese": NORP)
+    return len(code) == 3 and head is not None and head.ent_type_ in ("GPE", "ORG")
+
+
 def code_allegations(ctx: SentenceContext, f: Frame) -> Drop | None:
     """A speaker who says another used force accuses it (allegation.tsv: "Iran said Iraqi
     jets bombed Abadan"); claiming one's own attack claims responsibility. When the
@@ -221,7 +375,15 @@ def code_allegations(ctx: SentenceContext, f: Frame) -> Drop | None:
         return None
     if _allege(ctx, f):
         return Drop("only claimed: the claim is coded (allegation.tsv)")
+    if _names_culprit(f.trigger):
+        return Drop("who was behind an act is someone's claim, not the act ('evidence proving Russia was behind the attacks')")
     return None
+
+
+def _names_culprit(trig: Token) -> bool:
+    """Does the trigger say who was behind an act rather than report it ("Ukraine was
+    behind the attack", "Iran is responsible for the bombing")?"""
+    return trig.lemma_ == "be" or trig.pos_ == "ADJ"
 
 
 def drop_venue_targets(ctx: SentenceContext, f: Frame) -> Drop | None:
@@ -236,7 +398,7 @@ def drop_venue_targets(ctx: SentenceContext, f: Frame) -> Drop | None:
 def require_pattern_target(ctx: SentenceContext, f: Frame) -> Drop | None:
     """A pattern that names its target needs it to be an actor; if not, the trigger's
     next pattern is tried ("attack +" on "attacked the building" gives way to "attack")."""
-    if not f.targets and f.pattern.names_target:
+    if not f.targets and f.pattern.names_target and not f.place_only:
         return Drop("the pattern's target is not an actor", try_next=True)
     return None
 
@@ -255,18 +417,27 @@ def settle_reciprocity(ctx: SentenceContext, f: Frame) -> Drop | None:
         if ctx.plover:
             f.joint = True
         else:
-            f.pairs = [Pair(s, t, f.code) for s in f.sources for t in f.sources if s is not t]
+            parties = _distinct_parties(f.sources)
+            f.pairs = [Pair(s, t, f.code) for s in parties for t in parties if s is not t]
     return None
+
+
+def _distinct_parties(actors: list) -> list:
+    """The parties of an act done together, each once: a country and its government named
+    side by side ("the Russian Federation and the United States, Sergey Lavrov and Mike
+    Pompeo") are one party, the most specific; its army and rebels in it are two."""
+    return [a for a in actors if not any(b is not a and b.code != a.code and b.code.startswith(a.code) for b in actors)]
 
 
 def add_reverse_events(ctx: SentenceContext, f: Frame) -> Drop | None:
     """A mutual act is also done the other way (symmetric.tsv, or the pattern's
-    ``reverse``): "A held talks with B" is B with A too, A visiting B is B hosting A. Only
+    ``reverse``): "A negotiated with B" is B with A too, A visiting B is B hosting A;
+    "A met with B" is A's act only under CAMEO's codebook, one joint act under PLOVER's. Only
     a party named outright acts back: not "a summit on the unrest in Iran", nor the place
     of a gathering ("attend a summit in Switzerland"). Under ``--scheme plover`` a
     mutual act is one joint act of all its parties, and a visit is coded once."""
     lex = ctx.lexicon
-    reverse = f.pattern.reverse or (lex.reverse_code(f.code) if lex.settings.reverse_mutual else None)
+    reverse = f.pattern.reverse or (lex.reverse_code(f.code, ctx.scheme) if lex.settings.reverse_mutual else None)
     if not (f.targets and reverse):
         return None
     if ctx.plover:
@@ -282,9 +453,15 @@ def add_reverse_events(ctx: SentenceContext, f: Frame) -> Drop | None:
 def drop_self_acts(ctx: SentenceContext, f: Frame) -> Drop | None:
     """An actor acting on itself is a misreading ("protest in Ramallah" by Palestinians);
     when the pattern named that target, its next pattern is tried."""
-    f.pairs = [p for p in f.pairs if p.target is None or p.source.code != p.target.code]
-    if not f.pairs and f.pattern.names_target:
+    kept = [p for p in f.pairs if p.target is None or p.source.code != p.target.code]
+    if not kept and f.pattern.names_target:
+        f.pairs = kept
         return Drop("the pattern's target is the source itself", try_next=True)
+    if not kept and f.pairs:
+        # the only party found is the actor itself ("declined to comment on ... the White
+        # House residence"): the act is done to no one named
+        kept = list({p.source.code: Pair(p.source, None, p.code) for p in f.pairs}.values())
+    f.pairs = kept
     return None
 
 
@@ -324,9 +501,11 @@ def build_events(ctx: SentenceContext, f: Frame) -> Drop | None:
     """One event per pair, all with the trigger's date."""
     when = dates.event_date(ctx.sentence, ctx.article.date, anchor=f.trigger.i, offset=ctx.actors.offset)
     made = [make_event(ctx, f.pattern, f.trigger, pair, f.mood.state, when) for pair in f.pairs]
-    if f.joint:
-        for e in made:
+    for e in made:
+        if f.joint:
             e.evidence["joint"] = True
+        if f.attempt.target_rule == "share_conjunct_target":
+            e.evidence["target_from_conjunct"] = True
     f.events += made
     f.attempt.made = len(made)
     return None
@@ -338,12 +517,19 @@ STEPS: tuple[Step, ...] = (
     recode_obligations,
     take_roles,
     choose_sources,
+    code_by_weapon,
+    recode_official_acts,
     find_targets,
+    share_conjunct_target,
+    keep_named_targets,
+    drop_place_targets,
     look_past_own_country,
     name_the_leader,
     appeal_to_holder,
     serve_mission_host,
     count_people_as_civilians,
+    recode_by_sectors,
+    drop_where_said,
     code_allegations,
     drop_venue_targets,
     require_pattern_target,
@@ -422,7 +608,8 @@ def _allege(ctx: SentenceContext, f: Frame) -> bool:
     towards the victims. True when the verb presents the act as only a claim, not to be
     coded itself."""
     lex, sa = ctx.lexicon, ctx.actors
-    verb = reporting_verb(f.trigger, lex)
+    # "said Iran was responsible for": the copula's clause is what is reported
+    verb = reporting_verb(f.trigger.head if f.trigger.dep_ == "acomp" else f.trigger, lex)
     if verb is None:
         return False
     made = False
@@ -439,7 +626,9 @@ def _allege(ctx: SentenceContext, f: Frame) -> bool:
             for t in ([v for v in f.targets if v.code != speaker.code] or [None]) if own else [doer]:
                 f.events.append(make_event(ctx, rule, verb, Pair(speaker, t, code), "fact", when))
                 made = True
-    return made and said.drops_act
+    # "said Ukraine was behind the attack": the words name who did a known act; the
+    # accusation is the news, not the act again
+    return made and (said.drops_act or _names_culprit(f.trigger))
 
 
 def _went_to(tok: Token) -> bool:
@@ -451,6 +640,18 @@ def _where(tok: Token) -> bool:
     """Is the token only where a gathering takes place ("a summit in Switzerland"), not a
     country the visitor arrives in ("arrived in Washington")?"""
     return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.head.head.pos_ == "NOUN"
+
+
+def _where_of(tok: Token, verb: Token) -> bool:
+    """Is the token inside an "at"/"in" phrase of the verb (where it happened)?"""
+    node = tok
+    for _ in range(12):
+        if node.head == verb:
+            return node.dep_ == "prep" and node.lower_ in ("at", "in")
+        if node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 def _obligation(speech_verb: Token, lex: Lexicon) -> str | None:

@@ -19,8 +19,9 @@ from pathlib import Path
 from ..errors import DyadError
 from . import ontology
 from .settings import Settings, read_settings
-from .tables import (Allegation, RootTable, WordLists, read_allegations, read_governors, read_modality, read_obligations,
-                     read_reverse_codes, read_roots, read_thing_sectors, read_word_lists)
+from .tables import (Allegation, RootTable, SectorRow, WordLists, read_allegations, read_governors, read_modality, read_obligations,
+                     read_official, read_reverse_codes, read_roots, read_sector_codes, read_thing_sectors, read_weapons,
+                     read_word_lists)
 from .tsv import LexiconIssue, is_lemma, read_tsv
 
 PREPOSITIONS = frozenset(
@@ -216,7 +217,11 @@ class Lexicon:
     governors: dict[str, str] = field(default_factory=dict)  # lemma -> effect on the clause it governs
     obligations: dict[str, str] = field(default_factory=dict)  # modal -> demand or appeal code
     allegations: dict[str, Allegation] = field(default_factory=dict)  # speech lemma -> what it makes of reported force
-    reverse_codes: dict[str, str] = field(default_factory=dict)  # symmetric.tsv: code -> code of the reverse event
+    # symmetric.tsv: code -> (code of the reverse event, the schemes in which it is added)
+    reverse_codes: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    official: dict[str, str] = field(default_factory=dict)  # official.tsv: code prefix -> code when a state does it
+    weapons: dict[str, frozenset[str]] = field(default_factory=dict)  # weapons.tsv: code -> weapon nouns
+    sector_codes: list[SectorRow] = field(default_factory=list)  # sectors.tsv: codes by who does it to whom
     thing_sectors: dict[str, str] = field(default_factory=dict)  # noun of a thing -> the sector it belongs to
     roots: RootTable = field(default_factory=RootTable)
     words: WordLists = field(default_factory=WordLists)
@@ -226,6 +231,19 @@ class Lexicon:
     def future_code(self, code: str) -> str:
         """The intent/threat code for a promised or threatened action (modality.tsv)."""
         return _by_prefix(self.future, code) or code
+
+    def sector_code(self, code: str, sources: list[str], targets: list[str]) -> str | None:
+        """The code sectors.tsv gives an act done by actors of ``sources`` to ``targets``
+        (codes such as USACOP, VENOPP): the longest matching prefix's row, else None."""
+        def fits(wanted: frozenset[str], codes: list[str]) -> bool:
+            return not wanted or (bool(codes) and all(c[3:6] in wanted for c in codes))
+        rows = [r for r in self.sector_codes if code.startswith(r.prefix) and fits(r.sources, sources) and fits(r.targets, targets)]
+        return max(rows, key=lambda r: len(r.prefix)).code if rows else None
+
+    def official_code(self, code: str) -> str | None:
+        """What the act is when a state or an international body does it (official.tsv):
+        a government's protest is a formal complaint (141 -> 114); None: the same act."""
+        return _by_prefix(self.official, code)
 
     def refused_code(self, code: str) -> str | None:
         """The rejection code for a refused action ("declined to resign"), if any."""
@@ -246,9 +264,11 @@ class Lexicon:
         """The effect (governors.tsv) of a verb or adjective on the clause it governs."""
         return self.governors.get(lemma)
 
-    def reverse_code(self, code: str) -> str | None:
-        """The code of the event a mutual act also is from the other side (symmetric.tsv)."""
-        return self.reverse_codes.get(code)
+    def reverse_code(self, code: str, scheme: str = "cameo") -> str | None:
+        """The code of the event a mutual act also is from the other side under ``scheme``
+        (symmetric.tsv), None when it has none there."""
+        reverse, schemes = self.reverse_codes.get(code, (None, frozenset()))
+        return reverse if scheme in schemes else None
 
 
 def _by_prefix(table: dict[str, str], code: str) -> str | None:
@@ -332,6 +352,12 @@ def _load_coder_tables(lex: Lexicon, d: Path, known_codes: frozenset[str] | None
     if f.exists():
         # built-in rules are named by file alone in events, as patterns are
         read_allegations(lex.allegations, f, issues, known_codes, f.name if d == builtin_dir() else str(f))
+    if (d / "sectors.tsv").exists():
+        read_sector_codes(lex.sector_codes, d / "sectors.tsv", issues, known_codes)
+    if (d / "weapons.tsv").exists():
+        read_weapons(lex.weapons, d / "weapons.tsv", issues, known_codes)
+    if (d / "official.tsv").exists():
+        read_official(lex.official, d / "official.tsv", issues, known_codes)
     if (d / "symmetric.tsv").exists():
         read_reverse_codes(lex.reverse_codes, d / "symmetric.tsv", issues, known_codes)
     if (d / "roots.tsv").exists():

@@ -37,6 +37,9 @@ ROOT_BEHAVIOURS = {
     "country_by_leader": "a country as a whole, also named by its state organ, is that organ ('visited Brazil, where President Lula received him')",
     "no_home_target": "the actor's own country as a whole is no target of it ('declared a ceasefire in south Lebanon')",
     "about_place": "with no target named, aimed at the country of a place in what it is about ('an inquiry into abuses in Ethiopia')",
+    "named_target": "aimed only at whom its pattern names ('denied the accusations by X'), not at a party of the act it is about",
+    "place_no_target": "where the actor's forces move is no target: a withdrawal from a town",
+    "home_no_target": "where the actor's forces move in its own country is no target: a deployment in one of its regions",
 }
 
 _CODE_PREFIX = re.compile(r"^\d{2}[0-9A-Za-z]{0,3}$")
@@ -82,6 +85,7 @@ class WordLists:
     court_verbs: frozenset[str] = frozenset()
     clash_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
+    enacting_verbs: frozenset[str] = frozenset()
     member_nouns: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()
     intermediary_verbs: frozenset[str] = frozenset()
@@ -116,6 +120,54 @@ def read_modality(future: dict[str, str], refused: dict[str, str], path: Path, i
             future[r["prefix"]] = r["future"]
         if r.get("refused"):
             refused[r["prefix"]] = r["refused"]
+
+
+def read_official(table: dict[str, str], path: Path, issues: list[LexiconIssue], known: frozenset[str] | None) -> None:
+    """official.tsv: code prefix -> the code of the act when a state or an international
+    body does it ("Japan protested against North Korea": a formal complaint, 114)."""
+    for ln, r in read_tsv(path, ["prefix", "official"], issues):
+        if not _CODE_PREFIX.match(r["prefix"]) or not r["official"] or _bad_codes([r["official"]], known):
+            issues.append(LexiconIssue(str(path), ln, f"need a code prefix and a known CAMEO code (got {r['prefix']!r}, {r['official']!r})"))
+            continue
+        table[r["prefix"]] = r["official"]
+
+
+@dataclass(frozen=True)
+class SectorRow:
+    """A row of sectors.tsv: an act whose code starts with ``prefix`` done by an actor of
+    one of ``sources`` to one of ``targets`` (either empty: anyone) is coded ``code``."""
+
+    prefix: str
+    sources: frozenset[str]
+    targets: frozenset[str]
+    code: str
+    rule: str
+
+
+def read_sector_codes(rows: list[SectorRow], path: Path, issues: list[LexiconIssue], known: frozenset[str] | None) -> None:
+    """sectors.tsv: codes that depend on who does the act to whom ("police fired on
+    protesters": 175)."""
+    for ln, r in read_tsv(path, ["prefix", "source", "target", "code"], issues):
+        src, tgt = (frozenset(x.strip().upper() for x in (r.get(k) or "").split("|") if x.strip()) for k in ("source", "target"))
+        if not _CODE_PREFIX.match(r["prefix"]) or not r["code"] or _bad_codes([r["code"]], known) or not (src or tgt):
+            issues.append(LexiconIssue(str(path), ln, f"need a code prefix, sectors of the source and/or target separated by | "
+                                                      f"and a known CAMEO code (got {r['prefix']!r}, {r.get('source')!r}, "
+                                                      f"{r.get('target')!r}, {r['code']!r})"))
+            continue
+        rows.append(SectorRow(r["prefix"], src, tgt, r["code"], f"{path.name}:{ln}"))
+
+
+def read_weapons(table: dict[str, frozenset[str]], path: Path, issues: list[LexiconIssue],
+                 known: frozenset[str] | None) -> None:
+    """weapons.tsv: CAMEO code -> the weapon nouns (lemmas; ``modifier_head`` for two
+    words) whose use makes force that code ("killed in air strikes": 195)."""
+    for ln, r in read_tsv(path, ["weapon", "code"], issues):
+        words = [w.strip() for w in r["weapon"].split("|") if w.strip()]
+        if not words or not all(is_lemma(w) for w in words) or not r["code"] or _bad_codes([r["code"]], known):
+            issues.append(LexiconIssue(str(path), ln, f"need weapon lemmas (a_b for two words) and a known CAMEO code "
+                                                      f"(got {r['weapon']!r}, {r['code']!r})"))
+            continue
+        table[r["code"]] = table.get(r["code"], frozenset()) | frozenset(w.replace("_", " ") for w in words)
 
 
 def read_governors(table: dict[str, str], path: Path, issues: list[LexiconIssue]) -> None:
@@ -157,13 +209,22 @@ def read_allegations(table: dict[str, Allegation], path: Path, issues: list[Lexi
         table[r["lemma"]] = Allegation(r["other"], r["own"], r["act"] == "drop", f"{name}:{ln}")
 
 
-def read_reverse_codes(table: dict[str, str], path: Path, issues: list[LexiconIssue], known: frozenset[str] | None) -> None:
+SCHEMES = ("cameo", "plover")
+
+
+def read_reverse_codes(table: dict[str, tuple[str, frozenset[str]]], path: Path, issues: list[LexiconIssue],
+                       known: frozenset[str] | None) -> None:
+    """symmetric.tsv: code -> (code of the reverse event, the schemes it holds in; an empty
+    ``schemes`` cell is every scheme)."""
     for ln, r in read_tsv(path, ["code", "reverse"], issues):
         bad = _bad_codes([r["code"], r["reverse"]], known)
-        if not r["code"] or not r["reverse"] or bad:
-            issues.append(LexiconIssue(str(path), ln, f"need a known CAMEO code and the code of its reverse event (got {r['code']!r}, {r['reverse']!r})"))
+        schemes = frozenset(x.strip() for x in (r.get("schemes") or "").split("|") if x.strip()) or frozenset(SCHEMES)
+        if not r["code"] or not r["reverse"] or bad or not schemes <= set(SCHEMES):
+            issues.append(LexiconIssue(str(path), ln, f"need a known CAMEO code, the code of its reverse event and schemes out of "
+                                                      f"{'|'.join(SCHEMES)} or nothing (got {r['code']!r}, {r['reverse']!r}, "
+                                                      f"{r.get('schemes')!r})"))
             continue
-        table[r["code"]] = r["reverse"]
+        table[r["code"]] = (r["reverse"], schemes)
 
 
 def read_roots(roots: RootTable, path: Path, issues: list[LexiconIssue], known: frozenset[str] | None) -> RootTable:
