@@ -493,6 +493,7 @@ class SentenceActors:
         country = self._context_country(head, after=False)
         if not country:
             return None
+        self.borrowed[head.i] = country  # a guess the target steps may revise (look_past_own_country)
         return Actor(country, head.text, head.idx + self.offset, head.idx + len(head) + self.offset, "the nearest earlier country", head.i)
 
     def _body_noun(self, head: Token) -> Actor | None:

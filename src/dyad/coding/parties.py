@@ -322,8 +322,11 @@ def circumstance(tok: Token) -> bool:
     """Is ``tok`` the object of an absolute "with" phrase, a circumstance of the act rather
     than a partner in it: "trade resumed, with traders grumbling about their losses"?"""
     prep = tok.head
-    return (tok.dep_ == "pobj" and prep.lower_ == "with" and prep.i > 0 and prep.doc[prep.i - 1].text == ","
-            and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in tok.children))
+    if prep.lower_ != "with" or prep.i == 0 or prep.doc[prep.i - 1].text != ",":
+        return False
+    if tok.dep_ == "pcomp":  # parsed as a clause: "with [traders grumbling]"
+        return tok.tag_ == "VBG"
+    return tok.dep_ == "pobj" and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in tok.children)
 
 
 def only_where(sa: SentenceActors, actor: Actor, anchors: list[Token]) -> bool:
