@@ -255,3 +255,8 @@ def test_a_call_to_free_ones_own_people_is_aimed_at_who_holds_them(text, expecte
 ])
 def test_a_compound_target_of_ones_own_people_moved_is_split(text, expected):
     assert actors(text) == expected
+
+
+def test_a_list_member_read_as_an_apposition_is_a_target_too():
+    assert actors("Japan pledged aid to the countries hit by the storm, including Vietnam, the Philippines, Laos, "
+                  "and Cambodia.") >= {("JPN", "VNM"), ("JPN", "PHL"), ("JPN", "LAO"), ("JPN", "KHM")}

@@ -334,7 +334,7 @@ class SentenceActors:
         sector = mention_part(m, self.day).sector if m is not None else ""
         for depth, tok in sorted(self._np_tokens(head), key=lambda x: (x[0], x[1].i)):
             if tok.i in self.by_token and tok != head and not (m is not None and m.start <= tok.i < m.end):
-                members = [tok] + [c for c in tok.subtree if c.dep_ == "conj" and c.i in self.by_token]
+                members = [tok] + [c for c in tok.subtree if (c.dep_ == "conj" or is_list_appos(c)) and c.i in self.by_token]
                 if len(members) < 2:
                     return []
                 out = []
