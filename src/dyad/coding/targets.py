@@ -197,8 +197,9 @@ def condition(ctx: SentenceContext, f: Frame) -> list[Actor]:
     rebels laid down their arms"."""
     if not (ctx.roots.has(f.code, "threat") or ctx.roots.has(f.code, "rejection")):
         return []
-    found = parties.resolve_all(ctx.actors, parties.condition_subjects(f.trigger))
-    return [t for t in found if t.code not in f.source_codes]
+    # a party named as such, not an event placed somewhere ("if war starts in Iraq")
+    named = [t for t in parties.condition_subjects(f.trigger) if t.i in ctx.actors.by_token or t.pos_ == "PRON"]
+    return [t for t in parties.resolve_all(ctx.actors, named) if t.code not in f.source_codes]
 
 
 TARGET_RULES: tuple[TargetRule, ...] = tuple(TargetRule(rule.__name__, rule) for rule in (
