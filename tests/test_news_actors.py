@@ -260,3 +260,15 @@ def test_a_compound_target_of_ones_own_people_moved_is_split(text, expected):
 def test_a_list_member_read_as_an_apposition_is_a_target_too():
     assert actors("Japan pledged aid to the countries hit by the storm, including Vietnam, the Philippines, Laos, "
                   "and Cambodia.") >= {("JPN", "VNM"), ("JPN", "PHL"), ("JPN", "LAO"), ("JPN", "KHM")}
+
+
+@pytest.mark.parametrize("name,date,code", [
+    ("Marco Rubio", "2025-03-01", "USAGOV"), ("Marco Rubio", "2020-03-01", "USALEG"),
+    ("Friedrich Merz", "2025-06-01", "DEUGOV"), ("Faustin-Archange Touadera", "2018-01-01", "CAFGOV"),
+    ("Bozize", "2002-06-01", "CAFREB"), ("Ellen Johnson Sirleaf", "2010-01-01", "LBRGOV"),
+    ("Peter Szijjarto", "2022-01-01", "HUNGOV"), ("Trump", "2025-06-01", "USAGOV"),
+])
+def test_people_in_office_on_the_day(name, date, code):
+    from dyad.api import lookup
+
+    assert lookup(name, date)["code"] == code
