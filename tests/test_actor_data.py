@@ -213,7 +213,7 @@ def test_agents(data):
         "separatist": "SEP", "opposition": "OPP", "protester": "OPP", "journalist": "MED",
         "company": "BUS", "civilian": "CVL", "refugee": "REF", "student": "EDU",
         "doctor": "HLH", "union": "LAB", "human rights group": "HRI", "smuggler": "CRM",
-        "intelligence agency": "SPY", "peacekeeper": "PKO",
+        "intelligence agency": "GOV", "peacekeeper": "PKO",
     }
     for phrase, code in expected.items():
         assert sector.get(phrase) == code, (phrase, sector.get(phrase))

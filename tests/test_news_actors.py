@@ -272,3 +272,11 @@ def test_people_in_office_on_the_day(name, date, code):
     from dyad.api import lookup
 
     assert lookup(name, date)["code"] == code
+
+
+@pytest.mark.parametrize("phrase,code", [("CIA", "USAGOV"), ("Russian intelligence agency", "RUSGOV"),
+                                         ("Iranian security official", "IRNGOV"), ("Mossad", "ISRGOV")])
+def test_intelligence_agencies_and_security_officials_are_government(phrase, code):
+    from dyad.api import lookup
+
+    assert lookup(phrase, "2020-01-01")["code"][:6] == code
