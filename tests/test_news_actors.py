@@ -280,3 +280,11 @@ def test_intelligence_agencies_and_security_officials_are_government(phrase, cod
     from dyad.api import lookup
 
     assert lookup(phrase, "2020-01-01")["code"][:6] == code
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Security forces killed five people at a rally in Khartoum.", ("SDNCOP", "SDNOPP")),
+    ("Police arrested 20 people in Minsk.", ("BLRCOP", "BLRCVL")),
+])
+def test_people_acted_on_at_a_protest_are_protesters(text, expected):
+    assert actors(text) == {expected}

@@ -199,6 +199,17 @@ def serve_mission_host(ctx: SentenceContext, f: Frame) -> Drop | None:
     return None
 
 
+def protesters_at_protests(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """Civilians an act is done to at a protest are protesters (OPP): "police detained
+    nearly 400 people in the latest protests against Lukashenko" (BLROPP)."""
+    gatherings = {w for w, sector in ctx.lexicon.thing_sectors.items() if sector == "OPP"}
+    at_protest = any(o.lemma_.lower() in gatherings for prep in ("in", "at", "during") for o in prep_objects(f.trigger, prep))
+    if at_protest:
+        f.targets = [replace(t, code=t.code[:3] + "OPP") if t.code[3:6] == "CVL" and len(t.code) == 6 else t
+                     for t in f.targets]
+    return None
+
+
 def count_people_as_civilians(ctx: SentenceContext, f: Frame) -> Drop | None:
     """People counted by their nationality, whom an act is done to, are civilians:
     "arrested 22 Palestinians" (PSECVL), "deported dozens of Afghans" (AFGCVL)."""
@@ -527,6 +538,7 @@ STEPS: tuple[Step, ...] = (
     name_the_leader,
     appeal_to_holder,
     serve_mission_host,
+    protesters_at_protests,
     count_people_as_civilians,
     recode_by_sectors,
     drop_where_said,
