@@ -288,3 +288,14 @@ def test_intelligence_agencies_and_security_officials_are_government(phrase, cod
 ])
 def test_people_acted_on_at_a_protest_are_protesters(text, expected):
     assert actors(text) == {expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a joint act is between its parties, not with what they exchange
+    ("Russia and the United States agreed to exchange prisoners.", {("RUS", "USA"), ("USA", "RUS")}),
+    # force by two parties is still done to its victims
+    ("Syrian troops and pro-government militiamen killed more than 100 villagers.",
+     {("SYRMIL", "SYRCVL"), ("SYRUAF", "SYRCVL")}),
+])
+def test_a_joint_act_is_not_aimed_at_what_its_parties_exchange(text, expected):
+    assert actors(text) == expected

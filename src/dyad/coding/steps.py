@@ -128,7 +128,9 @@ def look_past_own_country(ctx: SentenceContext, f: Frame) -> Drop | None:
     India"). The organs of a state are the doer's own ("Syrian troops arrested officers").
     A claim of responsibility names no victim in a thing that is no actor, read as one
     from a word in its phrase with the claimant's country: "claimed the attack in a
-    message from its spokesman"."""
+    message from its spokesman"; nor is one of several parties acting together the
+    target of their joint act by such a borrowed country ("Russia and the US agreed to
+    exchange prisoners")."""
     sa, own, doc = ctx.actors, {s.code[:3] for s in f.sources}, ctx.sentence.doc
     kept = []
     for t in f.targets:
@@ -138,6 +140,8 @@ def look_past_own_country(ctx: SentenceContext, f: Frame) -> Drop | None:
                 t = replace(t, code=other + t.code[3:], entry=f"{t.entry}; country of the place, not the doer's")
             elif t.head not in sa.by_token and ctx.roots.has(f.code, "claim"):
                 continue
+            elif len(f.sources) > 1 and ctx.roots.has(f.code, "reciprocal") and not ctx.roots.has(f.code, "violent"):
+                continue  # "Russia and the US agreed to exchange prisoners": between them, not with the prisoners
         kept.append(t)
     f.targets = kept
     return None
