@@ -299,3 +299,12 @@ def test_people_acted_on_at_a_protest_are_protesters(text, expected):
 ])
 def test_a_joint_act_is_not_aimed_at_what_its_parties_exchange(text, expected):
     assert actors(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what is fired is the doer's own weapon, not a target
+    ("Houthi rebels fired a barrage of army rockets.", {("YEMREBHTH", "")}),
+    ("Ukraine shot down 20 Russian drones overnight.", {("UKR", "RUSMIL")}),
+])
+def test_a_weapon_read_with_the_doers_country_is_no_target(text, expected):
+    assert actors(text) == expected

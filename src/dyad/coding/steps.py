@@ -134,6 +134,8 @@ def look_past_own_country(ctx: SentenceContext, f: Frame) -> Drop | None:
     sa, own, doc = ctx.actors, {s.code[:3] for s in f.sources}, ctx.sentence.doc
     kept = []
     for t in f.targets:
+        if t.head is not None and sa.borrowed.get(t.head) in own and _own_weapon(doc[t.head], sa, ctx.lexicon):
+            continue  # "fired a barrage of tank shells": what is fired is the doer's own
         if t.head is not None and sa.borrowed.get(t.head) in own and t.code[3:6] not in STATE_SECTORS:
             other = sa.other_country(doc[t.head], f.trigger, own)
             if other:
@@ -145,6 +147,13 @@ def look_past_own_country(ctx: SentenceContext, f: Frame) -> Drop | None:
         kept.append(t)
     f.targets = kept
     return None
+
+
+def _own_weapon(tok: Token, sa, lex: Lexicon) -> bool:
+    """Is the token a weapon read as an actor only by a sector word on it ("tank shells",
+    "army rockets"), not by a party its phrase names ("an attack on the rebel-held town")?"""
+    return tok.lemma_.lower() in lex.words.weapon_nouns and any(
+        c.dep_ in ("compound", "amod") and c.i in sa.by_token for c in tok.children)
 
 
 def name_the_leader(ctx: SentenceContext, f: Frame) -> Drop | None:
