@@ -308,3 +308,18 @@ def test_a_joint_act_is_not_aimed_at_what_its_parties_exchange(text, expected):
 ])
 def test_a_weapon_read_with_the_doers_country_is_no_target(text, expected):
     assert actors(text) == expected
+
+
+def test_someone_on_a_visit_is_the_visitor():
+    assert {("SWEGOV", "KEN"), ("KEN", "SWEGOV")} <= actors("The Swedish prime minister on a visit to Kenya praised its reforms.")
+
+
+def test_an_act_in_which_the_subject_acts():
+    from dyad.coding.coder import get_coder
+    from dyad.coding.events import noun_sources
+
+    c = get_coder(None, (), True)
+    doc = c.nlp("Hundreds of prisoners went on hunger strike in protest against the new law.")
+    assert [t.text for t in noun_sources(next(t for t in doc if t.text == "protest"), c.lexicon)] == ["Hundreds"]
+    doc = c.nlp("Police detained 400 people in the latest protests against the president.")
+    assert noun_sources(next(t for t in doc if t.text == "protests"), c.lexicon) == []
