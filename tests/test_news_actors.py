@@ -323,3 +323,7 @@ def test_an_act_in_which_the_subject_acts():
     assert [t.text for t in noun_sources(next(t for t in doc if t.text == "protest"), c.lexicon)] == ["Hundreds"]
     doc = c.nlp("Police detained 400 people in the latest protests against the president.")
     assert noun_sources(next(t for t in doc if t.text == "protests"), c.lexicon) == []
+
+
+def test_an_armed_group_named_by_its_creed_is_rebels_of_where_it_strikes():
+    assert actors("An Islamic fundamentalist group killed 19 villagers near Algiers.", "1997-08-30") == {("DZAREB", "DZACVL")}
