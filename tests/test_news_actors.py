@@ -327,3 +327,8 @@ def test_an_act_in_which_the_subject_acts():
 
 def test_an_armed_group_named_by_its_creed_is_rebels_of_where_it_strikes():
     assert actors("An Islamic fundamentalist group killed 19 villagers near Algiers.", "1997-08-30") == {("DZAREB", "DZACVL")}
+
+
+def test_he_is_one_person_not_the_authorities():
+    assert actors("A former U.S. security contractor left the airport after Russian authorities granted him "
+                  "temporary asylum.", "2013-08-02") == {("RUSGOV", "USABUS")}

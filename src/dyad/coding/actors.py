@@ -416,8 +416,9 @@ class SentenceActors:
             if m.end <= pron.i and m.kind in want:
                 head = _np_head(pron.doc[m.end - 1])
                 if head.i < pron.i and (m.kind != "agent" or w not in _PERSON_PRONOUNS
-                                        or head.ent_type_ == "PERSON" or head == pron.doc[m.end - 1]):
-                    found = head
+                                        or head.ent_type_ == "PERSON" or head == pron.doc[m.end - 1]) \
+                        and not (w in _PERSON_PRONOUNS and head.tag_ in ("NNS", "NNPS")):
+                    found = head  # "he" is one person, not "the authorities"
         if found is not None and w in _PLURAL_PRONOUNS:
             while found.dep_ == "conj" and found.head.i < found.i:
                 found = found.head  # the first of "Obama and Putin"
