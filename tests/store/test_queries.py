@@ -211,3 +211,18 @@ def test_docs_list_every_column_of_the_schema():
 
     docs = (Path(__file__).resolve().parents[2] / "docs" / "STORE.md").read_text(encoding="utf-8")
     assert reference() in docs, "docs/STORE.md is out of date: paste in `python -m dyad.store.schema`"
+
+
+def test_an_undated_story_is_listed_with_no_date(tmp_path, coder):
+    """A story without a date gives events without one; every output still writes them."""
+    db = tmp_path / "undated.duckdb"
+    story = tmp_path / "story.txt"
+    story.write_text("China urged Russia and Ukraine to hold peace talks.\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["code", str(story), "--db", str(db)]).exit_code == 0
+    for fmt in ("jsonl", "csv", "table"):
+        res = CliRunner().invoke(main, ["events", "--db", str(db), "--format", fmt])
+        assert res.exit_code == 0, res.output
+    rows = [json.loads(x) for x in CliRunner().invoke(main, ["events", "--db", str(db), "--format", "jsonl"]).stdout.splitlines()]
+    assert rows and all(r["date"] is None for r in rows)
+    with dyad.open(db) as s:
+        assert s.export(tmp_path / "g.tsv", "gdelt") == len(rows)

@@ -153,7 +153,7 @@ def records(frame) -> list[dict[str, Any]]:
 def _plain(value: Any) -> Any:
     import datetime as dt
 
-    if value is None:
+    if value is None or type(value).__name__ in ("NaTType", "NAType"):  # pandas' missing date and value
         return None
     if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):
         return [_plain(v) for v in value.tolist()] if getattr(value, "ndim", 0) else _plain(value.tolist())
@@ -165,8 +165,6 @@ def _plain(value: Any) -> Any:
         if isinstance(value, dt.datetime) and value.time() == dt.time(0):
             return value.date().isoformat()
         return value.isoformat()
-    if type(value).__name__ in ("NaTType", "NAType"):
-        return None
     return value
 
 
