@@ -218,28 +218,56 @@ _SOFT = ("headline", "heading")
 
 
 def _strong_reason(chunk: str, bp: Boilerplate) -> str:
-    words = len(chunk.split())
-    if _bare(chunk) in bp.lines or bp.prefix.match(chunk):
-        return "boilerplate"
-    if bp.credit.search(chunk) or _PHOTO_PAREN.search(chunk):
-        return "credit"
-    if _COPYRIGHT.search(chunk) and (words <= 25 or chunk.startswith(("©", "(c)"))):
-        return "copyright"
-    if _TRAILER.match(chunk) and (
-        chunk.startswith("(") or ";" in chunk or not _ends_sentence(chunk)
-    ):
-        return "trailer"
-    if _CONTRIBUTED.search(chunk):
-        return "trailer"
-    if (_DATE_ONLY.match(chunk) and re.search(r"\d", chunk)) or (
-        _STAMP_PREFIX.match(chunk) and words <= 12 and not _is_sentence(chunk)
-    ):
-        return "timestamp"
-    if _LINKISH.search(chunk) and len(_LINKISH.sub(" ", chunk).split()) < 3:
-        return "link"
-    if _BYLINE.match(chunk) and not re.search(r"[.!?]$", chunk):
-        return "byline"
-    return ""
+    """The reason of the first strong rule (``_STRONG_RULES``) the line meets, or ""."""
+    return next((reason for reason, rule in _STRONG_RULES if rule(chunk, bp)), "")
+
+
+def _is_listed(chunk: str, bp: Boilerplate) -> bool:
+    """A phrase of boilerplate.tsv: "Related: ...", "Advertisement", "Share this"."""
+    return _bare(chunk) in bp.lines or bool(bp.prefix.match(chunk))
+
+
+def _is_credit(chunk: str, bp: Boilerplate) -> bool:
+    """A photo credit: "© Kevin Lamarque / Reuters", "(Photo by Alex Wong/Getty Images)"."""
+    return bool(bp.credit.search(chunk) or _PHOTO_PAREN.search(chunk))
+
+
+def _is_copyright(chunk: str, bp: Boilerplate) -> bool:
+    return bool(_COPYRIGHT.search(chunk)) and (len(chunk.split()) <= 25 or chunk.startswith(("©", "(c)")))
+
+
+def _is_trailer(chunk: str, bp: Boilerplate) -> bool:
+    """"(Reporting by ...; Editing by ...)", "... contributed to this report"."""
+    if _TRAILER.match(chunk) and (chunk.startswith("(") or ";" in chunk or not _ends_sentence(chunk)):
+        return True
+    return bool(_CONTRIBUTED.search(chunk))
+
+
+def _is_timestamp(chunk: str, bp: Boilerplate) -> bool:
+    """"October 15, 2015", "Updated: Oct 15, 2015 8:32 AM ET"."""
+    return bool(_DATE_ONLY.match(chunk) and re.search(r"\d", chunk)) or bool(
+        _STAMP_PREFIX.match(chunk) and len(chunk.split()) <= 12 and not _is_sentence(chunk))
+
+
+def _is_link(chunk: str, bp: Boilerplate) -> bool:
+    """An address with hardly a word beside it."""
+    return bool(_LINKISH.search(chunk)) and len(_LINKISH.sub(" ", chunk).split()) < 3
+
+
+def _is_byline(chunk: str, bp: Boilerplate) -> bool:
+    return bool(_BYLINE.match(chunk)) and not re.search(r"[.!?]$", chunk)
+
+
+# Strong rules in the order they are tried: (reason, rule(line, boilerplate)).
+_STRONG_RULES: tuple[tuple[str, Callable[[str, Boilerplate], bool]], ...] = (
+    ("boilerplate", _is_listed),
+    ("credit", _is_credit),
+    ("copyright", _is_copyright),
+    ("trailer", _is_trailer),
+    ("timestamp", _is_timestamp),
+    ("link", _is_link),
+    ("byline", _is_byline),
+)
 
 
 def _soft_reason(chunk: str, may_be_headline: bool, n_units: int) -> str:
