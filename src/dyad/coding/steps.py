@@ -524,8 +524,11 @@ def _others_named(ctx: SentenceContext, trig: Token, s) -> list:
 def build_events(ctx: SentenceContext, f: Frame) -> Drop | None:
     """One event per pair, all with the trigger's date."""
     when = dates.event_date(ctx.sentence, ctx.article.date, anchor=f.trigger.i, offset=ctx.actors.offset)
+    age = dates.event_age(ctx.sentence, ctx.article.date, f.trigger.i)
     made = [make_event(ctx, f.pattern, f.trigger, pair, f.mood.state, when) for pair in f.pairs]
     for e in made:
+        if age is not None:
+            e.evidence["age"] = age  # days before the story date (keep.story_verdicts)
         if f.joint:
             e.evidence["joint"] = True
         if f.attempt.target_rule == "share_conjunct_target":
