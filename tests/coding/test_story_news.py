@@ -36,3 +36,11 @@ def test_explain_says_why_a_recap_was_dropped():
     sentences = explain(NEWS + " " + RECAP, "2021-06-10")
     assert not sentences[1]["events"]
     assert any("recap" in c.dropped for c in sentences[1]["candidates"])
+
+
+def test_a_bare_statement_beside_the_storys_acts_is_not_its_news():
+    said = "Putin said Russia and China had a common view."
+    alone = coded(said)
+    assert any(e[3] == "01" for e in alone)
+    events = coded(NEWS + " " + said)
+    assert not any(e[3] == "01" for e in events) and any(e[3] == "19" for e in events)

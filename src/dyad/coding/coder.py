@@ -109,7 +109,7 @@ class Coder:
         """The story with only the events that are its news (keep.story_verdicts); the
         others go to the trace of their sentence (``first_trace``: the story's first)."""
         kept = []
-        for e, why in story_verdicts(story.events):
+        for e, why in story_verdicts(story.events, self.lexicon):
             if why is None:
                 kept.append(e)
             elif traces is not None:

@@ -263,16 +263,21 @@ def is_restated(e: Event, seen: dict) -> bool:
     return again
 
 
-def story_verdicts(events: list[Event]) -> list[tuple[Event, str | None]]:
+def story_verdicts(events: list[Event], lexicon: Lexicon | None = None) -> list[tuple[Event, str | None]]:
     """Each event of a whole story with the reason it is dropped as not the story's news,
-    or None: recaps of earlier events beside the news, and acts told again."""
+    or None: recaps of earlier events beside the news, acts told again, and bare
+    statements beside the story's acts."""
+    roots = (lexicon or default_lexicon()).roots
+    acts = any(not roots.has(e.cameo, "bare") for e in events)
     recaps = recap_sentences(events)
     if all(e.sentence_id in recaps for e in events):
         recaps = set()  # a story of earlier events only (a one-sentence record) keeps them
     seen: dict = {}
     out: list[tuple[Event, str | None]] = []
     for e in events:
-        if e.sentence_id in recaps:
+        if acts and roots.has(e.cameo, "bare"):
+            why = "a bare statement ('X said ...') in a story that tells of acts: the acts are its news"
+        elif e.sentence_id in recaps:
             why = "a recap: the sentence dates its acts a week or more before the story, which has news of its own"
         elif is_restated(e, seen):
             why = "the same act between the same parties on the same day, told again in the story"
