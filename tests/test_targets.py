@@ -37,7 +37,7 @@ def test_every_rule_has_a_case_file_and_an_example():
 def test_steps_run_in_this_order():
     assert [s.__name__ for s in STEPS] == [
         "drop_for_mood", "recode_for_mood", "recode_obligations", "take_roles", "choose_sources", "code_by_weapon", "recode_official_acts", "find_targets",
-        "share_conjunct_target", "keep_named_targets", "drop_place_targets", "look_past_own_country", "name_the_leader", "appeal_to_holder", "serve_mission_host", "protesters_at_protests", "count_people_as_civilians", "recode_by_sectors", "drop_where_said", "code_allegations", "drop_venue_targets", "require_pattern_target", "settle_reciprocity", "add_reverse_events",
+        "share_conjunct_target", "keep_named_targets", "drop_place_targets", "look_past_own_country", "name_the_leader", "appeal_to_holder", "serve_mission_host", "protesters_at_protests", "count_people_as_civilians", "recode_by_sectors", "drop_where_said", "code_allegations", "drop_passive_without_doer", "drop_venue_targets", "require_pattern_target", "settle_reciprocity", "add_reverse_events",
         "drop_self_acts", "redirect_own_forces", "build_events"]
 
 

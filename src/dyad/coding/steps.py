@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from . import dates, parties, places
 from .context import Drop, Frame, Pair, SentenceContext
-from .events import default_targets, is_passive, prep_objects, subjects, word_is
+from .events import default_targets, is_passive, is_passive_modifier, prep_objects, subjects, word_is
 from .parties import (STATE_SECTORS, doer_unnamed, each_other, only_where, phrase_actors, places_as_actors,
                       reporting_verb, resolve_all, same_side, says_their, unattributed_attacker)
 from .targets import find_targets
@@ -410,6 +410,21 @@ def _names_culprit(trig: Token) -> bool:
     return trig.lemma_ == "be" or trig.pos_ == "ADJ"
 
 
+def drop_passive_without_doer(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """A passive that names no doer is not coded (CONVENTIONS.md): "six people were killed
+    in clashes", "498 of its troops had been killed". What a speaker says of it is
+    (code_allegations ran before: "Israel said a mortar bomb was fired at it from Gaza");
+    a weapon as the subject ("a roadside bomb killed two soldiers") and a headline's
+    reduced passive ("10 Russian soldiers killed in Ukraine") still name the place's
+    unidentified forces, and an arrest the police who make arrests (an agent clear from
+    the verb: "activists were arrested in Minsk")."""
+    trig = f.trigger
+    if f.attempt.source_rule == "doer not named" and not f.source_tokens and is_passive(trig) \
+            and not is_passive_modifier(trig) and not ctx.roots.has(f.code, "arrest"):
+        return Drop("a passive that names no doer ('were killed in clashes') is not coded")
+    return None
+
+
 def drop_venue_targets(ctx: SentenceContext, f: Frame) -> Drop | None:
     """Parties acting together act with each other, not with where they meet: "the
     government and the rebels signed a peace deal in Pretoria"."""
@@ -524,8 +539,11 @@ def _others_named(ctx: SentenceContext, trig: Token, s) -> list:
 def build_events(ctx: SentenceContext, f: Frame) -> Drop | None:
     """One event per pair, all with the trigger's date."""
     when = dates.event_date(ctx.sentence, ctx.article.date, anchor=f.trigger.i, offset=ctx.actors.offset)
+    age = dates.event_age(ctx.sentence, ctx.article.date, f.trigger.i)
     made = [make_event(ctx, f.pattern, f.trigger, pair, f.mood.state, when) for pair in f.pairs]
     for e in made:
+        if age is not None:
+            e.evidence["age"] = age  # days before the story date (keep.story_verdicts)
         if f.joint:
             e.evidence["joint"] = True
         if f.attempt.target_rule == "share_conjunct_target":
@@ -556,6 +574,7 @@ STEPS: tuple[Step, ...] = (
     recode_by_sectors,
     drop_where_said,
     code_allegations,
+    drop_passive_without_doer,
     drop_venue_targets,
     require_pattern_target,
     settle_reciprocity,

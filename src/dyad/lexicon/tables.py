@@ -20,6 +20,7 @@ GOVERNOR_EFFECTS = ("refuse", "negate", "light", "future", "future-clause", "hyp
 ROOT_BEHAVIOURS = {
     "statement": "words, not deeds: speech verbs; a reported obligation makes it a demand; coded only when the sentence says nothing more",
     "needs_other_party": "a statement about nobody else ('Macron said France would...') is no event",
+    "bare": "a bare statement: coded only when the whole story says nothing more",
     "claim": "a claim of responsibility: aimed at the victims of what is claimed, and news beside the act",
     "reciprocal": "'A and B <act>' with no other party is A and B acting on each other",
     "own_forces": "the actor's own troops and police are what it moves, not a target",
