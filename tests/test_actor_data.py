@@ -209,11 +209,11 @@ def test_agents(data):
         "president": "GOV", "prime minister": "GOV", "foreign minister": "GOV",
         "parliament": "LEG", "lawmaker": "LEG", "court": "JUD", "judge": "JUD",
         "army": "MIL", "soldier": "MIL", "defence ministry": "MIL", "police": "COP",
-        "security force": "COP", "rebel": "REB", "insurgent": "REB", "militant": "UAF",
+        "security force": "COP", "rebel": "REB", "insurgent": "REB", "militant": "REB",
         "separatist": "SEP", "opposition": "OPP", "protester": "OPP", "journalist": "MED",
         "company": "BUS", "civilian": "CVL", "refugee": "REF", "student": "EDU",
         "doctor": "HLH", "union": "LAB", "human rights group": "HRI", "smuggler": "CRM",
-        "intelligence agency": "SPY", "peacekeeper": "PKO",
+        "intelligence agency": "GOV", "peacekeeper": "PKO",
     }
     for phrase, code in expected.items():
         assert sector.get(phrase) == code, (phrase, sector.get(phrase))

@@ -102,6 +102,16 @@ def test_headline_is_dropped_even_without_a_title_but_a_one_line_story_stays():
     "Published 10:32 GMT",
     "Updated: Oct 15, 2015 8:32 AM ET",
     "October 15, 2015",
+    "Home » World » Freedonia troops clash with…",
+    "News › Europe › Ruritania › Border talks collapse",
+    ">> Explained: Why Ruritania closed its border, and what comes next | Analysis",
+    "The two presidents inspect an honour guard in Strelsau on Monday.[Photo/Xinhua]",
+    "Smoke rises over the border town of Zenda in May.Credit: Jane Roe/AP",
+    "A relief convoy crosses into Zenda on Thursday.Credit...John Doe/Reuters",
+    "Some information for this report was provided by Reuters.",
+    "By Ann Example and Bob Sample /Agency Reports.",
+    "Freedonia Rejects Ruritania's Offer Of Border Talks.",
+    "FREEDONIA TROOPS BACKED INTO A CORNER",
 ])
 def test_non_story_lines_are_dropped(line):
     body = "Russia offered to send a delegation to Washington for talks on Syria."
@@ -120,6 +130,9 @@ def test_non_story_lines_are_dropped(line):
     "Reporting by the BBC found that Russian jets bombed a hospital in Idlib.",
     "Subscribers to the newsletter were told on Friday that the magazine would close.",
     "Copyright lawyers for the Kremlin argued the case before a Moscow court on Monday.",
+    "President Vladimir Putin and Chinese President Xi Jinping met in Beijing.",
+    "By Monday, Freedonian troops had left Zenda.",
+    "Ruritania said its credit rating was cut on Monday. Credit agencies declined to comment.",
 ])
 def test_real_sentences_are_kept(line):
     art = story("Russia offered talks on Syria on Thursday.", line)
@@ -215,3 +228,50 @@ def test_boilerplate_phrases_can_be_extended(tmp_path):
 ])
 def test_looks_like_headline(line, expected):
     assert looks_like_headline(line) is expected
+
+
+def test_lines_broken_at_uneven_widths_are_joined_into_sentences():
+    text = ("Freedonia and Ruritania break the ice\n"
+            "Freedonia and Ruritania on Wednesday took yet another\n"
+            "step towards normal relations when their foreign ministers\n"
+            "had a ''cordial''\n"
+            "75-minute meeting in Zenda.\n"
+            "Foreign Minister Anna Example\n"
+            "and her Ruritanian counterpart said the talks would go on.\n")
+    assert kept(Article(id="t", text=text)) == [
+        "Freedonia and Ruritania on Wednesday took yet another\nstep towards normal relations when their foreign"
+        " ministers\nhad a ''cordial''\n75-minute meeting in Zenda.",
+        "Foreign Minister Anna Example\nand her Ruritanian counterpart said the talks would go on."]
+
+
+def test_lines_cut_at_the_margin_are_joined_but_a_list_of_links_is_not():
+    text = ("Freedonian jets bomb rebel posts around Zenda after market attack\n"
+            "ZENDA, Ruritania (AP -- Freedonian jets bombed rebel positions around the\n"
+            "town early today.\n"
+            "Investigators said the rebels were behind an attack near a crowded market\n"
+            "Monday that killed 12 people in the centre of Zenda.\n"
+            "The rebels said they would answer.\n\n"
+            "Related readings:\n"
+            "Freedonia and Ruritania hold talks Freedonian president visits Strelsau\n"
+            "Freedonia and Ruritania hold talks Ruritania says Freedonia broke truce\n")
+    assert kept(Article(id="t", text=text)) == [
+        "Freedonian jets bombed rebel positions around the\ntown early today.",
+        "Investigators said the rebels were behind an attack near a crowded market\n"
+        "Monday that killed 12 people in the centre of Zenda.",
+        "The rebels said they would answer.", "Related readings:"]
+    even = ("Freedonian jets bomb rebel posts around Zenda after market attack\n"
+            "ZENDA, Ruritania (AP -- Freedonian jets bombed rebel positions around the\n"
+            "town of Zenda early today after investigators said the rebels were behind\n"
+            "an attack that killed 12 people at a crowded market in the centre of Zenda.\n")
+    assert kept(Article(id="t", text=even))[0].startswith("Freedonian jets bombed")
+
+
+def test_a_standfirst_above_the_story_and_a_caption_shown_again_with_its_credit_are_dropped():
+    art = story("Two killed in Zenda blast",
+                "Freedonian army strikes in Zenda in retaliation for rocket fire, hours after both sides agreed to a truce",
+                "Smoke rises over Zenda in May.",
+                "Smoke rises over Zenda in May.Credit: Jane Roe/AP",
+                "Two men were killed in Zenda on Sunday, the health ministry said.")
+    assert kept(art) == ["Two men were killed in Zenda on Sunday, the health ministry said."]
+    reasons = [x.reason for x in classify_lines(art)]
+    assert reasons == ["headline", "deck", "credit", "credit", ""]

@@ -99,3 +99,27 @@ def test_a_day_named_for_a_plan_is_not_the_event_day():
     assert dates("Putin will meet Xi on Monday.") == {("03", "2018-09-14")}
     assert dates("Iran will hold talks with the EU on Wednesday, officials said on Tuesday.") == {("03", "2018-09-11")}
     assert dates("Russian troops shelled Kharkiv on Monday.") == {("19", "2018-09-10")}
+
+
+@pytest.mark.parametrize("text, days", [
+    ("last November", 177), ("January this year", 116), ("in 2013", 1410), ("last week", 7),
+    ("on Monday", 3), ("two weeks ago", 14), ("May last year", 361),
+    ("this month", None), ("next week", None), ("2017", None), ("for two years", None),
+])
+def test_days_before_the_story(text, days):
+    assert dates.days_before(text, "2017-05-11") == days
+
+
+@pytest.mark.parametrize("text, word, story, age", [
+    ("Xi recalled his meeting with Quang last November in Lima.", "recalled", "2017-05-11", 177),
+    ("Xi invited Trong to visit China in January this year.", "invited", "2017-05-11", 116),
+    ("The last meeting of the two foreign ministers took place in 1989.", "meeting", "1997-04-09", 2839),
+    ("On Monday, troops captured a rebel camp.", "captured", "2017-07-12", 2),
+    # a date of something else: a relative clause, a thing
+    ("Soldiers demanded more arms to fight the insurgency that erupted in 2015.", "demanded", "2022-01-24", None),
+    ("Hamas announced a truce after the worst fighting since the 2014 war.", "announced", "2018-07-15", None),
+])
+def test_event_age_reads_the_date_of_the_acts_own_clause(nlp, text, word, story, age):
+    doc = nlp(text)
+    anchor = next(t.i for t in doc if t.text == word)
+    assert dates.event_age(doc[:], story, anchor) == age

@@ -4,13 +4,17 @@ import pytest
 
 from conftest import shared_file
 
-# Reached on 2026-11-28 (docs/ACCURACY.md), each set coded with the scheme `dyad
-# evaluate` picks for it: petr2 root 0.679 / detect 0.947, plover 0.664 / detect 0.953.
-# petr_validate needs its own dictionaries: see the test below.
+# Reached on 2026-12-07 (docs/ACCURACY.md), each set coded with the scheme `dyad
+# evaluate` picks for it: news_dev root 0.765 / code 0.579 / detect 0.965, petr2 root
+# 0.696 / detect 0.947, plover 0.694 / detect 0.955. petr_validate needs its own
+# dictionaries: see the test below.
 FLOORS = {
-    ("petr2_gsr", "root"): 0.65,
+    ("news_dev", "root"): 0.74,
+    ("news_dev", "code"): 0.55,
+    ("news_dev", "detect"): 0.95,
+    ("petr2_gsr", "root"): 0.68,
     ("petr2_gsr", "detect"): 0.93,
-    ("plover_gsr", "plover"): 0.65,
+    ("plover_gsr", "plover"): 0.67,
     ("plover_gsr", "detect"): 0.93,
 }
 
@@ -50,7 +54,7 @@ def test_petr_validate_with_its_own_dictionaries(tmp_path):
 
 def test_dev_wire_floor(coder):
     """dyad's own wire-style set (benchmarks/dev_wire.jsonl, in the repository, so this
-    runs without ../shared): root F1 0.838 and detection F1 0.982 on 2026-11-28."""
+    runs without ../shared): root F1 0.859 and detection F1 0.982 on 2026-12-07."""
     from dyad.lexicon import ontology
     from dyad.coding.evaluate import load_gold, score
     from dyad.api import code_gold
@@ -58,4 +62,4 @@ def test_dev_wire_floor(coder):
 
     gold = load_gold(ROOT / "benchmarks" / "dev_wire.jsonl")
     rep = score(gold, code_gold(coder, gold), cameo_to_plover=lambda c: ontology.plover(c)[0])
-    assert rep.levels["root"].f1 >= 0.82 and rep.levels["detect"].f1 >= 0.97, rep.levels
+    assert rep.levels["root"].f1 >= 0.84 and rep.levels["detect"].f1 >= 0.97, rep.levels

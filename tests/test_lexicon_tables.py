@@ -46,8 +46,8 @@ def test_the_extension_changes_what_is_coded(extended):
 
     builtin, user = Coder(locate=False), Coder(lexicon_dirs=[str(extended)], locate=False)
     pondered = "Russian troops pondered attacking Ukrainian positions."
-    assert ("RUSMIL", "UKR", "190") in keys(builtin, pondered)
-    assert ("RUSMIL", "UKR", "190") not in keys(user, pondered)  # only considered, as "mulled attacking"
+    assert ("RUSMIL", "UKRMIL", "190") in keys(builtin, pondered)
+    assert ("RUSMIL", "UKRMIL", "190") not in keys(user, pondered)  # only considered, as "mulled attacking"
     devotees = "Hamas said its devotees attacked Israeli troops."
     assert not keys(builtin, devotees)
     assert ("PSEREBHMS", "ISRMIL", "190") in keys(user, devotees)
@@ -67,6 +67,7 @@ def test_without_the_builtin_lexicon_the_coder_tables_remain(tmp_path):
     ("symmetric.tsv", "code\treverse\n042\t043\n040\t\n", [3]),
     ("roots.tsv", "code\tbehaviours\n19\tviolent|reciprocal\n18\tviolent|noisy\nxx\tviolent\n", [3, 4]),
     ("place_nouns.txt", "# places\nhamlet\nfarm house\nVillage\n", [3, 4]),
+    ("thing_sectors.tsv", "noun\tsector\nbunker\tMIL\nBunker\tMIL\nfarm\tcivilian\n", [3, 4]),
 ])
 def test_validate_reports_bad_rows(tmp_path, name, text, line):
     _write(tmp_path, name, text)

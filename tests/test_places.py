@@ -102,3 +102,30 @@ def test_country_codes():
 def test_country_elsewhere_in_span_does_not_override_population(nlp):
     got = loc(nlp, "Officials in the United States said an attack in Moscow was thwarted.", ["USA"])
     assert (got["name"], got["country"]) == ("Moscow", "RUS")
+
+
+def test_a_place_after_a_locative_word_comes_first(nlp):
+    # a city that only qualifies the one who reports it is not where it happened
+    got = loc(nlp, "Hundreds of Kurds demonstrated in Turkey on Friday, Istanbul television said.")
+    assert got["name"] == "Turkey"
+
+
+def test_words_of_kind_between_the_locative_word_and_the_name(nlp):
+    got = loc(nlp, "Shells fell on the outskirts of Gorazde on Sunday.")
+    assert got["text"] == "Gorazde"
+
+
+@pytest.mark.parametrize("name,country", [("Western Cambodia", "KHM"), ("south Lebanon", "LBN"), ("North Korea", "PRK")])
+def test_a_part_of_a_country_named_by_its_direction_is_in_it(name, country):
+    assert places.resolve(name).country == country
+
+
+def test_a_direction_does_not_make_a_town_of_a_name():
+    assert places.resolve("Northern Alliance") is None
+
+
+def test_the_place_an_act_went_to_is_its_location():
+    from dyad import code_text
+
+    (e,) = code_text("Kenya extradited a suspected militant to Britain on Monday.", date="2016-04-12")
+    assert (e.location["country"], e.location["source"]) == ("GBR", "text")

@@ -25,7 +25,7 @@ def test_rules_run_in_this_order():
     # fallbacks that hold only for some kinds of act (roots.tsv)
     assert [r.name for r in TARGET_RULES] == [
         "pattern_target", "inside_pattern_target", "object_or_partner", "any_phrase", "governing_subject",
-        "place", "theme_place", "claimed_victims", "protested_country", "defied", "condition"]
+        "place", "where_it_struck", "theme_place", "claimed_victims", "protested_country", "defied", "condition"]
 
 
 def test_every_rule_has_a_case_file_and_an_example():
@@ -36,9 +36,14 @@ def test_every_rule_has_a_case_file_and_an_example():
 
 def test_steps_run_in_this_order():
     assert [s.__name__ for s in STEPS] == [
-        "lift_speaker_participle", "drop_for_mood", "recode_for_mood", "recode_obligations", "recode_by_complement", "drop_asserted_demands", "take_roles", "drop_tolls", "choose_sources", "code_by_weapon", "code_by_agent", "recode_official_acts", "find_targets",
-        "share_conjunct_target", "aim_defiance", "keep_named_targets", "aim_denial_at_accuser", "drop_place_targets", "recode_by_sectors", "drop_where_said", "code_allegations", "drop_venue_targets", "require_partners", "require_pattern_target", "settle_reciprocity", "add_reverse_events",
-        "drop_self_acts", "redirect_own_forces", "build_events"]
+        "lift_speaker_participle", "drop_for_mood", "recode_for_mood", "recode_obligations", "recode_by_complement",
+        "drop_asserted_demands", "take_roles", "drop_tolls", "choose_sources", "code_by_weapon", "code_by_agent",
+        "recode_official_acts", "find_targets", "share_conjunct_target", "aim_defiance", "keep_named_targets",
+        "aim_denial_at_accuser", "drop_place_targets", "look_past_own_country", "name_the_leader",
+        "appeal_to_holder", "serve_mission_host", "protesters_at_protests", "count_people_as_civilians",
+        "recode_by_sectors", "drop_where_said", "code_allegations", "drop_passive_without_doer",
+        "drop_venue_targets", "require_partners", "require_pattern_target", "settle_reciprocity",
+        "add_reverse_events", "drop_self_acts", "redirect_own_forces", "build_events"]
 
 
 @pytest.fixture(scope="module")

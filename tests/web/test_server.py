@@ -58,7 +58,9 @@ def test_events_answer_while_a_long_story_is_coded(base):
         answered_at = time.perf_counter()
         assert status == 200 and page["total"] > 0
     worker.join(300)
-    assert done["status"] == 200 and len(done["body"]["events"]) > 1000
+    # The copies repeat the same acts, which a story tells once (keep.story_verdicts): the
+    # events are those of the corpus, not one per copy.
+    assert done["status"] == 200 and len(done["body"]["events"]) >= 20
     # Every /api/events answered before the story was done, and quickly.
     assert answered_at < done["at"], (latencies, done["took"])
     assert max(latencies) < 1.0, latencies

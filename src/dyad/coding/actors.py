@@ -169,6 +169,7 @@ class SentenceActors:
         self.offset = offset
         self.context = context
         self.by_token: dict[int, Mention] = {}
+        self.borrowed: dict[int, str] = {}  # phrase heads whose country came from the context, not the phrase
         for m in mentions:
             for i in range(m.start, m.end):
                 self.by_token[i] = m
@@ -207,14 +208,25 @@ class SentenceActors:
         if not hasattr(self, "_place"):
             # where it happens: a city or region the lexicon does not know, or a country after
             # "in" ("militias attacked US troops in Iraq"), not a country that is a party
-            where = places.locate(self.sent, self.named_countries())
-            self._place = ""
+            doc = self.sent.doc
+            backers = {(m.start, m.end) for m in self.mentions if m.kind in _STATE_KINDS and (
+                _not_their_country(doc, m.start, m.end) or _suffix(doc, m.end) == "based")}  # "Moscow-backed"
+            where = places.locate(self.sent, self.named_countries(), exclude=backers)
+            self._place, self._where = "", None
             if where and where.get("source") == "text":
                 tok = self.sent.doc.char_span(where["start"], where["end"], alignment_mode="expand")
                 locative = tok is not None and tok.root.dep_ == "pobj" and tok.root.head.lower_ in _LOCATIVE
                 if where.get("feature") != "country" or locative:
-                    self._place = places.actor_country(where["country"])
+                    self._place, self._where = places.actor_country(where["country"]), where
         return self._place
+
+    def place_actor(self) -> Actor | None:
+        """The country of the place the sentence says it happens in, as an actor with the
+        place's words: "violated the ceasefire in the Poonch district of Jammu and Kashmir"."""
+        if not self._sentence_place():
+            return None
+        w = self._where
+        return Actor(self._place, w["text"], w["start"] + self.offset, w["end"] + self.offset, f"place: {w['name']}")
 
     def _place_country(self, toks: list[tuple[int, Token]]) -> str:
         """The country of a place named inside the phrase that no lexicon entry knows:
@@ -248,13 +260,15 @@ class SentenceActors:
             return []
         return [(1, t) for c in first.children if c.dep_ in _MODIFIER_DEPS and c.i < first.i for t in c.subtree]
 
-    def _context_country(self, head: Token, after: bool = True) -> str:
+    def _context_country(self, head: Token, after: bool = True, state: bool = False) -> str:
         """The nearest country named before the actor in the sentence, else earlier in
         the story, else after it in the sentence ("President Museveni banned Ugandan
-        opposition candidates")."""
-        before, later, groups = [], [], []
+        opposition candidates"). For an organ of a state (``state``), the country of an
+        armed group the sentence names comes before a place: "the government refused the
+        FARC's demand since talks began in Cuba" is Colombia's."""
+        before, later, groups, armed = [], [], [], []
         for m in self.mentions:
-            if m.start <= head.i < m.end or (m.kind == "country" and (
+            if m.start <= head.i < m.end or (m.kind in _STATE_KINDS and (
                     _not_their_country(head.doc, m.start, m.end) or _suffix(head.doc, m.end) == "based")):
                 # "a UK-based group said government forces ...": the forces are not British
                 continue
@@ -264,6 +278,8 @@ class SentenceActors:
                 # when nothing else names a country
                 if country:
                     groups.append((abs(m.start - head.i), country))
+                    if m.entries[0].code[:3] == country and m.entries[0].code[3:6] in _ARMED:
+                        armed.append((abs(m.start - head.i), country))
                 continue
             if country:
                 (before if m.start < head.i else later).append((abs(m.start - head.i), country))
@@ -271,11 +287,42 @@ class SentenceActors:
             return min(before)[1]
         if self.context.last_country:
             return self.context.last_country
+        if state and armed:
+            return min(armed)[1]
         if self._sentence_place():
             return self._sentence_place()  # "Protesters in Lagos clashed with police": Nigerian police
         if later and after:
             return min(later)[1]
         return min(groups)[1] if groups else ""
+
+    def actors_of(self, country: str) -> list[Actor]:
+        """The actors the sentence names whose code is of ``country`` (each mention's phrase
+        resolved once)."""
+        if not hasattr(self, "_resolved"):
+            heads = dict.fromkeys(_np_head(self.sent.doc[m.end - 1]) for m in self.mentions)
+            self._resolved = [a for a in (self.resolve(h) for h in heads) if a is not None]
+        return [a for a in self._resolved if a.code[:3] == country]
+
+    def other_country(self, head: Token, verb: Token, skip: set[str]) -> str:
+        """A country for a phrase that names none of its own other than those in ``skip``:
+        where the sentence places the act ("civilians ... in northern Syria"), else the
+        nearest country named as a phrase of its own, not as a modifier, in the phrase or
+        in the clause of ``verb`` ("the victims of the floods that swept Brazil",
+        "deported migrants back to India"), not in a clause of its own ("rejected an
+        ultimatum from rebels, accusing Rwanda")."""
+        place = self._sentence_place()
+        if place and place not in skip:
+            return place
+        found = []
+        for m in self.mentions:
+            if m.kind not in ("country", "capital") or m.start <= head.i < m.end:
+                continue
+            last = head.doc[m.end - 1]
+            country = mention_part(m, self.day).country
+            if (country and country not in skip and last.dep_ in ("pobj", "dobj", "conj", "appos")
+                    and not _not_their_country(head.doc, m.start, m.end) and _in_clause(last, (head, verb))):
+                found.append((abs(m.start - head.i), country))
+        return min(found)[1] if found else ""
 
     def coordinated_inside(self, head: Token) -> list[Actor]:
         """One actor per member of a coordination inside the phrase: "ties between Minas
@@ -287,7 +334,7 @@ class SentenceActors:
         sector = mention_part(m, self.day).sector if m is not None else ""
         for depth, tok in sorted(self._np_tokens(head), key=lambda x: (x[0], x[1].i)):
             if tok.i in self.by_token and tok != head and not (m is not None and m.start <= tok.i < m.end):
-                members = [tok] + [c for c in tok.subtree if c.dep_ == "conj" and c.i in self.by_token]
+                members = [tok] + [c for c in tok.subtree if (c.dep_ == "conj" or is_list_appos(c)) and c.i in self.by_token]
                 if len(members) < 2:
                     return []
                 out = []
@@ -355,7 +402,7 @@ class SentenceActors:
                 want += ("agent", "person")  # "rebel leaders said they ...", "Obama and Putin said they"
         else:
             return None
-        speaker = self._speaker_of(pron)
+        speaker = self._speaker_of(pron) or self._owner_speaking(pron, want)
         if speaker is not None:
             return speaker  # "Militants loyal to Zarqawi said they attempted...": the militants
         if pron.dep_ == "nsubj" and pron.head.dep_ == "advcl":
@@ -369,12 +416,32 @@ class SentenceActors:
             if m.end <= pron.i and m.kind in want:
                 head = _np_head(pron.doc[m.end - 1])
                 if head.i < pron.i and (m.kind != "agent" or w not in _PERSON_PRONOUNS
-                                        or head.ent_type_ == "PERSON" or head == pron.doc[m.end - 1]):
-                    found = head
+                                        or head.ent_type_ == "PERSON" or head == pron.doc[m.end - 1]) \
+                        and not (w in _PERSON_PRONOUNS and head.tag_ in ("NNS", "NNPS")):
+                    found = head  # "he" is one person, not "the authorities"
         if found is not None and w in _PLURAL_PRONOUNS:
             while found.dep_ == "conj" and found.head.i < found.i:
                 found = found.head  # the first of "Obama and Putin"
         return found
+
+    def _owner_speaking(self, pron: Token, want: tuple[str, ...]) -> Token | None:
+        """A possessive in reported words that name another party is the speaker's: "Iran
+        said US drones had violated its airspace", "South Africa said the UAE turned down
+        its request"; not "its own"."""
+        if pron.dep_ != "poss" or pron.lower_ not in ("its", "their") or (
+                pron.i + 1 < len(pron.doc) and pron.doc[pron.i + 1].lower_ == "own"):
+            return None
+        verb = pron.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.context.speech or verb.head.i > verb.i:
+            return None  # not a trailing attribution ("..., the news agency said")
+        speaker = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+        own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        m = self.by_token.get(speaker.i) if speaker is not None else None
+        if m is None or m.kind not in want or not own or own[0].i in (speaker.i, pron.head.i):
+            return None
+        return speaker
 
     def _speaker_of(self, pron: Token) -> Token | None:
         """For the subject of reported words, the one who speaks: "X said they..."."""
@@ -413,8 +480,8 @@ class SentenceActors:
         below that gives an actor, the last being its own mentions put together."""
         if head.pos_ == "PRON":
             return self._pronoun(head)
-        for reading in (self._country_noun, self._quantity_of, self._first_phrase_actor, self._members_of_owner,
-                        self._composed):
+        for reading in (self._country_noun, self._body_noun, self._quantity_of, self._first_phrase_actor,
+                        self._members_of_owner, self._composed, self._thing_of_place, self._owned_thing):
             actor = reading(head)
             if actor is not None:
                 return actor
@@ -427,13 +494,32 @@ class SentenceActors:
         country = self._context_country(head, after=False)
         if not country:
             return None
+        self.borrowed[head.i] = country  # a guess the target steps may revise (look_past_own_country)
         return Actor(country, head.text, head.idx + self.offset, head.idx + len(head) + self.offset, "the nearest earlier country", head.i)
+
+    def _body_noun(self, head: Token) -> Actor | None:
+        """"The alliance", "the bloc", "the group": the nearest organisation or group of
+        that kind named before it in the sentence ("NATO said the alliance and Afghan
+        forces killed 94 insurgents")."""
+        kinds = _BODY_NOUNS.get(head.lemma_.lower())
+        if kinds is None or head.i in self.by_token or any(
+                c.dep_ == "det" and c.lower_ != "the" or c.dep_ in _MODIFIER_DEPS for c in head.children):
+            return None
+        named = [m for m in self.mentions if m.end <= head.i and m.kind in kinds]
+        if not named:
+            return None
+        body = self.resolve(_np_head(head.doc[named[-1].end - 1]))
+        if body is None:
+            return None
+        return Actor(body.code, head.text, head.idx + self.offset, head.idx + len(head) + self.offset,
+                     f"the nearest earlier {head.lemma_.lower()}: {body.text} ({body.entry})", head.i)
 
     def _quantity_of(self, head: Token) -> Actor | None:
         """"Hundreds of UN troops", "dozens of protesters": the actor is the "of" phrase;
         not "the Israeli blockade of Gaza", whose own modifier names the actor."""
-        if head.i in self.by_token or any(c.dep_ in _MODIFIER_DEPS and c.i in self.by_token for c in head.children):
-            return None
+        if head.i in self.by_token or any(c.dep_ in _MODIFIER_DEPS and c.i in self.by_token for c in head.children) \
+                or head.lemma_.lower() in self.lexicon.thing_sectors:
+            return None  # "neighborhoods of Sarajevo" are the city's civilians (thing_sectors.tsv)
         return self._phrase_actor(head, lambda prep: prep == "of")
 
     def _first_phrase_actor(self, head: Token) -> Actor | None:
@@ -455,12 +541,67 @@ class SentenceActors:
         return Actor(actor.code, head.text, head.idx + self.offset, head.idx + len(head) + self.offset,
                      f"{head.text} of {actor.entry}", head.i)
 
+    def _thing_of_place(self, head: Token) -> Actor | None:
+        """A thing of a sector (thing_sectors.tsv) in a place the lexicon does not know is
+        that place's country's: "a post in North Waziristan" is PAKMIL; with no place of
+        its own, of the place the sentence is in ("shelled civilian neighborhoods" of
+        Sarajevo); a rally, of the country around it."""
+        sector = self.lexicon.thing_sectors.get(head.lemma_.lower())
+        if not sector or head.i in self.by_token:
+            return None
+        country = self._place_country(self._np_tokens(head)) or self._sentence_place()
+        if sector == "OPP" and not _acted_on(head):
+            return None  # "areas hit by days of protests": the protests did nothing
+        if not country and sector == "OPP":
+            # a crowd is of the country around it: "Hong Kong police fired tear gas to disperse a rally"
+            country = self._context_country(head)
+            if country:
+                self.borrowed[head.i] = country
+        if not country:
+            return None
+        return Actor(country + sector, head.text, head.idx + self.offset, head.idx + len(head) + self.offset,
+                     f"{head.lemma_.lower()}: thing_sectors.tsv, in a place of {country}", head.i)
+
+    def _owned_thing(self, head: Token) -> Actor | None:
+        """A thing a possessive pronoun gives an owner, done something to, is the owner's:
+        "violated its airspace", "turned down its request" (with a sector for a thing of one,
+        thing_sectors.tsv: "shelled their positions")."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if owner is None or head.i in self.by_token or head.pos_ != "NOUN" or head.dep_ in ("nsubj", "nsubjpass") \
+                or self._owned_by_subject(owner):
+            # "Russia raised its budget", "A and B upgraded their ties": the subject's own; a
+            # thing does not act ("its economy grew"): member_nouns.txt says who does
+            return None
+        actor = self._pronoun(owner)
+        if actor is None or not actor.code[:3].isalpha():
+            return None
+        sector = self.lexicon.thing_sectors.get(head.lemma_.lower(), "") if len(actor.code) == 3 else ""
+        return Actor(actor.code + sector, f"{owner.text} {head.text}", owner.idx + self.offset,
+                     head.idx + len(head) + self.offset, f"{head.lemma_.lower()} of {actor.entry}", head.i)
+
+    def _owned_by_subject(self, owner: Token) -> bool:
+        """Does the possessive refer to the subject of its own clause?"""
+        ref = self.referent(owner)
+        verb = owner.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        while verb.dep_ == "xcomp" and verb.head != verb:
+            verb = verb.head  # "refused to halt its offensive": the one who refused
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if ref is None or not subjects:
+            return ref is None  # nobody in the sentence: as likely the subject's as anyone's
+        while ref.dep_ == "conj" and ref.head.i < ref.i:
+            ref = ref.head
+        return ref in subjects
+
     def _composed(self, head: Token) -> Actor | None:
         """The phrase's own mentions put together: "Russian senator Vladimir Dzhabarov" is
         RUS (from "Russian") + LEG (from "senator"); a known person, organisation or group
         gives its full code."""
         toks = self._np_tokens(head)
-        if self.combine_agents:
+        m = self.by_token.get(head.i)
+        if self.combine_agents or (m is not None and m.kind == "agent"):
+            # "U.N. military observers and peacekeepers": the peacekeepers are the UN's too
             toks += self._shared_modifiers(head)
         parts = self._parts(head, toks)
         if not parts:
@@ -488,10 +629,26 @@ class SentenceActors:
                 continue
             seen.add(id(m))
             part = mention_part(m, self.day)
-            if m.kind == "country" and _not_their_country(head.doc, m.start, m.end):
-                part.country = ""  # "ethnic Albanians in Serbia" are not Albania; "pro-Russia rebels" not Russia
+            if m.kind in _STATE_KINDS and _not_their_country(head.doc, m.start, m.end):
+                # "ethnic Albanians in Serbia" are not Albania; "pro-Russia rebels" not Russia,
+                # "Kremlin-backed separatists" not the Kremlin
+                part.country, part.sector, part.full = "", "", ""
+            if m.kind == "capital":
+                part.country = self._namesake_country(m) or part.country
             parts.append((depth, part, m))
         return parts
+
+    def _namesake_country(self, m: Mention) -> str:
+        """A capital's namesake in another country the sentence names, when the gazetteer
+        ranks it there: "Tripoli" beside "Lebanese" is Lebanon's port, not Libya's capital
+        (once per mention)."""
+        cache = self.__dict__.setdefault("_namesakes", {})
+        if m.start not in cache:
+            own = mention_part(m, self.day).country
+            others = [c for c in self.named_countries() if c != own]
+            place = places.resolve(self.sent.doc[m.start : m.end].text, others) if others else None
+            cache[m.start] = places.actor_country(place.country) if place is not None and place.country in others else ""
+        return cache[m.start]
 
     def _from_head(self, head: Token, parts: list[tuple[int, Part, Mention]]) -> _Draft:
         """What the head's own mention says, as the day and the phrase around it read it."""
@@ -519,38 +676,78 @@ class SentenceActors:
                           and c.lower_ in ("its", "their")), None)
             if owner is not None and owner.code[:3].isalpha():
                 draft.country = owner.code[:3]
+                if len(owner.code) > 6 or owner.code.startswith(("IGO", "NGO")):
+                    draft.full = owner.code  # "Hamas said its fighters": the group's fighters are the group
                 draft.entries.append(owner.entry)
         return draft
 
     def _add_parts(self, draft: _Draft, head: Token, parts: list[tuple[int, Part, Mention]]) -> None:
         """Fill what the head leaves open from the other mentions, nearest first."""
+        sector_noun: Mention | None = None  # the agent that gave the sector, when not the head
         for depth, p, m in parts:
             if p is draft.head:
                 continue
             if not draft.full and p.full and m.kind != "person" and not draft.country and (
-                    not draft.sector or depth <= 1 or _of_phrase(head, m) or self.combine_agents):
-                # "Taliban fighters", "UN peacekeepers": the organisation is the actor.
+                    not draft.sector or depth <= 1 or _of_phrase(head, m) or self.combine_agents
+                    or (sector_noun is not None and _modifies(head.doc[m.end - 1], sector_noun))):
+                # "Taliban fighters", "UN peacekeepers": the organisation is the actor; also
+                # when it describes the sector noun deeper in the phrase ("EU trade ministers
+                # meeting in Brussels" are the EU, not Belgium)
                 draft.full, draft.country = p.full, p.country
             if not draft.country and p.country and (depth <= 1 or m.kind not in ("group", "organisation")):
                 draft.country = p.country
             if not draft.sector and p.sector and not draft.full:
                 draft.sector = p.sector
+                sector_noun = m
             draft.entries.append(p.entry)
 
     def _code(self, draft: _Draft, head: Token, parts: list[tuple[int, Part, Mention]], toks: list[tuple[int, Token]]) -> str:
-        """One code: the full code of a known actor, else a country and one sector; a
-        phrase that names no country takes the one of a place in it or of its context."""
+        """One code: the full code of a known actor, else a country and one sector (of a
+        mention, or of the thing the phrase names); a phrase that names no country takes
+        the one of a place in it or of its context."""
         if draft.full:
             sector = draft.sector
             if len(draft.full) == 3 and not sector:
                 # "Bree President Romendacil": a country-level name takes the title's sector
                 sector = next((p.sector for _, p, m in parts if m.kind == "agent" and p.sector), "")
             return draft.full + sector if sector and len(draft.full) == 3 else draft.full
-        country = draft.country
+        country, sector = draft.country, draft.sector
+        if country and not sector:
+            # a thing of a sector: "Georgian positions" are Georgia's military (thing_sectors.tsv)
+            sector = self.lexicon.thing_sectors.get(head.lemma_.lower(), "")
+        if sector in _REBELS and country and self._by_nationality(head, parts, country):
+            # rebels are of the country where they fight: "Rebel Serbs laying siege to Sarajevo" are Bosnia's
+            country = self._own_place(head) or country
         if not country and not any(c.dep_ == "amod" and c.lower_ in _NOT_LOCAL for c in head.children):
             # "foreign journalists" in China are not Chinese
-            country = self._place_country(toks) or self._context_country(head)
-        return (country or "---") + draft.sector
+            country = self._place_country(toks)
+            if country and not sector:
+                sector = self.lexicon.thing_sectors.get(head.lemma_.lower(), "")
+            if not country:
+                country = self._context_country(head, state=draft.sector in _STATE_SECTORS)
+                if country and not any(t.lower_ in _COUNTRY_NOUNS and t.dep_ == "pobj" for _, t in toks):
+                    # "rebels in the east of the country" say which country is theirs
+                    self.borrowed[head.i] = country
+        return (country or "---") + sector
+
+    def _own_place(self, head: Token) -> str:
+        """The country of a place a participle or relative clause on the phrase says they
+        are in: "Rebel Serbs laying siege to Sarajevo", "guerrillas operating in Macedonia"
+        (not "trained Syrian rebels in Jordan": where they were trained)."""
+        for clause in head.children:
+            if clause.dep_ in ("acl", "relcl"):
+                span = head.doc[clause.left_edge.i : clause.right_edge.i + 1]
+                where = places.locate(span, self.named_countries())
+                if where and where.get("source") == "text":
+                    return places.actor_country(where["country"])
+        return ""
+
+    @staticmethod
+    def _by_nationality(head: Token, parts: list[tuple[int, Part, Mention]], country: str) -> bool:
+        """Does the phrase give its country by a nationality word ("Serb rebels", "Rebel
+        Serbs"), not by a place ("rebels in Bosnia")?"""
+        return any(m.kind == "country" and p.country == country and head.doc[m.end - 1].dep_ != "pobj"
+                   for _, p, m in parts)
 
     def _combined_code(self, draft: _Draft, head: Token, parts: list[tuple[int, Part, Mention]]) -> str:
         """Setting ``combine_agents``: the actor's code, then every agent's sector in text
@@ -572,6 +769,19 @@ class _Draft:
     full: str = ""
     entries: list[str] = field(default_factory=list)
 
+
+# Nouns that stand for an organisation or group named before ("the alliance"), and the kinds
+# of lexicon entry they may stand for.
+_BODY_NOUNS = {"alliance": ("organisation",), "bloc": ("organisation",), "organisation": ("organisation",),
+               "organization": ("organisation",), "group": ("group",), "movement": ("group",)}
+
+# Mentions that name a state: a country, its capital, its seat of government ("the Kremlin").
+_STATE_KINDS = ("country", "capital", "government")
+
+# The organs of a state, and the sectors of armed groups that fight one.
+_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}
+_REBELS = {"REB", "SEP"}
+_ARMED = {"REB", "UAF", "SEP"}
 
 # Words that say an agent is not of the country around it.
 _NOT_LOCAL = {"foreign", "international", "overseas", "expatriate"}
@@ -633,6 +843,33 @@ def _lives_in(people: Token, place: Token) -> bool:
         place = place.head
     prep = place.head
     return place.dep_ == "pobj" and prep.lower_ in ("in", "of") and prep.head == people
+
+
+def _in_clause(tok: Token, tops: tuple[Token, ...]) -> bool:
+    """Is ``tok`` below one of ``tops`` with no clause between them but ones that describe
+    a noun ("the floods that swept Brazil", "the group surrounding Addis Ababa")?"""
+    node = tok
+    while node not in tops:
+        if node.head == node or (node.pos_ in ("VERB", "AUX") and node.dep_ not in ("relcl", "acl")):
+            return False
+        node = node.head
+    return True
+
+
+def _acted_on(tok: Token) -> bool:
+    """Is the noun what an act is done to: an object ("dispersed a rally"), or the object of
+    "at", "on", "against" or "into" ("fired at a rally", "cracked down on a protest")?"""
+    return tok.dep_ in ("dobj", "obj") or (tok.dep_ == "pobj" and tok.head.lower_ in ("at", "on", "against", "into"))
+
+
+def _modifies(tok: Token, m: Mention) -> bool:
+    """Is ``tok`` a modifier (through compounds and adjectives) of the mention ``m``:
+    "EU" in "EU trade ministers"?"""
+    while tok.dep_ in _MODIFIER_DEPS and tok.head != tok:
+        tok = tok.head
+        if m.start <= tok.i < m.end:
+            return True
+    return False
 
 
 def _of_phrase(head: Token, m: Mention) -> bool:

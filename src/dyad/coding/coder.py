@@ -20,7 +20,7 @@ from ..model import Actor, Article, Attempt, Coded, Event, Sentence
 from .actors import ActorIndex, DocContext, SentenceActors, pick_person
 from .context import Frame, Mood, SentenceContext
 from .events import Candidate, PatternIndex, governor_of, is_negation_word, lemma_candidates, mood, negated_verb
-from .keep import verdicts
+from .keep import story_verdicts, verdicts
 from .parse import load_model, parse_blocks
 from .steps import run_steps
 
@@ -89,12 +89,13 @@ class Coder:
                     yield art.text[start:end], (story, start)
 
         current: Coded | None = None
-        context = None
+        context, first_trace = None, 0
         for doc, (story, offset) in parse_blocks(self.nlp, blocks()):
             if story is not current:
                 if current is not None:
-                    yield current
+                    yield self._story_news(current, traces, first_trace)
                 current, context = story, DocContext(self.speech)
+                first_trace = len(traces) if traces is not None else 0
             if offset is None or story.error:
                 continue
             try:
@@ -102,7 +103,21 @@ class Coder:
             except Exception as exc:  # one story's failure must not end a corpus run
                 story.error, story.events, story.sentences = f"{type(exc).__name__}: {exc}", [], []
         if current is not None:
-            yield current
+            yield self._story_news(current, traces, first_trace)
+
+    def _story_news(self, story: Coded, traces: list[Trace] | None, first_trace: int) -> Coded:
+        """The story with only the events that are its news (keep.story_verdicts); the
+        others go to the trace of their sentence (``first_trace``: the story's first)."""
+        kept = []
+        for e, why in story_verdicts(story.events, self.lexicon):
+            if why is None:
+                kept.append(e)
+            elif traces is not None:
+                traces[first_trace + e.sentence_id].attempts.append(
+                    Attempt(e.evidence["trigger_text"], e.rule, f"{e.source}->{e.target or '-'}", e.cameo,
+                            kind="verdict", dropped=why))
+        story.events = kept
+        return story
 
     def _code_block(self, story: Coded, doc, offset: int, context: DocContext, traces: list[Trace] | None) -> None:
         art = story.article

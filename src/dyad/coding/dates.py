@@ -164,3 +164,77 @@ def event_date(span, story_date: str | None, anchor: int | None = None,
         if got:
             return got, {"text": ent.text, "start": ent.start_char + offset, "end": ent.end_char + offset}
     return story, None
+
+
+# How long ago a period named by words alone lies before the story date, in days.
+_AGO_WORDS = {"last week": 7, "last month": 30, "last year": 365, "the previous year": 365,
+              "the year before": 365, "last decade": 3650}
+_YEAR_ONLY = re.compile(r"^(?:in\s+)?(?:the\s+)?(?:year\s+)?(1[89]\d\d|20\d\d)$")
+_MONTH_LEAD = re.compile(r"^(?:last|this past|past|early|late|mid|mid-|in)\s*(?=[a-z])")
+
+
+@lru_cache(maxsize=8192)
+def days_before(text: str, story: str | None) -> int | None:
+    """How many days before the story date the time ``text`` names lies (a year or a
+    month from its middle, a day exactly); None when it names no past time or cannot
+    be placed: "last November" in a story of May is about 180, "in 2013" in 2017 over
+    1,000, "on Monday" in a Wednesday story 2."""
+    t = _clean(text)
+    if not story or not t:
+        return None
+    base = date.fromisoformat(story)
+    if t in _AGO_WORDS:
+        return _AGO_WORDS[t]
+    m = _YEAR_ONLY.match(t)
+    if m:
+        days = (base - date(int(m.group(1)), 7, 1)).days
+        return days if int(m.group(1)) < base.year else None
+    day = resolve(text, story)
+    if day:
+        return (base - date.fromisoformat(day)).days
+    if _COARSE.search(t) or _DURATION.match(t):
+        return None
+    # "last November", "early January", "January this year", "May last year"
+    t = _MONTH_LEAD.sub("", t)
+    t = t.replace(" this year", "").replace(" last year", f" {base.year - 1}")
+    data = _parser(story).get_date_data(t)
+    if data.date_obj is None or data.period != "month":
+        return None
+    got = data.date_obj.date().replace(day=15)
+    return (base - got).days if got < base else None
+
+
+def _governor(tok):
+    """The nearest verb at or above a token: what the phrase it is in hangs on."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def event_age(span, story_date: str | None, anchor: int) -> int | None:
+    """How many days before the story date the event at ``anchor`` happened, from a date
+    in its own clause (on its verb or on a verb it is the complement of: "met Quang last
+    November", "invited him to visit China in January"); None when its clause dates it
+    no earlier than the story, or not at all. A date in a relative or other clause
+    ("the insurgency that erupted in 2015") dates something else."""
+    story = story_date[:10] if story_date else None
+    doc = span.doc
+    verb = _governor(doc[anchor])
+    clause = {verb, *(c for c in verb.children if c.dep_ == "xcomp")}
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+        clause.add(verb)
+    ages = [days_before(e.text, story) for e in span.ents if e.label_ == "DATE" and _dates_verb(e.root) in clause]
+    ages = [a for a in ages if a is not None]
+    return min(ages) if ages else None
+
+
+def _dates_verb(tok):
+    """The verb a date is an adverbial of ("met him last November", "was proposed in
+    2013"), or None when it dates a thing ("the 2014 Gaza war", "a June 24 order")."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        head = tok.head
+        if head.pos_ in ("NOUN", "PROPN") and tok.dep_ != "pobj" and head.ent_type_ != "DATE":
+            return None
+        tok = head
+    return tok

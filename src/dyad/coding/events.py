@@ -649,13 +649,23 @@ def named_doers(noun: Token) -> list[Token]:
 def noun_sources(noun: Token, lex: Lexicon) -> list[Token]:
     """Who did the act a noun names: its own phrase says ("Russia's offer"), else the
     subject of a light, promising or refusing verb does the act ("X launched an attack",
-    "X kept providing support", "X refused to commit to any assistance")."""
+    "X kept providing support", "X refused to commit to any assistance"), or of an
+    active verb the act is an "in" phrase of ("went on hunger strike in protest against
+    X"); a name an "on" phrase qualifies does it ("Steinmeier on a visit to Tanzania")."""
     named = named_doers(noun)
     if named:
         return named
     verb = noun.head
     if noun.dep_ == "pobj" and verb.dep_ == "prep":
-        verb = verb.head
+        prep, verb = verb, verb.head
+        if prep.lower_ == "on" and verb.pos_ in ("PROPN", "NOUN"):
+            return [verb]  # "Steinmeier on a visit to Tanzania": the visitor
+        if prep.lower_ == "in" and verb.pos_ == "VERB" and not is_passive(verb) and not any(
+                c.dep_ in ("det", "poss", "nummod") for c in noun.children):
+            # "began a hunger strike in protest against", "hit back in retaliation for":
+            # an act in which the subject acts (not "were killed in an attack", nor
+            # "detained 400 people in the latest protests")
+            return subjects(verb, lex)
     if noun.dep_ in _OBJ | {"pobj"} and verb.pos_ in ("VERB", "AUX") and (
             governor_of(verb, lex) in ("light", "future", "negate", "refuse")):
         return subjects(verb, lex)

@@ -296,3 +296,53 @@ def _in_its_sentence(e: Event, tok: Token, events: list[Event], trig_of: list[To
     if not e.target and mentioned_act(tok, lex):
         return "an act only mentioned by its noun, with no other party ('the country's 1994 genocide')"
     return None
+
+
+# An event dated this many days or more before the story date is not the story's news.
+RECAP_DAYS = 7
+
+
+def recap_sentences(events: list[Event]) -> set[int]:
+    """The sentences that tell of earlier events: an act in them is dated a week or more
+    before the story ("Xi recalled his meeting with Quang last November", "Last year Trump
+    offered to mediate ..., but it was rejected by India") and none is dated later."""
+    old = {e.sentence_id for e in events if (e.evidence.get("age") or 0) >= RECAP_DAYS}
+    recent = {e.sentence_id for e in events if e.evidence.get("age") is not None and e.evidence["age"] < RECAP_DAYS}
+    return old - recent
+
+
+def is_restated(e: Event, seen: dict) -> bool:
+    """The same act by the same actor to the same country as an event of an earlier
+    sentence, on the same day or with no day of its own: the headline, the lead and a quote
+    telling it again are one event ("condemned the coup" and "strongly condemns the
+    attempted coup", the AU said). Acts on other days are other acts ("On Wednesday, an
+    airstrike hit ..."; "On Thursday, aircraft fired ...")."""
+    day = e.date if e.evidence.get("date") else None
+    told = seen.setdefault((e.source, e.target[:3], e.cameo), [])
+    again = any(sid != e.sentence_id and (d is None or day is None or d == day) for sid, d in told)
+    told.append((e.sentence_id, day))
+    return again
+
+
+def story_verdicts(events: list[Event], lexicon: Lexicon | None = None) -> list[tuple[Event, str | None]]:
+    """Each event of a whole story with the reason it is dropped as not the story's news,
+    or None: recaps of earlier events beside the news, acts told again, and bare
+    statements beside the story's acts."""
+    roots = (lexicon or default_lexicon()).roots
+    acts = any(not roots.has(e.cameo, "bare") for e in events)
+    recaps = recap_sentences(events)
+    if all(e.sentence_id in recaps for e in events):
+        recaps = set()  # a story of earlier events only (a one-sentence record) keeps them
+    seen: dict = {}
+    out: list[tuple[Event, str | None]] = []
+    for e in events:
+        if acts and roots.has(e.cameo, "bare"):
+            why = "a bare statement ('X said ...') in a story that tells of acts: the acts are its news"
+        elif e.sentence_id in recaps:
+            why = "a recap: the sentence dates its acts a week or more before the story, which has news of its own"
+        elif is_restated(e, seen):
+            why = "the same act between the same parties on the same day, told again in the story"
+        else:
+            why = None
+        out.append((e, why))
+    return out

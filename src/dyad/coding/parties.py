@@ -33,15 +33,21 @@ def resolve_all(sa: SentenceActors, toks) -> list[Actor]:
                 if a is not None and all(a.code != b.code or a.start != b.start for b in out):
                     out.append(a)
     if len(out) > 1 and one_phrase_split(list(toks)):
-        # "the Somali militant group al-Shabab", parsed as two subjects: one actor, the most specific
+        # "the Somali militant group al-Shabab", parsed as two subjects, "Syrian government
+        # air strikes": one actor, the most specific
         out = [max(out, key=lambda a: len(a.code))]
     return out
 
 
+_MODIFIERS = ("amod", "compound", "nmod")
+
+
 def one_phrase_split(toks: list[Token]) -> bool:
-    """Several subjects of one verb with no "and" or comma between them: the parser split
-    one phrase."""
-    if len(toks) < 2 or any(t.dep_ != "nsubj" or t.head != toks[0].head for t in toks):
+    """Several subjects of one verb, or several modifiers of one act noun ("Syrian
+    government air strikes"), with no "and" or comma between them: one phrase, split."""
+    if len(toks) < 2 or any(t.head != toks[0].head for t in toks):
+        return False
+    if not (all(t.dep_ == "nsubj" for t in toks) or all(t.dep_ in _MODIFIERS for t in toks)):
         return False
     lo, hi = min(t.i for t in toks), max(t.i for t in toks)
     return not any(w.dep_ == "cc" or w.text in (",", ";") for w in toks[0].doc[lo:hi])
@@ -94,20 +100,24 @@ def within_clause(w: Token, top: Token) -> bool:
     return False
 
 
-def places_as_actors(sa: SentenceActors, toks) -> list[Actor]:
+def places_as_actors(sa: SentenceActors, toks, any_name: bool = False) -> list[Actor]:
     """A target that is a place ("shelled Aleppo", "villages near Kharkiv") is coded
-    as the place's country."""
-    out = []
+    as the place's country. With ``any_name`` (what force is used on), a proper noun
+    the small model takes for a person or a body is looked up too ("shelled Kherson",
+    "attacked El Fasher")."""
+    out, named = [], None
     for tok in toks:
         for t in expand_conj(tok):
-            if t.ent_type_ not in ("GPE", "LOC", "FAC") and t.lemma_.lower() not in sa.lexicon.words.place_nouns:
+            if t.ent_type_ not in ("GPE", "LOC", "FAC") and t.lemma_.lower() not in sa.lexicon.words.place_nouns \
+                    and not (any_name and t.pos_ == "PROPN"):
                 continue  # "repelled an attack near X": the attack is not the place
             ents = [e for e in t.doc.ents if e.label_ in ("GPE", "LOC", "FAC")
                     and t.left_edge.i <= e.start and e.end <= t.right_edge.i + 1]
             # The small model misses many place names: try the proper nouns too.
             ents += [t.doc[w.i : w.i + 1] for w in t.subtree if w.pos_ == "PROPN"]
             for ent in ents:
-                place = places.resolve(ent.text)
+                named = sa.named_countries() if named is None else named  # Tripoli, Lebanon for a Lebanese actor
+                place = places.resolve(ent.text, named)
                 if place is not None and place.country:
                     out.append(Actor(places.actor_country(place.country), ent.text, ent.start_char + sa.offset, ent.end_char + sa.offset, f"place: {place.name}", t.i))
                     break
@@ -272,6 +282,53 @@ def claimed_victims(sa: SentenceActors, trig: Token, sources: list[Actor]) -> li
     return places_as_actors(sa, [w for w in claimed if w.dep_ == "pobj"])
 
 
+# Prepositions that put an act at a gathering: "at the summit", "on the sidelines of",
+# "during the meeting", "ahead of the conference".
+VENUE_PREPS = ("at", "on", "during", "in", "of", "ahead", "before", "after", "for")
+
+
+def at_venue(tok: Token, top: Token, lex: Lexicon) -> bool:
+    """Is ``tok`` inside the phrase of a gathering the act took place at, below ``top``:
+    "held talks on the sidelines of the APEC meeting", "met at the ASEAN summit"? A
+    "with" or "between" phrase of the gathering names a party ("at a meeting with Putin")."""
+    node = tok
+    while node != top and node.head != node:
+        if node.dep_ == "pobj" and node.head.lower_ in ("with", "between"):
+            return False
+        if node.dep_ == "pobj" and node.lemma_.lower() in lex.words.venue_nouns and node.head.lower_ in VENUE_PREPS:
+            return True
+        node = node.head
+    return False
+
+
+def holders(sa: SentenceActors, held: Token) -> list[Actor]:
+    """Who holds the people ``held`` names: the in/by phrase of a verb of holding on them
+    ("a US journalist detained in Russia", "hostages held by Hamas")."""
+    out = []
+    for clause in held.children:
+        if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in sa.lexicon.words.holding_verbs:
+            where = [o for prep in ("by", "in") for o in prep_objects(clause, prep)]
+            out += resolve_all(sa, where) or places_as_actors(sa, where)
+    return out
+
+
+def act_as_thing(actor: Actor, anchors: list[Token], lex: Lexicon) -> bool:
+    """Is the actor only the matched act noun read as a thing of a sector ("staged a
+    protest": the protest read as protesters, thing_sectors.tsv)?"""
+    return any(a.i == actor.head and a.lemma_.lower() in lex.thing_sectors for a in anchors)
+
+
+def circumstance(tok: Token) -> bool:
+    """Is ``tok`` the object of an absolute "with" phrase, a circumstance of the act rather
+    than a partner in it: "trade resumed, with traders grumbling about their losses"?"""
+    prep = tok.head
+    if prep.lower_ != "with" or prep.i == 0 or prep.doc[prep.i - 1].text != ",":
+        return False
+    if tok.dep_ == "pcomp":  # parsed as a clause: "with [traders grumbling]"
+        return tok.tag_ == "VBG"
+    return tok.dep_ == "pobj" and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in tok.children)
+
+
 def only_where(sa: SentenceActors, actor: Actor, anchors: list[Token]) -> bool:
     """Is the actor only the place where the matched act happened: the country of an
     "in"/"at" phrase on the matched noun ("made his remarks in Doha", "signed a peace
@@ -287,8 +344,8 @@ def only_where(sa: SentenceActors, actor: Actor, anchors: list[Token]) -> bool:
     return False
 
 
-# Prepositions that give what words are about ("sorrow for", "concern over").
-THEME_PREPS = ("for", "over", "about", "on")
+# Prepositions that give what words are about ("sorrow for", "concern over", "an inquiry into").
+THEME_PREPS = ("for", "over", "about", "on", "into")
 
 
 def theme_places(sa: SentenceActors, trig: Token, anchors: list[Token]) -> list[Actor]:

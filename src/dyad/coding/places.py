@@ -47,6 +47,8 @@ COUNTRY_ALIASES = {
     "drc": "COD", "dr congo": "COD", "congo kinshasa": "COD",
     "democratic republic of congo": "COD", "cape verde": "CPV", "turkiye": "TUR",
     "uae": "ARE", "emirates": "ARE", "persia": "IRN", "soviet union": "RUS", "ussr": "RUS",
+    "bosnia": "BIH", "bosnia herzegovina": "BIH", "bosnia and herzegovina": "BIH", "yugoslavia": "SRB",
+    "zaire": "COD", "rhodesia": "ZWE", "ceylon": "LKA", "siam": "THA", "kampuchea": "KHM",
 }
 # Legacy or non-ISO country codes seen in actor dictionaries and gold sets.
 CODE_ALIASES = {"YUG": "SRB", "SCG": "SRB", "ZAR": "COD", "ROM": "ROU", "TMP": "TLS",
@@ -106,9 +108,65 @@ REGIONS = {
     "nagorno karabakh": ("Nagorno-Karabakh", "AZE", 39.8, 46.75),
     "transnistria": ("Transnistria", "MDA", 47.2, 29.4),
     "mindanao": ("Mindanao", "PHL", 7.5, 125.0),
+    "aceh": ("Aceh", "IDN", 4.7, 96.7),
+    "papua": ("Papua", "IDN", -4.3, 138.0),
+    "waziristan": ("Waziristan", "PAK", 32.6, 69.8),
+    "north waziristan": ("North Waziristan", "PAK", 32.9, 70.0),
+    "south waziristan": ("South Waziristan", "PAK", 32.3, 69.6),
+    "khyber pakhtunkhwa": ("Khyber Pakhtunkhwa", "PAK", 34.5, 72.0),
+    "balochistan": ("Balochistan", "PAK", 28.5, 65.1),
+    "baluchistan": ("Balochistan", "PAK", 28.5, 65.1),
+    "jammu and kashmir": ("Jammu and Kashmir", "IND", 33.5, 75.0),
+    "tigray": ("Tigray", "ETH", 14.0, 38.5),
+    "oromia": ("Oromia", "ETH", 8.0, 39.0),
+    "amhara": ("Amhara", "ETH", 11.5, 38.0),
+    "ogaden": ("Ogaden", "ETH", 7.0, 44.0),
+    "kordofan": ("Kordofan", "SDN", 12.5, 30.0),
+    "south kordofan": ("South Kordofan", "SDN", 11.0, 30.0),
+    "north darfur": ("North Darfur", "SDN", 15.5, 25.0),
+    "south darfur": ("South Darfur", "SDN", 11.5, 25.0),
+    "west darfur": ("West Darfur", "SDN", 13.0, 22.5),
+    "blue nile": ("Blue Nile", "SDN", 11.0, 34.0),
+    "upper nile": ("Upper Nile", "SSD", 10.0, 32.5),
+    "bahr al ghazal": ("Bahr el Ghazal", "SSD", 8.5, 27.5),
+    "bahr el ghazal": ("Bahr el Ghazal", "SSD", 8.5, 27.5),
+    "equatoria": ("Equatoria", "SSD", 4.5, 31.0),
+    "north kivu": ("North Kivu", "COD", -0.8, 29.0),
+    "south kivu": ("South Kivu", "COD", -3.0, 28.3),
+    "ituri": ("Ituri", "COD", 1.5, 29.5),
+    "katanga": ("Katanga", "COD", -9.0, 26.0),
+    "cabo delgado": ("Cabo Delgado", "MOZ", -12.3, 39.3),
+    "borno": ("Borno", "NGA", 11.5, 13.0),
+    "zamfara": ("Zamfara", "NGA", 12.1, 6.2),
+    "niger delta": ("Niger Delta", "NGA", 5.0, 6.0),
+    "rakhine": ("Rakhine", "MMR", 19.5, 94.0),
+    "kachin": ("Kachin", "MMR", 26.0, 97.5),
+    "helmand": ("Helmand", "AFG", 31.0, 64.0),
+    "kunar": ("Kunar", "AFG", 34.9, 71.1),
+    "nangarhar": ("Nangarhar", "AFG", 34.2, 70.6),
+    "paktia": ("Paktia", "AFG", 33.6, 69.4),
+    "anbar": ("Anbar", "IRQ", 33.4, 42.0),
+    "nineveh": ("Nineveh", "IRQ", 36.0, 42.5),
+    "iraqi kurdistan": ("Kurdistan Region", "IRQ", 36.2, 44.0),
+    "kurdistan region": ("Kurdistan Region", "IRQ", 36.2, 44.0),
+    "somaliland": ("Somaliland", "SOM", 9.5, 45.0),
+    "puntland": ("Puntland", "SOM", 8.0, 49.0),
+    "cabinda": ("Cabinda", "AGO", -5.0, 12.3),
+    "casamance": ("Casamance", "SEN", 12.8, -15.5),
+    "chiapas": ("Chiapas", "MEX", 16.5, -92.5),
+    "jaffna peninsula": ("Jaffna peninsula", "LKA", 9.7, 80.1),
 }
 
 _RANK = {"city": 0, "region": 1, "country": 2}
+
+# The parts of a place named by their direction: "Western Cambodia" is in Cambodia (a name
+# that starts with one, "North Korea", "West Bank", is found before it is cut).
+DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+              "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+              "southeastern", "southwestern"}
+
+# Words that say what kind of place a name is: "Aceh province" is Aceh.
+KIND_WORDS = {"province", "region", "district", "governorate", "oblast", "state", "prefecture", "county"}
 
 
 @dataclass(frozen=True)
@@ -314,6 +372,14 @@ def resolve(name: str, actor_countries: Iterable[str] = (), span_countries: Iter
         cands = idx.cities.get(k) or (idx.city_alts.get(k) if alternates else None)
         if cands:
             return _pick(cands, spans, acts)
+    words = k.split()
+    if len(words) > 1 and words[-1] in KIND_WORDS:
+        # "Aceh province", "Helmand province": the name without the word of kind
+        return resolve(name.rsplit(None, 1)[0], actor_countries, span_countries, cities, alternates)
+    if len(words) > 1 and words[0] in DIRECTIONS:
+        # "Western Cambodia", "south Lebanon": the part of a country or region is in it (not
+        # of a town: "Northern Alliance" is not in Alliance, Ohio)
+        return resolve(name.split(None, 1)[1], actor_countries, span_countries, cities=False, alternates=False)
     if "," in name:
         # "Alexandria, Virginia": resolve the head within what the tail names.
         head, tail = name.split(",", 1)
@@ -326,6 +392,12 @@ def resolve(name: str, actor_countries: Iterable[str] = (), span_countries: Iter
 
 def _overlaps(start: int, end: int, exclude: set[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in exclude)
+
+
+# Words between a locative word and the place it introduces: "in the town of Rafah", "on the
+# outskirts of Gorazde", "in the southern sector of the Jaffna peninsula".
+_BEFORE_A_NAME = {"the", "of", "city", "town", "village", "province", "region", "district", "area", "part",
+                  "sector", "outskirts", "suburb", "suburbs", "state", "enclave", "capital", "port"}
 
 
 def _candidates(span, exclude: set[tuple[int, int]]):
@@ -347,7 +419,7 @@ def _candidates(span, exclude: set[tuple[int, int]]):
         if toks.root.dep_ in ("nsubj", "nsubjpass", "poss"):
             continue  # "Moscow said": metonymy for a government
         j = start - 1
-        while j >= 0 and doc[j].lower_ in ("the", "city", "town", "village", "province", "of"):
+        while j >= 0 and doc[j].lower_ in _BEFORE_A_NAME:
             j -= 1
         locative = j >= 0 and doc[j].lower_ in LOCATIVE
         yield toks, strong, locative
@@ -364,7 +436,7 @@ def locate(span, actor_countries: list[str] | None = None, exclude: set[tuple[in
     """
     actor_countries = list(actor_countries or [])
     exclude = exclude or set()
-    found = []
+    found, placed = [], set()  # placed: the starts of places named after a locative word
     for toks, strong, locative in _candidates(span, exclude):
         # Weak labels need a locative word before them, or must name a country or
         # region outright (those names are rarely anything else).
@@ -376,6 +448,8 @@ def locate(span, actor_countries: list[str] | None = None, exclude: set[tuple[in
         if place.feature == "country" and toks.root.dep_ in ("compound", "amod", "nmod") and not locative:
             continue  # "the U.S. decision": attributive, not where it happened
         found.append((toks, place))
+        if locative:
+            placed.add(toks.start)
     if found:
         # Re-resolve cities knowing the countries the span names: one right after the
         # city ("Tripoli, Lebanon") decides; others only weigh like an actor's country.
@@ -389,7 +463,9 @@ def locate(span, actor_countries: list[str] | None = None, exclude: set[tuple[in
                     p = resolve(t.text, hints, tail) or p
                 again.append((t, p))
             found = again
-        toks, place = min(found, key=lambda tp: (_RANK[tp[1].feature], tp[0].start))
+        # a place after a locative word first ("demonstrated in Serbia, ... Belgrade radio
+        # said"), then the smallest, then the first
+        toks, place = min(found, key=lambda tp: (tp[0].start not in placed, _RANK[tp[1].feature], tp[0].start))
         return {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon,
                 "feature": place.feature, "text": toks.text, "start": toks.start_char + offset,
                 "end": toks.end_char + offset, "source": "text"}

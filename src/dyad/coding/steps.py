@@ -4,8 +4,10 @@ Each step takes the sentence's context and the pattern's frame, ``(ctx, frame) -
 | None``, and decides one thing: the code a mood or an obligation makes of it, who did
 it, the code its weapon (weapons.tsv) or its doer (official.tsv) makes of it, whom it
 was done to (targets.py; a conjunct's or a defied curfew's party) and which of those found are no target (a place, the home
-country, anyone but a named accuser), the code who did it to whom makes of it
-(sectors.tsv), whether it is only alleged, who acts on whom when several act together,
+country, anyone but a named accuser), whose a target is when its country was only
+borrowed from the doer, a country's leader named for the country, the holder of the
+doer's own people, the host of a mission, counted people as civilians, the code who did
+it to whom makes of it (sectors.tsv), whether it is only alleged, who acts on whom when several act together,
 the reverse of a mutual act, whether the actor's own troops are what moved, and finally
 the events. ``STEPS`` runs them in order; the first ``Drop``
 ends the frame and says why (``dyad explain`` prints it).
@@ -17,11 +19,12 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from . import dates, places
+from . import dates, parties, places
 from .context import Drop, Frame, Mood, Pair, SentenceContext
-from .events import default_targets, gapped_passives, is_negation_word, is_passive, named_doers, subjects, word_is
-from .parties import (doer_unnamed, each_other, only_where, phrase_actors, protested_country, reporting_verb,
-                      resolve_all, same_side, says_their, unattributed_attacker)
+from .events import (default_targets, gapped_passives, is_negation_word, is_passive, is_passive_modifier, named_doers,
+                     prep_objects, subjects, word_is)
+from .parties import (STATE_SECTORS, doer_unnamed, each_other, only_where, phrase_actors, places_as_actors,
+                      protested_country, reporting_verb, resolve_all, same_side, says_their, unattributed_attacker)
 from .targets import find_targets
 from ..lexicon import ontology
 from ..lexicon.loader import Lexicon, Pattern
@@ -206,6 +209,129 @@ def _visitor(noun: Token) -> list[Token]:
 
 # Phrases that name a mutual act as the occasion of a deed, or what led to it.
 _OCCASION_PREPS = ("in", "during", "at", "after", "following")
+def look_past_own_country(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """A target that names no country of its own borrows the nearest one before it, which
+    is often the doer's: then it is of the place where the act happened, or of a country
+    the sentence names as a phrase of its own ("the UAE sent aid to the victims of the
+    floods that swept Brazil": BRACVL, not ARECVL; "Mexico deported 311 migrants back to
+    India"). The organs of a state are the doer's own ("Syrian troops arrested officers").
+    A claim of responsibility names no victim in a thing that is no actor, read as one
+    from a word in its phrase with the claimant's country: "claimed the attack in a
+    message from its spokesman"; nor is one of several parties acting together the
+    target of their joint act by such a borrowed country ("Russia and the US agreed to
+    exchange prisoners")."""
+    sa, own, doc = ctx.actors, {s.code[:3] for s in f.sources}, ctx.sentence.doc
+    kept = []
+    for t in f.targets:
+        if t.head is not None and sa.borrowed.get(t.head) in own and _own_weapon(doc[t.head], sa, ctx.lexicon):
+            continue  # "fired a barrage of tank shells": what is fired is the doer's own
+        if t.head is not None and sa.borrowed.get(t.head) in own and t.code[3:6] not in STATE_SECTORS:
+            other = sa.other_country(doc[t.head], f.trigger, own)
+            if other:
+                t = replace(t, code=other + t.code[3:], entry=f"{t.entry}; country of the place, not the doer's")
+            elif t.head not in sa.by_token and ctx.roots.has(f.code, "claim"):
+                continue
+            elif len(f.sources) > 1 and ctx.roots.has(f.code, "reciprocal") and not ctx.roots.has(f.code, "violent"):
+                continue  # "Russia and the US agreed to exchange prisoners": between them, not with the prisoners
+        kept.append(t)
+    f.targets = kept
+    return None
+
+
+def _own_weapon(tok: Token, sa, lex: Lexicon) -> bool:
+    """Is the token a weapon read as an actor only by a sector word on it ("tank shells",
+    "army rockets"), not by a party its phrase names ("an attack on the rebel-held town")?"""
+    return tok.lemma_.lower() in lex.words.weapon_nouns and any(
+        c.dep_ in ("compound", "amod") and c.i in sa.by_token for c in tok.children)
+
+
+def name_the_leader(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """A country as a whole that the sentence also names by one of its leaders (people.tsv)
+    is that leader's organ of state, for a visit or talks (roots.tsv
+    ``country_by_leader``): "visited Brazil, where he was received by President Lula" is a
+    visit to BRAGOV."""
+    if not ctx.roots.has(f.code, "country_by_leader"):
+        return None
+    own = {s.code for s in f.sources}
+    for i, t in enumerate(f.targets):
+        if len(t.code) != 3:
+            continue
+        organs = {a.code for a in ctx.actors.actors_of(t.code) if a.code[3:6] in STATE_SECTORS and a.code not in own
+                  and "people.tsv" in a.entry}  # a leader named, not "its embassy", "a senior official said"
+        if len(organs) == 1:
+            f.targets[i] = replace(t, code=organs.pop(), entry=f"{t.entry}; its state organ the sentence names")
+    return None
+
+
+def appeal_to_holder(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """A call for the release of the actor's own people is aimed at whoever holds them
+    (roots.tsv ``to_holder``): "called for the release of a US journalist detained in
+    Russia" is aimed at Russia, not at the journalist."""
+    if not ctx.roots.has(f.code, "to_holder"):
+        return None
+    own, doc, sa = {s.code[:3] for s in f.sources}, ctx.sentence.doc, ctx.actors
+    for i, t in enumerate(f.targets):
+        if t.head is None or t.code[:3] not in own:
+            continue
+        holder = next((a for a in parties.holders(sa, doc[t.head]) if a.code[:3] not in own), None)
+        if holder is not None:
+            f.targets[i] = replace(holder, entry=f"holds {t.text}: {holder.entry}")
+    return None
+
+
+# Nouns for a body sent to serve a country: a target that is one of these, of an
+# international organisation, is aimed at the country it serves.
+_MISSION_NOUNS = ("mission", "force", "operation", "contingent")
+
+
+def serve_mission_host(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """A mission of an international body serves the country its phrase names: "offered
+    to contribute to a joint UN-African Union mission for Darfur" is aimed at Sudan, as
+    "troops for a UN force in Liberia" at Liberia."""
+    sa, doc = ctx.actors, ctx.sentence.doc
+    for i, t in enumerate(f.targets):
+        head = doc[t.head] if t.head is not None else None
+        if head is None or head.lemma_.lower() not in _MISSION_NOUNS or not t.code.startswith(("IGO", "NGO")):
+            continue
+        places = [o for prep in ("for", "in", "to") for o in prep_objects(head, prep)]
+        host = next((a for a in [*resolve_all(sa, places), *places_as_actors(sa, places)] if a.code[:3].isalpha()
+                     and not a.code.startswith(("IGO", "NGO"))), None)
+        if host is not None:
+            f.targets[i] = replace(host, code=host.code[:3], entry=f"host of the mission: {host.entry}")
+    return None
+
+
+def protesters_at_protests(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """Civilians an act is done to at a protest are protesters (OPP): "police detained
+    nearly 400 people in the latest protests against Lukashenko" (BLROPP)."""
+    gatherings = {w for w, sector in ctx.lexicon.thing_sectors.items() if sector == "OPP"}
+    at_protest = any(o.lemma_.lower() in gatherings for prep in ("in", "at", "during") for o in prep_objects(f.trigger, prep))
+    if at_protest:
+        f.targets = [replace(t, code=t.code[:3] + "OPP") if t.code[3:6] == "CVL" and len(t.code) == 6 else t
+                     for t in f.targets]
+    return None
+
+
+def count_people_as_civilians(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """People counted by their nationality, whom an act is done to, are civilians:
+    "arrested 22 Palestinians" (PSECVL), "deported dozens of Afghans" (AFGCVL)."""
+    doc = ctx.sentence.doc
+    for i, t in enumerate(f.targets):
+        if t.head is not None and len(t.code) == 3 and t.code.isalpha() and _counted_people(doc[t.head], ctx.actors):
+            f.targets[i] = replace(t, code=t.code + "CVL", entry=f"{t.entry}; people counted: civilians")
+    return None
+
+
+def _counted_people(tok: Token, sa) -> bool:
+    """Is the token a nationality's people, counted: "22 Palestinians", "dozens of Afghans"?"""
+    m = sa.by_token.get(tok.i)
+    if m is None or m.kind != "country" or tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    if any(c.dep_ == "nummod" for c in tok.children):
+        return True
+    quantity = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    return quantity is not None and (quantity.pos_ == "NUM" or any(c.dep_ == "nummod" for c in quantity.children)
+                                     or quantity.lower_ in ("dozens", "hundreds", "thousands", "scores", "millions"))
 
 
 def _occasion_subjects(noun: Token, lex: Lexicon) -> list[Token]:
@@ -445,6 +571,21 @@ def _names_culprit(trig: Token) -> bool:
     return trig.lemma_ == "be" or trig.pos_ == "ADJ"
 
 
+def drop_passive_without_doer(ctx: SentenceContext, f: Frame) -> Drop | None:
+    """A passive that names no doer is not coded (CONVENTIONS.md): "six people were killed
+    in clashes", "498 of its troops had been killed". What a speaker says of it is
+    (code_allegations ran before: "Israel said a mortar bomb was fired at it from Gaza");
+    a weapon as the subject ("a roadside bomb killed two soldiers") and a headline's
+    reduced passive ("10 Russian soldiers killed in Ukraine") still name the place's
+    unidentified forces, and an arrest the police who make arrests (an agent clear from
+    the verb: "activists were arrested in Minsk")."""
+    trig = f.trigger
+    if f.attempt.source_rule == "doer not named" and not f.source_tokens and is_passive(trig) \
+            and not is_passive_modifier(trig) and not ctx.roots.has(f.code, "arrest"):
+        return Drop("a passive that names no doer ('were killed in clashes') is not coded")
+    return None
+
+
 def drop_venue_targets(ctx: SentenceContext, f: Frame) -> Drop | None:
     """Parties acting together act with each other, not with where they meet: "the
     government and the rebels signed a peace deal in Pretoria"."""
@@ -536,23 +677,43 @@ def drop_self_acts(ctx: SentenceContext, f: Frame) -> Drop | None:
 def redirect_own_forces(ctx: SentenceContext, f: Frame) -> Drop | None:
     """Postures, withdrawals, aid and recalls move the actor's own people: "India deployed
     troops to Ladakh" is aimed at no one, "mobilized reservists for a war against Iraq" at
-    the war's enemy, "Serbia withdrew its ambassadors from ..." not at Serbia's government."""
+    the war's enemy, "Serbia withdrew its ambassadors from ..." not at Serbia's government;
+    nor, for a ceasefire, a withdrawal, a resignation or a posture (roots.tsv
+    ``no_home_target``), is the actor's own country as a whole ("declared a ceasefire in
+    south Lebanon", "resigned to allow Haiti's first free elections")."""
     if not ctx.roots.has(f.code, "own_forces"):
         return None
     own = _OWN_SECTORS_IN_RELATIONS if ctx.roots.has(f.code, "relations") else _OWN_SECTORS
-    for i, (s, t, code) in enumerate(f.pairs):
-        if t is not None and t.code[:3] == s.code[:3] and t.code[3:6] in own:
-            enemy = (a for g in default_targets(f.trigger, ctx.lexicon) for a in resolve_all(ctx.actors, g)
-                     if a.code[:3] != s.code[:3])
-            f.pairs[i] = Pair(s, next(enemy, None), code)
+    pairs = []
+    for s, t, code in f.pairs:
+        home = ctx.roots.has(code, "no_home_target") and t is not None and t.code == s.code[:3] != s.code
+        if t is not None and t.code[:3] == s.code[:3] and (t.code[3:6] in own or home):
+            # each other party the verb names: "recalled its ambassadors to the US and Israel"
+            pairs += [Pair(s, e, code) for e in _others_named(ctx, f.trigger, s)] or [Pair(s, None, code)]
+        else:
+            pairs.append(Pair(s, t, code))
+    f.pairs = pairs
     return None
+
+
+def _others_named(ctx: SentenceContext, trig: Token, s) -> list:
+    """The actors of the first phrase of the verb that names another country than the
+    source's, each once."""
+    for g in default_targets(trig, ctx.lexicon):
+        found = {a.code: a for a in resolve_all(ctx.actors, g) if a.code[:3] != s.code[:3]}
+        if found:
+            return list(found.values())
+    return []
 
 
 def build_events(ctx: SentenceContext, f: Frame) -> Drop | None:
     """One event per pair, all with the trigger's date."""
     when = dates.event_date(ctx.sentence, ctx.article.date, anchor=f.trigger.i, offset=ctx.actors.offset)
+    age = dates.event_age(ctx.sentence, ctx.article.date, f.trigger.i)
     made = [make_event(ctx, f.pattern, f.trigger, pair, f.mood.state, when) for pair in f.pairs]
     for e in made:
+        if age is not None:
+            e.evidence["age"] = age  # days before the story date (keep.story_verdicts)
         if f.joint:
             e.evidence["joint"] = True
         if f.attempt.target_rule == "share_conjunct_target":
@@ -581,9 +742,16 @@ STEPS: tuple[Step, ...] = (
     keep_named_targets,
     aim_denial_at_accuser,
     drop_place_targets,
+    look_past_own_country,
+    name_the_leader,
+    appeal_to_holder,
+    serve_mission_host,
+    protesters_at_protests,
+    count_people_as_civilians,
     recode_by_sectors,
     drop_where_said,
     code_allegations,
+    drop_passive_without_doer,
     drop_venue_targets,
     require_partners,
     require_pattern_target,
@@ -620,7 +788,10 @@ def make_event(ctx: SentenceContext, p: Pattern, trig: Token, pair: Pair, state:
     loc = None
     if ctx.locate:
         countries = [a.code[:3] for a in (s, t) if a is not None and a.code[:3].isalpha()]
-        exclude = {(a.head, a.head + 1) for a in (s, t) if a is not None and a.head is not None}
+        # the actors' own words are not where it happened, unless the target is a place it
+        # happened in or went to ("extradited the suspect to Britain", "sought refuge in Germany")
+        exclude = {(a.head, a.head + 1) for a in (s, t) if a is not None and a.head is not None
+                   and not (a is t and _went_to(sent.doc[a.head]))}
         loc = places.locate(sent, countries, exclude=exclude, offset=off)
     evidence = {
         "trigger": [trig.idx + off, trig.idx + len(trig) + off],
@@ -694,6 +865,9 @@ def _operation(f: Frame) -> bool:
     insurgents")? Reported, it is news of the operation, not an accusation."""
     return bool(f.targets) and all(t.code[3:6] == "REB" for t in f.targets) and all(
         d.code[3:6] in _STATE_FORCES or d.code.startswith("IGO") for d in f.sources)
+def _went_to(tok: Token) -> bool:
+    """Is the token the place of an "in"/"to"/"into" phrase on a verb ("fled to Britain")?"""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to", "into", "inside") and tok.head.head.pos_ == "VERB"
 
 
 def _where(tok: Token) -> bool:

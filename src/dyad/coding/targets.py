@@ -69,6 +69,9 @@ def object_or_partner(ctx: SentenceContext, f: Frame) -> list[Actor]:
         if ctx.roots.has(f.code, "statement"):
             # "made his remarks in Doha": where words are said is not whom they address
             found = [t for t in found if not parties.only_where(sa, t, f.cand.anchors)]
+        if ctx.roots.has(f.code, "protest"):
+            # "staged a protest": the protest is the act, not its protesters aimed at
+            found = [t for t in found if not parties.act_as_thing(t, f.cand.anchors, ctx.lexicon)]
         targets = found if any(t.code not in f.source_codes for t in found) else []
         if not targets and phrases:
             targets = parties.first_inside(sa, group, f.source_codes)
@@ -93,7 +96,19 @@ def _partner_groups(ctx: SentenceContext, f: Frame) -> list[list[Token]]:
     # a verb's own object before the phrases of the matched words: "met Xi on the
     # sidelines of a summit in Uzbekistan" is a meeting with Xi
     first = rest[:1] if trig.pos_ != "NOUN" and rest and not set(rest[0]) & set(cand.anchors) else []
-    return [g for g in [*first, *near, cand.particle_objects, *rest[len(first):]] if g]
+    groups = [g for g in [*first, _asked(trig, cand.anchors), *near, cand.particle_objects, *rest[len(first):]] if g]
+    # where it took place is no partner: "held talks on the sidelines of the APEC meeting";
+    # nor is a circumstance: "trade resumed, with traders grumbling about their losses"
+    return [g for g in groups if not parties.at_venue(g[0], trig, lex) and not parties.circumstance(g[0])]
+
+
+def _asked(trig: Token, anchors: list[Token]) -> list[Token]:
+    """The subject of the clause the matched words are in, below the trigger: whom "demanded
+    that Hamas renounce its struggle against Israel" asks, before the phrases of that clause."""
+    for clause in trig.children:
+        if clause.dep_ == "ccomp" and any(a in clause.subtree for a in anchors if a != trig):
+            return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return []
 
 
 def any_phrase(ctx: SentenceContext, f: Frame) -> list[Actor]:
@@ -119,16 +134,37 @@ def governing_subject(ctx: SentenceContext, f: Frame) -> list[Actor]:
 
 def place(ctx: SentenceContext, f: Frame) -> list[Actor]:
     """A target that is a place is its country: "shelled Aleppo" is aimed at SYR,
-    "villages near Kharkiv" at UKR."""
-    return parties.places_as_actors(ctx.actors, f.target_tokens) if f.target_tokens else []
+    "villages near Kharkiv" at UKR; what force is used on may be a town the small model
+    takes for a person ("shelled Kherson")."""
+    if not f.target_tokens:
+        return []
+    return parties.places_as_actors(ctx.actors, f.target_tokens, any_name=ctx.roots.has(f.code, "violent"))
+
+
+def where_it_struck(ctx: SentenceContext, f: Frame) -> list[Actor]:
+    """Force that names no target is aimed at the country where it struck: "Pakistan
+    violated the ceasefire in the Poonch district of Jammu and Kashmir" (IND), "al-Shabaab
+    fighters stormed a hotel in Mogadishu" (SOM); not a state's own country ("Indian
+    troops fired in Kashmir")."""
+    if not ctx.roots.has(f.code, "violent"):
+        return []
+    where = ctx.actors.place_actor()
+    state = {s.code[:3] for s in f.sources if len(s.code) == 3 or s.code[3:6] in parties.STATE_SECTORS
+             or s.entry.startswith("no doer named")}  # unidentified forces are the place's already
+    return [where] if where is not None and where.code not in state else []
 
 
 def theme_place(ctx: SentenceContext, f: Frame) -> list[Actor]:
     """A statement addresses the country of a place in what it is about: "expressed
-    sorrow for the shootings in South Carolina" (USA)."""
-    if not ctx.roots.has(f.code, "statement"):
+    sorrow for the shootings in South Carolina" (USA); so does an inquiry (roots.tsv
+    ``about_place``): "launched an investigation into war crimes committed in Mali", unless
+    at home ("Lebanese authorities opened an inquiry into the blast at Beirut port")."""
+    if ctx.roots.has(f.code, "statement"):
+        return parties.theme_places(ctx.actors, f.trigger, f.cand.anchors)
+    if not ctx.roots.has(f.code, "about_place"):
         return []
-    return parties.theme_places(ctx.actors, f.trigger, f.cand.anchors)
+    own = {s.code[:3] for s in f.sources}
+    return [t for t in parties.theme_places(ctx.actors, f.trigger, f.cand.anchors) if t.code[:3] not in own]
 
 
 def claimed_victims(ctx: SentenceContext, f: Frame) -> list[Actor]:
@@ -157,11 +193,13 @@ def defied(ctx: SentenceContext, f: Frame) -> list[Actor]:
 
 def condition(ctx: SentenceContext, f: Frame) -> list[Actor]:
     """A threat is aimed at whoever must comply: "threatened to strike unless Israel
-    rescinded the decision"."""
-    if not ctx.roots.has(f.code, "threat"):
+    rescinded the decision"; so is a refusal on a condition: "ruled out talks unless the
+    rebels laid down their arms"."""
+    if not (ctx.roots.has(f.code, "threat") or ctx.roots.has(f.code, "rejection")):
         return []
-    found = parties.resolve_all(ctx.actors, parties.condition_subjects(f.trigger))
-    return [t for t in found if t.code not in f.source_codes]
+    # a party named as such, not an event placed somewhere ("if war starts in Iraq")
+    named = [t for t in parties.condition_subjects(f.trigger) if t.i in ctx.actors.by_token or t.pos_ == "PRON"]
+    return [t for t in parties.resolve_all(ctx.actors, named) if t.code not in f.source_codes]
 
 
 TARGET_RULES: tuple[TargetRule, ...] = tuple(TargetRule(rule.__name__, rule) for rule in (
@@ -171,6 +209,7 @@ TARGET_RULES: tuple[TargetRule, ...] = tuple(TargetRule(rule.__name__, rule) for
     any_phrase,
     governing_subject,
     place,
+    where_it_struck,
     theme_place,
     claimed_victims,
     protested_country,

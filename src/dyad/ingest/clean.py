@@ -53,6 +53,7 @@ _ENDS_SENTENCE = re.compile(r"""[.!?…"'”’»][\"'”’»)\]]*$""")
 _TAIL = 32
 _MIN_SENTENCE_WORDS = 6  # a punctuated line this long is story text, never a label
 _MAX_LABEL_WORDS = 15  # linked headlines run long; unpunctuated prose runs longer
+_MAX_DECK_WORDS = 60  # a standfirst above the story, with no full stop
 
 _MARKDOWN_MARK = re.compile(r"(?:#{1,6}|>|[-*+])[ \t]+")  # matched at a line's start
 # Lines up to a blank one. A block starts where a line does, never inside a run of
@@ -61,12 +62,18 @@ _BLOCK = re.compile(r"(?<![^\S\r\n])(?:[^\S\r\n]*\S[^\r\n]*(?:\r\n?|\n|$))+")
 _LINE = re.compile(r"[^\r\n]+")
 
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b\W*(?:©|\(c\)|\d{4}))|all rights reserved", re.I)
-_PHOTO_PAREN = re.compile(r"\((?:photo|image|picture|photograph|credit)s?\b[^()]*\)\s*$", re.I)
+_PHOTO_PAREN = re.compile(r"[(\[](?:file\s+)?(?:photo|image|picture|photograph|credit)s?\b[^()\[\]]*[)\]]\s*$", re.I)
+# A credit glued to the caption it ends: "... over Gaza in May.Credit: Hatem Moussa/AP",
+# "... on Thursday.Credit...Ali Khara/Reuters".
+_GLUED_CREDIT = re.compile(r"[.!?]\s*(?:Photo\s+)?Credits?(?::|\s*(?:\.{2,}|…))\s*\S")
 _TRAILER = re.compile(
     r"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b", re.I
 )
 _CONTRIBUTED = re.compile(
-    r"contributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\W*$", re.I
+    r"(?:contributed(?:\s+reporting)?\s+to"
+    r"|\b(?:information|material|reporting)\s+(?:for|in)\s+this\s+(?:report|story|article)\s+(?:was|were)"
+    r"\s+(?:provided|supplied|contributed)\s+by\b.*"
+    r"|\bwas\s+used\s+in)\s*(?:this\s+(?:report|story|article))?\W*$", re.I
 )
 _STAMP_PREFIX = re.compile(
     r"^(?:last\s+|first\s+)?(?:updated|published|posted|modified)(?:\s+on)?\b", re.I
@@ -81,6 +88,17 @@ _DATE_ONLY = re.compile(rf"^(?:(?:{_DATE_WORD})[\s,.:/|–—-]*)+$", re.I)
 # "\S+@" made cleaning quadratic (47 s for one 200,000-character token).
 _LINKISH = re.compile(r"https?://\S+|www\.\S+|(?<!\S)[^\s@]+@\S+\.\w+|@\w+")
 _BYLINE = re.compile(r"^(?:By|BY)\s+[A-Z]\S*(?:\s+\S+){0,9}$")
+# Words a byline's names may have in lower case: "By Maha El Dahan and Laila Bassam".
+_NAME_PARTICLES = {"and", "&", "of", "de", "del", "da", "van", "von", "der", "al", "el", "bin", "ibn", "in", "for"}
+# "Home » World » Asia", "News › Middle East › Syria": a trail of links to the page.
+_MENU_START = re.compile(r"^home\s*[»›>/|]", re.I)
+_MENU_STEP = re.compile(r"\s[»›>]\s")
+_MAX_MENU_WORDS = 40
+# A line that only points elsewhere: ">> Explained: ...", "► Watch: ...".
+_POINTER = re.compile(r"^(?:>>|»|►|▶|→|⇒)")
+# Small words a headline in title case leaves in lower case.
+_TITLE_SMALL = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
+                "from", "as", "vs", "via", "into", "over", "after", "amid"}
 
 
 def _ends_clause(chunk: str) -> bool:
@@ -96,9 +114,9 @@ class Line:
     """One line or paragraph of an article and what cleaning decided about it.
 
     ``reason`` says why a line was dropped (``headline``, ``repeat``, ``heading``,
-    ``boilerplate``, ``credit``, ``copyright``, ``trailer``, ``timestamp``,
-    ``link``, ``byline``), or is ``dateline`` on a kept line whose dateline
-    prefix was cut off.
+    ``deck``, ``boilerplate``, ``credit``, ``copyright``, ``trailer``, ``timestamp``,
+    ``link``, ``menu``, ``byline``, ``title``), or is ``dateline`` on a kept line whose
+    dateline prefix was cut off.
     """
 
     start: int
@@ -124,7 +142,8 @@ class Boilerplate:
         )
         place = r"[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}"  # MOSCOW, ST. PETERSBURG
         detail = r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,2})?"  # ", Lebanon" / ", Oct 15"
-        agency = rf"\((?:(?i:{ag})|[A-Z][\w.&'’ -]{{1,30}})\)"  # any "(Agency)" after a place
+        # any "(Agency)" after a place; "(AP --" as some archives have it
+        agency = rf"\((?:(?i:{ag})|[A-Z][\w.&'’ -]{{1,30}})\)|\((?i:{ag})(?=\s*[-–—])"
         self.dateline = re.compile(
             rf"(?:{place}{detail}\s*(?:{agency})?"
             rf"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,2}}{detail}\s*{agency}"  # Moscow (Reuters)
@@ -202,53 +221,126 @@ def classify_lines(article: Article, boilerplate: Boilerplate | None = None) -> 
         if key in seen:
             reason = "headline" if i == 0 and key == title else "repeat"
         else:
-            reason = _strong_reason(chunk, bp) or _soft_reason(chunk, i == 0 and not title, len(units))
+            started = any(x.keep for x in out)
+            reason = _strong_reason(chunk, bp) or _soft_reason(chunk, i == 0 and not title, len(units), started)
         seen.add(key)
         if not reason and not any(x.keep for x in out):
             m = bp.dateline.match(chunk)
             if m:
                 start, reason = start + m.end(), "dateline"
         out.append(Line(start, end, keep=reason in ("", "dateline"), reason=reason))
+    out = _captions_of_credits(text, out)
     if not any(x.keep for x in out):
         out = [Line(x.start, x.end, True, x.reason) if x.reason in _SOFT else x for x in out]
     return out
 
 
-_SOFT = ("headline", "heading")
+def _captions_of_credits(text: str, lines: list[Line]) -> list[Line]:
+    """A caption shown twice, the second time with its credit ("Flames are seen over
+    Gaza." then "Flames are seen over Gaza.Credit: Hatem Moussa/AP"): the first is a
+    caption too."""
+    out = list(lines)
+    for i, (x, nxt) in enumerate(zip(lines, lines[1:])):
+        if x.keep and nxt.reason == "credit" and _norm(text[nxt.start:nxt.end]).startswith(_norm(text[x.start:x.end])):
+            out[i] = Line(x.start, x.end, False, "credit")
+    return out
+
+
+_SOFT = ("headline", "heading", "deck", "title")
 
 
 def _strong_reason(chunk: str, bp: Boilerplate) -> str:
-    words = len(chunk.split())
-    if _bare(chunk) in bp.lines or bp.prefix.match(chunk):
-        return "boilerplate"
-    if bp.credit.search(chunk) or _PHOTO_PAREN.search(chunk):
-        return "credit"
-    if _COPYRIGHT.search(chunk) and (words <= 25 or chunk.startswith(("©", "(c)"))):
-        return "copyright"
-    if _TRAILER.match(chunk) and (
-        chunk.startswith("(") or ";" in chunk or not _ends_sentence(chunk)
-    ):
-        return "trailer"
-    if _CONTRIBUTED.search(chunk):
-        return "trailer"
-    if (_DATE_ONLY.match(chunk) and re.search(r"\d", chunk)) or (
-        _STAMP_PREFIX.match(chunk) and words <= 12 and not _is_sentence(chunk)
-    ):
-        return "timestamp"
-    if _LINKISH.search(chunk) and len(_LINKISH.sub(" ", chunk).split()) < 3:
-        return "link"
-    if _BYLINE.match(chunk) and not re.search(r"[.!?]$", chunk):
-        return "byline"
-    return ""
+    """The reason of the first strong rule (``_STRONG_RULES``) the line meets, or ""."""
+    return next((reason for reason, rule in _STRONG_RULES if rule(chunk, bp)), "")
 
 
-def _soft_reason(chunk: str, may_be_headline: bool, n_units: int) -> str:
+def _is_listed(chunk: str, bp: Boilerplate) -> bool:
+    """A phrase of boilerplate.tsv: "Related: ...", "Advertisement", "Share this"."""
+    return _bare(chunk) in bp.lines or bool(bp.prefix.match(chunk))
+
+
+def _is_credit(chunk: str, bp: Boilerplate) -> bool:
+    """A photo credit or a caption ending in one: "© Kevin Lamarque / Reuters", "(Photo by
+    Alex Wong/Getty Images)", "... in Beijing.[Photo/Xinhua]", "... in May.Credit: Hatem Moussa/AP"."""
+    return bool(bp.credit.search(chunk) or _PHOTO_PAREN.search(chunk) or _GLUED_CREDIT.search(chunk))
+
+
+def _is_copyright(chunk: str, bp: Boilerplate) -> bool:
+    return bool(_COPYRIGHT.search(chunk)) and (len(chunk.split()) <= 25 or chunk.startswith(("©", "(c)")))
+
+
+def _is_trailer(chunk: str, bp: Boilerplate) -> bool:
+    """"(Reporting by ...; Editing by ...)", "... contributed to this report"."""
+    if _TRAILER.match(chunk) and (chunk.startswith("(") or ";" in chunk or not _ends_sentence(chunk)):
+        return True
+    return bool(_CONTRIBUTED.search(chunk))
+
+
+def _is_timestamp(chunk: str, bp: Boilerplate) -> bool:
+    """"October 15, 2015", "Updated: Oct 15, 2015 8:32 AM ET"."""
+    return bool(_DATE_ONLY.match(chunk) and re.search(r"\d", chunk)) or bool(
+        _STAMP_PREFIX.match(chunk) and len(chunk.split()) <= 12 and not _is_sentence(chunk))
+
+
+def _is_link(chunk: str, bp: Boilerplate) -> bool:
+    """An address with hardly a word beside it, or a line that points to another page
+    (">> Explained: Netanyahu resists pressure ...")."""
+    return bool(_LINKISH.search(chunk)) and len(_LINKISH.sub(" ", chunk).split()) < 3 or bool(_POINTER.match(chunk))
+
+
+def _is_menu(chunk: str, bp: Boilerplate) -> bool:
+    """A trail of links: "Home » Latest News » World News » Philippine troops' clash with…"."""
+    if len(chunk.split()) > _MAX_MENU_WORDS:
+        return False
+    return bool(_MENU_START.match(chunk)) or len(_MENU_STEP.findall(chunk)) >= 2
+
+
+def _is_byline(chunk: str, bp: Boilerplate) -> bool:
+    """"By John Smith", "By Ebor Cletus Ralph Jr /Agency Reports.": names only, so "By
+    Tuesday, the army had withdrawn." is no byline."""
+    if not _BYLINE.match(chunk):
+        return False
+    if not re.search(r"[.!?]$", chunk):
+        return True
+    return all(w[0].isupper() or w.lower() in _NAME_PARTICLES or w[0] in "/|,"
+               for w in chunk.rstrip(".").split()[1:])
+
+
+def _is_title(chunk: str, bp: Boilerplate) -> bool:
+    """A headline in title case, even with a full stop: "As Diplomats Begin Talks, Rocket
+    Strikes Kill Dozens In Kharkiv." (a story's sentences have verbs in lower case)."""
+    words = [w.strip("\"'“”‘’(),.:;!?-–—") for w in chunk.split()]
+    words = [w for w in words if w]
+    if not 4 <= len(words) <= 20 or chunk.startswith(("By ", "BY ")):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL for w in words)
+
+
+# Strong rules in the order they are tried: (reason, rule(line, boilerplate)).
+_STRONG_RULES: tuple[tuple[str, Callable[[str, Boilerplate], bool]], ...] = (
+    ("boilerplate", _is_listed),
+    ("credit", _is_credit),
+    ("copyright", _is_copyright),
+    ("trailer", _is_trailer),
+    ("timestamp", _is_timestamp),
+    ("link", _is_link),
+    ("menu", _is_menu),
+    ("byline", _is_byline),
+    ("title", _is_title),
+)
+
+
+def _soft_reason(chunk: str, may_be_headline: bool, n_units: int, started: bool = True) -> str:
+    """Why a line that cannot be a sentence is dropped; ``started``: a line of the story
+    was kept before it."""
     if _is_sentence(chunk):
         return ""
     if may_be_headline and n_units > 1 and looks_like_headline(chunk):
         return "headline"
     if not _ends_clause(chunk) and len(chunk.split()) <= _MAX_LABEL_WORDS:
         return "heading"
+    if not started and not _ends_sentence(chunk) and len(chunk.split()) <= _MAX_DECK_WORDS:
+        return "deck"  # the summary under a headline: "Israeli army strikes in Gaza ... brokered by a third party"
     return ""
 
 
@@ -264,11 +356,75 @@ def _units(text: str, title: str | None, bp: Boilerplate) -> list[tuple[int, int
         lines = [(s, e) for s, e in lines if s < e]
         if lines and title and _norm(text[slice(*lines[0])]) == title:
             units.append(lines.pop(0))  # a headline right above the first paragraph
+        elif not units and _headline_on_top(text, lines):
+            units.append(lines.pop(0))  # the same, without a title to know it by
         if _is_wrapped(text, lines, bp):
             units.append((lines[0][0], lines[-1][1]))
         else:
-            units.extend(lines)
+            units.extend(_join_broken(text, lines, bp))
     return units
+
+
+def _headline_on_top(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Is the first line of the text's first block a headline over the lines below it (it
+    looks like one and the sentence does not go on in the next line)?"""
+    if len(lines) < 2:
+        return False
+    first, second = text[slice(*lines[0])], text[slice(*lines[1])]
+    return looks_like_headline(first) and not _breaks_sentence(first, second)
+
+
+# Words a sentence does not end on: a line ending in one goes on in the next line.
+_OPEN_WORDS = frozenset(
+    "a an the of to in on at for by with from into onto over under about above below around across along "
+    "against among between through toward towards near within without during since until upon per via "
+    "including and or but nor as than that which who whom whose if whether because while when where his her "
+    "its their our my your is are was were be been being has have had will would shall should can could may "
+    "might must not no this these those some any each every both all another other such said told".split())
+_OPEN_END = re.compile(r"(?:[,(\[–—-]|--)$")
+
+
+def _join_broken(text: str, lines: list[tuple[int, int]], bp: Boilerplate) -> list[tuple[int, int]]:
+    """Lines broken inside a sentence at uneven widths, joined into one span each ("India
+    and Pakistan on Wednesday took yet another" / "step towards normalising ..."); a
+    line that ends a sentence, a label or a boilerplate line stands alone."""
+    out: list[tuple[int, int]] = []
+    margin = max((e - s for s, e in lines), default=0)
+    # a sentence broken across lines ends in a later line of the block; a list of links
+    # (related headlines) has no line that ends a sentence
+    ends = [_ends_sentence(text[s:e]) for s, e in lines]
+    for i, (s, e) in enumerate(lines):
+        if not any(ends[i:]):
+            out.extend(lines[i:])
+            break
+        prev = text[slice(*out[-1])] if out else ""
+        # the line before was cut at the margin, and is not the block's first (a headline)
+        at_margin = i > 1 and lines[i - 1][1] - lines[i - 1][0] >= 0.85 * margin
+        if out and (_breaks_sentence(prev, text[s:e]) or (at_margin and not _ends_clause(prev))) \
+                and _joinable(text[s:e], bp) and _joinable(prev, bp):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _joinable(line: str, bp: Boilerplate) -> bool:
+    """A line no strong rule drops (a title-cased piece of a sentence may be joined:
+    "External Affairs Minister I K Gujral" / "and his Pakistani counterpart ...")."""
+    return _strong_reason(line, bp) in ("", "title")
+
+
+def _breaks_sentence(line: str, nxt: str) -> bool:
+    """Does ``line`` stop inside a sentence that ``nxt`` goes on with: ``nxt`` starts in
+    lower case or with a number, or ``line`` ends on a comma, a dash or a word no sentence
+    ends on ("the", "of", "and")?"""
+    tail = line.rstrip("'\"”’")
+    if not tail or tail[-1] in ".!?…:;" or (tail != line and tail[-1] in ".!?,"):
+        return False
+    if nxt[:1].islower() or nxt[:1].isdigit():
+        return True
+    last = tail.split()[-1].lower() if tail.split() else ""
+    return last in _OPEN_WORDS or bool(_OPEN_END.search(tail))
 
 
 def _is_wrapped(text: str, lines: list[tuple[int, int]], bp: Boilerplate) -> bool:

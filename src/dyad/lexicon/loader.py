@@ -20,7 +20,8 @@ from ..errors import DyadError
 from . import ontology
 from .settings import Settings, read_settings
 from .tables import (Allegation, RootTable, SectorRow, WordLists, read_allegations, read_governors, read_modality, read_obligations,
-                     read_charges, read_official, read_reverse_codes, read_roots, read_sector_codes, read_weapons,
+                     read_charges, read_official, read_reverse_codes, read_roots, read_sector_codes, read_thing_sectors,
+                     read_weapons,
                      read_word_lists)
 from .tsv import LexiconIssue, is_lemma, read_tsv
 
@@ -223,6 +224,7 @@ class Lexicon:
     charges: dict[str, str] = field(default_factory=dict)  # charges.tsv: code prefix of an act -> accusation of it
     weapons: dict[str, frozenset[str]] = field(default_factory=dict)  # weapons.tsv: code -> weapon nouns
     sector_codes: list[SectorRow] = field(default_factory=list)  # sectors.tsv: codes by who does it to whom
+    thing_sectors: dict[str, str] = field(default_factory=dict)  # noun of a thing -> the sector it belongs to
     roots: RootTable = field(default_factory=RootTable)
     words: WordLists = field(default_factory=WordLists)
     issues: list[LexiconIssue] = field(default_factory=list)
@@ -380,6 +382,8 @@ def _load_coder_tables(lex: Lexicon, d: Path, known_codes: frozenset[str] | None
         read_reverse_codes(lex.reverse_codes, d / "symmetric.tsv", issues, known_codes)
     if (d / "roots.tsv").exists():
         lex.roots = read_roots(lex.roots, d / "roots.tsv", issues, known_codes)
+    if (d / "thing_sectors.tsv").exists():
+        read_thing_sectors(lex.thing_sectors, d / "thing_sectors.tsv", issues)
     lex.words = read_word_lists(lex.words, d, issues)
 
 

@@ -20,6 +20,7 @@ GOVERNOR_EFFECTS = ("refuse", "negate", "light", "future", "future-clause", "hyp
 ROOT_BEHAVIOURS = {
     "statement": "words, not deeds: speech verbs; a reported obligation makes it a demand; coded only when the sentence says nothing more",
     "needs_other_party": "a statement about nobody else ('Macron said France would...') is no event",
+    "bare": "a bare statement: coded only when the whole story says nothing more",
     "claim": "a claim of responsibility: aimed at the victims of what is claimed, and news beside the act",
     "speech_act": "words that are themselves the news (a denial, condolences, declining to comment): coded beside other events",
     "reciprocal": "'A and B <act>' with no other party is A and B acting on each other",
@@ -35,6 +36,10 @@ ROOT_BEHAVIOURS = {
     "own_act": "in a participle it is an act of its own, not the outcome of the main event",
     "dyadic": "done to someone: with nobody named, it gives way to events whose parties are named",
     "voiced": "in the purpose clause of a protest, it is what the protest voices",
+    "to_holder": "a call for the release of the actor's own people is aimed at whoever holds them ('a US journalist detained in Russia')",
+    "country_by_leader": "a country as a whole, also named by its state organ, is that organ ('visited Brazil, where President Lula received him')",
+    "no_home_target": "the actor's own country as a whole is no target of it ('declared a ceasefire in south Lebanon')",
+    "about_place": "with no target named, aimed at the country of a place in what it is about ('an inquiry into abuses in Ethiopia')",
     "named_target": "aimed only at whom its pattern names ('denied the accusations by X'), not at a party of the act it is about",
     "place_no_target": "where the actor's forces move is no target: a withdrawal from a town",
     "home_no_target": "where the actor's forces move in its own country is no target: a deployment in one of its regions",
@@ -90,6 +95,8 @@ class WordLists:
     stative_passives: frozenset[str] = frozenset()
     toll_nouns: frozenset[str] = frozenset()
     chemical_nouns: frozenset[str] = frozenset()
+    venue_nouns: frozenset[str] = frozenset()
+    holding_verbs: frozenset[str] = frozenset()
 
 
 def read_word_lists(words: WordLists, d: Path, issues: list[LexiconIssue]) -> WordLists:
@@ -194,6 +201,15 @@ def read_obligations(table: dict[str, str], path: Path, issues: list[LexiconIssu
             issues.append(LexiconIssue(str(path), ln, f"need a lower-case modal and a known CAMEO code (got {r['modal']!r}, {r['code']!r})"))
             continue
         table[r["modal"]] = r["code"]
+
+
+def read_thing_sectors(table: dict[str, str], path: Path, issues: list[LexiconIssue]) -> None:
+    """thing_sectors.tsv: nouns for things that belong to a sector ("positions": MIL)."""
+    for ln, r in read_tsv(path, ["noun", "sector"], issues):
+        if not is_lemma(r["noun"]) or not re.fullmatch(r"[A-Z]{3}", r["sector"] or ""):
+            issues.append(LexiconIssue(str(path), ln, f"need a lower-case noun and a three-letter sector code (got {r['noun']!r}, {r['sector']!r})"))
+            continue
+        table[r["noun"]] = r["sector"]
 
 
 def read_allegations(table: dict[str, Allegation], path: Path, issues: list[LexiconIssue], known: frozenset[str] | None,

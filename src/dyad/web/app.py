@@ -20,7 +20,7 @@ from typing import Annotated
 import anyio
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -204,7 +204,7 @@ def network(s: Store, f: Annotated[Filters, Depends()],
 def _pages(app: FastAPI) -> None:
     for route, page in PAGES.items():
         app.add_api_route(route, _page(page), methods=["GET"], include_in_schema=False)
-    app.add_api_route("/events/{event_id}", _page("event.html"), methods=["GET"], include_in_schema=False)
+    app.add_api_route("/events/{event_id}", _page("event.html", "/events"), methods=["GET"], include_in_schema=False)
     app.add_api_route("/favicon.ico", lambda: FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml"),
                       methods=["GET"], include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -228,9 +228,23 @@ def _check_date(value: str | None, name: str) -> None:
         raise InputError(f"{name} {value!r} is not a date", "write it as YYYY-MM-DD, e.g. 2015-10-15") from None
 
 
-def _page(name: str):
-    def page() -> FileResponse:
-        return FileResponse(STATIC / name, media_type="text/html")
+_HEADER_MARK = "<!-- header: the same on every page, put in by the server (web/app.py) -->"
+
+
+@functools.cache
+def _page_html(name: str, route: str) -> str:
+    """The page with the header every page shares, its own link marked as the current one."""
+    html = (STATIC / name).read_text(encoding="utf-8")
+    header = (STATIC / "header.html").read_text(encoding="utf-8")
+    header = header.replace(f'<a href="{route}">', f'<a href="{route}" aria-current="page">', 1)
+    return html.replace(_HEADER_MARK, header.rstrip("\n"), 1)
+
+
+def _page(name: str, route: str | None = None):
+    route = route or next((r for r, n in PAGES.items() if n == name), "")
+
+    def page() -> HTMLResponse:
+        return HTMLResponse(_page_html(name, route))
 
     page.__name__ = f"page_{name.split('.')[0]}"
     return page

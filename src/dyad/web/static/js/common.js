@@ -129,9 +129,3 @@ export async function needStore() {
   return info;
 }
 
-// Mark the current page in the navigation for screen readers and the eye.
-for (const a of document.querySelectorAll("header nav a")) {
-  const here = window.location.pathname;
-  const href = a.getAttribute("href");
-  if (href === here || (href !== "/" && here.startsWith(href + "/"))) a.setAttribute("aria-current", "page");
-}
