@@ -12,8 +12,9 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
-PEOPLE = Path(__file__).resolve().parents[1] / "src" / "dyad" / "data" / "actors" / "people.tsv"
+PEOPLE = ROOT / "src" / "dyad" / "data" / "actors" / "people.tsv"
 HEADER = ["name", "aliases", "code", "role", "start", "end"]
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 CODE_RE = re.compile(r"^[A-Z]{6,}$")

@@ -6,8 +6,9 @@ import pytest
 
 from dyad.model import Article
 from dyad.ingest.read import ReadIssue, articles_from_records, read_paths
+from conftest import DATA
 
-DATA = Path(__file__).parent / "data" / "read"
+DATA = DATA / "read"
 
 
 def read(paths, **kw):

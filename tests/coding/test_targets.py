@@ -8,8 +8,9 @@ import yaml
 
 from dyad.coding.steps import STEPS
 from dyad.coding.targets import TARGET_RULES
+from conftest import DATA
 
-CASES = Path(__file__).resolve().parent / "data" / "target_rules"
+CASES = DATA / "target_rules"
 DATE = "2015-06-18"
 
 

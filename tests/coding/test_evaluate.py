@@ -12,8 +12,9 @@ from dyad.coding.evaluate import (
     score,
 )
 from dyad.model import Event
+from conftest import SHARED
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = SHARED
 PETR2_GSR = SHARED / "gold" / "petr2_gsr.jsonl"
 
 

@@ -11,8 +11,9 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
-ACTORS = Path(__file__).resolve().parents[1] / "src" / "dyad" / "data" / "actors"
+ACTORS = ROOT / "src" / "dyad" / "data" / "actors"
 
 # CAMEO actor types (../shared/ontology/cameo_actor_types.txt) plus REL, the CAMEO
 # religion code that the PETRARCH agents dictionary also uses as a sector.

@@ -4,8 +4,9 @@ from pathlib import Path
 import pytest
 
 from dyad.lexicon import ontology
+from conftest import SHARED
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "ontology"
+SHARED = SHARED / "ontology"
 PLOVER_16 = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
              "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 

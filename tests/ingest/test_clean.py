@@ -5,9 +5,10 @@ import pytest
 from dyad.ingest.clean import Boilerplate, classify_lines, clean_text, looks_like_headline, story_spans
 from dyad.model import Article
 from dyad.ingest.read import read_paths
+from conftest import DATA, SHARED
 
-DATA = Path(__file__).parent / "data" / "read"
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
+DATA = DATA / "read"
+SEED = SHARED / "seed" / "article.txt"
 
 
 def kept(article):
