@@ -192,7 +192,7 @@ def test_actor_lines_skipped_are_reported(imported, line, words):
 
 def test_actor_dates_pick_the_code(imported):
     out, _ = imported
-    from dyad.coding.actors import pick_person
+    from dyad.coding.mentions import pick_person
 
     lex = load([out], builtin=False)
     gollum = [e for e in lex.actors if e.phrase == "Smeagol"]

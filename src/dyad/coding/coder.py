@@ -17,10 +17,11 @@ from spacy.tokens import Span, Token
 from ..ingest import clean
 from ..lexicon.loader import Lexicon, default_lexicon, load
 from ..model import Actor, Article, Attempt, Coded, Event, Sentence
-from .actors import ActorIndex, DocContext, SentenceActors, pick_person
+from .actors import DocContext, SentenceActors
 from .context import Frame, Mood, SentenceContext
 from .events import Candidate, PatternIndex, governor_of, is_negation_word, lemma_candidates, mood, negated_verb
 from .keep import story_verdicts, verdicts
+from .mentions import ActorIndex, pick_person
 from .parse import load_model, parse_blocks
 from .steps import run_steps
 
