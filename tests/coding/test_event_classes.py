@@ -31,6 +31,7 @@ CODED = [
     # criticism: calling someone or their act names (111), however the adjective is parsed
     ("Russia called the new US sanctions outrageous and unacceptable.", ("RUS", "USA", "111")),
     ("The Turkish president called Israel a terrorist state.", ("TUR", "ISR", "111")),
+    ("France and Germany condemned each other.", ("FRA", "DEU", "111")),
     ("The foreign ministry of Iran called the Israeli strike a violation of international law.", ("IRN", "ISR", "111")),
 ]
 
@@ -205,6 +206,11 @@ NOT_CODED = PURPOSE_NOT + [
     ("Pakistan retaliated by expelling two Indian diplomats.", ("PAK", "", "190")),
     # the outcome of a specific act is still that act's outcome
     ("The army shelled Juba, killing 20 civilians.", ("SSD", "SSD", "190")),
+    # several parties reacting to what the verb names react to it together, not to each other
+    ("The United States, the European Union and the African Union have all condemned the coup.",
+     ("USA", "IGO", "111")),
+    ("The United States, the European Union and the African Union have all condemned the coup.",
+     ("IGO", "USA", "111")),
 ]
 
 
