@@ -52,3 +52,9 @@ def test_an_act_on_nobody_named_gives_way_to_the_storys_dyads():
     events = coded(NEWS + " " + aid)
     assert any(e[1:] == ("RUS", "UKR", "19") for e in events)
     assert not any(e[3] == "07" for e in events), events
+
+
+def test_an_intent_to_cooperate_with_no_partner_gives_way_too():
+    promise = "The Malian junta promised a return to constitutional order."
+    assert any(e[1:] == ("MLI", "", "03") for e in coded(promise))
+    assert not any(e[3] == "03" for e in coded(NEWS + " " + promise))
