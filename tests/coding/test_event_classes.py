@@ -32,6 +32,8 @@ CODED = [
     ("Russia called the new US sanctions outrageous and unacceptable.", ("RUS", "USA", "111")),
     ("The Turkish president called Israel a terrorist state.", ("TUR", "ISR", "111")),
     ("France and Germany condemned each other.", ("FRA", "DEU", "111")),
+    # how long an act lasted is no object of its own: the talks are what was held
+    ("Greek and Turkish diplomats held three hours of talks in Ankara on Monday.", ("GRC", "TUR", "046")),
     ("The foreign ministry of Iran called the Israeli strike a violation of international law.", ("IRN", "ISR", "111")),
 ]
 
