@@ -46,6 +46,7 @@ PURPOSE = [
 PURPOSE_NOT = [
     ("China and Kiribati signed a joint communique to establish diplomatic relations.", ("CHN", "", "054")),
     ("The UAE sent a relief plane to Brazil to help the victims of the floods.", ("ARE", "BRA", "070")),
+    ("Greek and Turkish diplomats met in Ankara on Monday to try to reduce tension.", ("GRC", "", "087")),
 ]
 
 # aid: planes, ships and convoys of aid sent (073); arms, armoured vehicles and patrol

@@ -135,7 +135,11 @@ def purpose_of(e: Event, tok: Token, events: list[Event], trig_of: list[Token]) 
     """Is the act the purpose of another act of the same source ("signed a communique to
     establish diplomatic relations", "sent a relief plane to help the victims")? The act
     done is the news; what it is for is not coded again. A purpose whose act is not coded
-    ("sent 21 observers to investigate") still is."""
+    ("sent 21 observers to investigate") still is; so is one the purpose only tries or
+    seeks ("held talks to try to reduce tension")."""
+    while tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX") and tok.head.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        tok = tok.head  # "to try to reduce tension": the purpose clause is "to try"
     if tok.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
     return any(o is not e and t == tok.head and o.source == e.source for o, t in zip(events, trig_of))
