@@ -31,6 +31,9 @@ CODED = [
     # criticism: calling someone or their act names (111), however the adjective is parsed
     ("Russia called the new US sanctions outrageous and unacceptable.", ("RUS", "USA", "111")),
     ("The Turkish president called Israel a terrorist state.", ("TUR", "ISR", "111")),
+    ("France and Germany condemned each other.", ("FRA", "DEU", "111")),
+    # how long an act lasted is no object of its own: the talks are what was held
+    ("Greek and Turkish diplomats held three hours of talks in Ankara on Monday.", ("GRC", "TUR", "046")),
     ("The foreign ministry of Iran called the Israeli strike a violation of international law.", ("IRN", "ISR", "111")),
 ]
 
@@ -43,6 +46,7 @@ PURPOSE = [
 PURPOSE_NOT = [
     ("China and Kiribati signed a joint communique to establish diplomatic relations.", ("CHN", "", "054")),
     ("The UAE sent a relief plane to Brazil to help the victims of the floods.", ("ARE", "BRA", "070")),
+    ("Greek and Turkish diplomats met in Ankara on Monday to try to reduce tension.", ("GRC", "", "087")),
 ]
 
 # aid: planes, ships and convoys of aid sent (073); arms, armoured vehicles and patrol
@@ -205,6 +209,11 @@ NOT_CODED = PURPOSE_NOT + [
     ("Pakistan retaliated by expelling two Indian diplomats.", ("PAK", "", "190")),
     # the outcome of a specific act is still that act's outcome
     ("The army shelled Juba, killing 20 civilians.", ("SSD", "SSD", "190")),
+    # several parties reacting to what the verb names react to it together, not to each other
+    ("The United States, the European Union and the African Union have all condemned the coup.",
+     ("USA", "IGO", "111")),
+    ("The United States, the European Union and the African Union have all condemned the coup.",
+     ("IGO", "USA", "111")),
 ]
 
 

@@ -44,3 +44,17 @@ def test_a_bare_statement_beside_the_storys_acts_is_not_its_news():
     assert any(e[3] == "01" for e in alone)
     events = coded(NEWS + " " + said)
     assert not any(e[3] == "01" for e in events) and any(e[3] == "19" for e in events)
+
+
+def test_an_act_on_nobody_named_gives_way_to_the_storys_dyads():
+    aid = "The World Health Organization sent medical supplies on Thursday."
+    assert any(e[1:] == ("IGO", "", "07") for e in coded(aid))  # alone, it is the story's news
+    events = coded(NEWS + " " + aid)
+    assert any(e[1:] == ("RUS", "UKR", "19") for e in events)
+    assert not any(e[3] == "07" for e in events), events
+
+
+def test_an_intent_to_cooperate_with_no_partner_gives_way_too():
+    promise = "The Malian junta promised a return to constitutional order."
+    assert any(e[1:] == ("MLI", "", "03") for e in coded(promise))
+    assert not any(e[3] == "03" for e in coded(NEWS + " " + promise))

@@ -200,7 +200,9 @@ _QUANTITY = {"thousand", "hundred", "dozen", "million", "billion", "number", "so
              # "a new round of sanctions", "a series of meetings", "a wave of arrests"
              "round", "series", "wave", "set", "raft", "string", "spate", "flurry", "slew", "host",
              # "the first deployment of NATO peacekeeping troops", "a contingent of soldiers"
-             "deployment", "contingent", "detachment", "patch"}
+             "deployment", "contingent", "detachment", "patch",
+             # "held two hours of talks", "began three days of exercises": how long, not what
+             "minute", "hour", "day", "week", "month"}
 
 
 def _through_quantity(obj: Token) -> list[Token]:

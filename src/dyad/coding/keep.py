@@ -135,7 +135,11 @@ def purpose_of(e: Event, tok: Token, events: list[Event], trig_of: list[Token]) 
     """Is the act the purpose of another act of the same source ("signed a communique to
     establish diplomatic relations", "sent a relief plane to help the victims")? The act
     done is the news; what it is for is not coded again. A purpose whose act is not coded
-    ("sent 21 observers to investigate") still is."""
+    ("sent 21 observers to investigate") still is; so is one the purpose only tries or
+    seeks ("held talks to try to reduce tension")."""
+    while tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX") and tok.head.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        tok = tok.head  # "to try to reduce tension": the purpose clause is "to try"
     if tok.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
     return any(o is not e and t == tok.head and o.source == e.source for o, t in zip(events, trig_of))
@@ -255,8 +259,7 @@ def verdicts(events: list[Event], trig_of: list[Token], require_dyad: bool = Fal
         out.append((e, why))
     if any(e.target for e, why in out if why is None):
         out = [(e, "an act done to someone, but nobody named it is done to, beside events whose parties are named"
-                if why is None and not e.target and roots.has(e.cameo, "dyadic") and not e.evidence.get("joint") else why)
-               for e, why in out]
+                if why is None and unaimed(e, roots) else why) for e, why in out]
     return out
 
 
@@ -327,7 +330,8 @@ def is_restated(e: Event, seen: dict) -> bool:
 def story_verdicts(events: list[Event], lexicon: Lexicon | None = None) -> list[tuple[Event, str | None]]:
     """Each event of a whole story with the reason it is dropped as not the story's news,
     or None: recaps of earlier events beside the news, acts told again, and bare
-    statements beside the story's acts."""
+    statements beside the story's acts, and acts done to someone that name nobody beside
+    the story's events whose parties are named."""
     roots = (lexicon or default_lexicon()).roots
     acts = any(not roots.has(e.cameo, "bare") for e in events)
     recaps = recap_sentences(events)
@@ -345,4 +349,16 @@ def story_verdicts(events: list[Event], lexicon: Lexicon | None = None) -> list[
         else:
             why = None
         out.append((e, why))
+    if any(e.target for e, why in out if why is None):
+        out = [(e, "an act done to someone, but nobody named it is done to, in a story whose other events name "
+                "their parties" if why is None and unaimed(e, roots) else why) for e, why in out]
     return out
+
+
+def unaimed(e: Event, roots) -> bool:
+    """Is the event an act done to someone (roots.tsv ``dyadic``: an aid delivery, a
+    demand, an attack) that names nobody it is done to? Beside a story's events whose
+    parties are named it is mostly a misreading or an aside ("the allies demanded
+    retaliation", "sent medical supplies to treat the injured"), as within a sentence
+    (``verdicts``); a joint act (``--scheme plover``) has no target by design."""
+    return not e.target and roots.has(e.cameo, "dyadic") and not e.evidence.get("joint")

@@ -621,7 +621,8 @@ def settle_reciprocity(ctx: SentenceContext, f: Frame) -> Drop | None:
     if f.targets and len(f.sources) > 1 and each_other(trig):
         f.targets = []  # "expelled each other's diplomats": between the subjects
     f.pairs = [Pair(s, t, f.code) for s in f.sources for t in (f.targets or [None])]
-    mutual = ctx.roots.has(f.code, "reciprocal") or says_their(trig) or f.pattern.between_subjects
+    mutual = (ctx.roots.has(f.code, "reciprocal") and not _reacts_to_object(ctx, f)) or says_their(trig) \
+        or f.pattern.between_subjects
     if not f.targets and len(f.sources) > 1 and mutual:
         if ctx.plover:
             f.joint = True
@@ -629,6 +630,15 @@ def settle_reciprocity(ctx: SentenceContext, f: Frame) -> Drop | None:
             parties = _distinct_parties(f.sources)
             f.pairs = [Pair(s, t, f.code) for s in parties for t in parties if s is not t]
     return None
+
+
+def _reacts_to_object(ctx: SentenceContext, f: Frame) -> bool:
+    """Does a reaction (roots.tsv ``reaction``) name what it reacts to as the verb's own
+    object, outside the matched words ("the US, the EU and the Arab League condemned the
+    coup")? Then its subjects react to that together, not to each other."""
+    trig = f.trigger
+    return ctx.roots.has(f.code, "reaction") and trig.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c not in f.cand.anchors for c in trig.children)
 
 
 def _distinct_parties(actors: list) -> list:
