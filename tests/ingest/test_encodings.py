@@ -80,6 +80,24 @@ def test_other_encodings_are_guessed_and_the_guess_is_reported(tmp_path, text, c
     assert f"not UTF-8; read as {guessed}" in issues[0].message and "charset-normalizer" in issues[0].message
 
 
+def test_a_windows_file_with_few_accents_is_cp1252(tmp_path):
+    # Too few accented bytes for a detector (under 2%), and no UTF-8 sequence: cp1252, not U+FFFD.
+    text = "Turkey and Greece met in Café Zürich on Monday and called the talks “useful”.\n" + (
+        "The ministers agreed to meet again next month to discuss the maritime border.\n" * 6)
+    (tmp_path / "s.txt").write_bytes(text.encode("cp1252"))
+    (art,), issues = read([tmp_path / "s.txt"])
+    assert art.text == text
+    assert len(issues) == 1 and "read as cp1252" in issues[0].message
+
+
+def test_utf8_with_a_stray_byte_stays_utf8(tmp_path):
+    rest = "The ministers agreed to meet again next month to discuss the maritime border.\n" * 3
+    (tmp_path / "s.txt").write_bytes("Talks in Genève resumed,".encode() + b" \x93officials\x94 said.\n" + rest.encode())
+    (art,), issues = read([tmp_path / "s.txt"])
+    assert art.text == "Talks in Genève resumed, \ufffdofficials\ufffd said.\n" + rest
+    assert len(issues) == 1 and issues[0].line == 1
+
+
 def test_binary_files_are_skipped_and_said(tmp_path):
     rnd = random.Random(7)
     (tmp_path / "a.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(rnd.randrange(256) for _ in range(4000)))

@@ -133,8 +133,8 @@ def messy(tmp_path):
     (root / "latin.txt").write_bytes("Le ministre a déclaré à Genève que l'accord était signé.".encode("cp1252"))
     # UTF-8 with one stray cp1252 quote on line 3: kept, stray byte reported
     (root / "stray.txt").write_bytes(
-        b"Syria talks resume\n\nThe envoy said talks would resume in Geneva next week, "
-        b"and that both delegations had agreed to attend the first session \x94 officials said.\n")
+        "Syria talks resume\n\nThe envoy said talks would resume in Genève next week, ".encode()
+        + b"and that both delegations had agreed to attend the first session \x94 officials said.\n")
     return root
 
 

@@ -8,7 +8,9 @@ memory:
    little-endian mark ``FF FE 00 00`` begins with UTF-16's ``FF FE``, and reading UTF-32
    as UTF-16 gives a NUL after every letter, which once coded nothing, silently);
 2. UTF-8. A few stray bytes (at most 2% of the sample: typically cp1252 quotes pasted
-   into UTF-8) are read as U+FFFD and their lines reported;
+   into UTF-8) are read as U+FFFD and their lines reported; but stray bytes with no
+   UTF-8 sequence anywhere in the sample make a Windows file (cp1252), whose few accents
+   ("Café") no detector can place, and the choice is reported;
 3. otherwise charset-normalizer guesses (cp1252, latin-1, Shift-JIS, UTF-16 without a
    mark, ...); the guess is reported, since it can be wrong. Bytes with NULs that are
    not UTF-16/32 text, or that no encoding fits, are binary: the file is skipped.
@@ -55,6 +57,7 @@ _PACKED = (
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _MARKED = re.compile("[\udc00-\udcff]")
+_NON_ASCII = re.compile("[\u0080-\ud7ff\ue000-\U0010ffff]")  # a character UTF-8 decoded, not a marked byte
 _MARK = "dyad.mark"
 
 
@@ -128,9 +131,16 @@ class TextSource:
             self._report(None, "contains NUL bytes and is not UTF-16 or UTF-32 text, so it is not a text "
                                "file; skipped")
             return None
-        bad = _count_marked(head.decode("utf-8", _MARK) if self.complete else
-                            codecs.getincrementaldecoder("utf-8")(_MARK).decode(head))
+        sample = head.decode("utf-8", _MARK) if self.complete else codecs.getincrementaldecoder("utf-8")(_MARK).decode(head)
+        bad = _count_marked(sample)
         if bad <= _MAX_BAD_BYTES * len(head):
+            if bad and not _NON_ASCII.search(sample) and _fits(head, "cp1252"):
+                # Not one UTF-8 sequence beside the stray bytes: a Windows-encoded file
+                # whose accents are few ("Café" in English text), too few for a detector
+                # to tell cp1252 from its neighbours; cp1252 is what Western text is saved in.
+                self._report(None, "not UTF-8 (no UTF-8 sequence in it); read as cp1252, the Windows encoding "
+                                   "of Western text (if accents look wrong, convert it, e.g. iconv -f latin1 -t utf-8)")
+                return "cp1252"
             return "utf-8"  # stray bytes, if any, are reported line by line as they are read
         guess = _guess(head)
         if guess is None or guess in ("utf-8", "ascii"):
@@ -190,6 +200,15 @@ class TextSource:
         enc = "UTF-8" if self.encoding == "utf-8" else f"valid {self.encoding}"
         self._report(next(iter(bad)), f"{n_bad} bytes that are not {enc} on lines {lines} read as '\ufffd'; "
                                       "re-save it as UTF-8 (e.g. iconv -f cp1252 -t utf-8)")
+
+
+def _fits(head: bytes, encoding: str) -> bool:
+    """Does ``head`` decode in ``encoding`` with no byte left over (cp1252 leaves five)?"""
+    try:
+        head.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _count_marked(text: str) -> int:
