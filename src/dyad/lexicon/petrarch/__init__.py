@@ -37,7 +37,8 @@ from pathlib import Path
 from .actors import _actor_rows, _read_actors, _read_agents, _read_discards
 from .codes import _Codes
 from .report import ImportIssue, ImportReport, _write_tsv
-from .verbs import _Lemmas, _VerbImporter
+from .lemmas import _Lemmas
+from .verbs import _VerbImporter
 
 __all__ = ["ImportIssue", "ImportReport", "import_petrarch"]
 

@@ -1,7 +1,6 @@
 """The PETRARCH verb dictionary: verb blocks, synonym sets and patterns."""
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from itertools import product
@@ -9,83 +8,16 @@ from pathlib import Path
 
 from ..loader import PREPOSITIONS, is_lemma, parse_pattern
 from .codes import _Codes
+from .lemmas import _Lemmas
 from .report import ImportReport, _read_lines
+from .tokens import (_CONJUNCTIONS, _DETERMINERS, _MODALS, _NEGATIONS, PARTICLES, _show, _Skip,
+                     _tokenize)
 
-# Words that make a phrasal verb with the verb before them ("set out", "break off").
-PARTICLES = frozenset(
-    "up down off out back away over forth forward forwards aside together apart along "
-    "around ahead home".split()
-)
-_DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "our", "my", "your", "whose"})
-_NEGATIONS = frozenset({"not", "no", "n't", "never", "neither", "nor"})
-_CONJUNCTIONS = frozenset({"and", "or"})
-_MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must"})
 _SET_NAME = re.compile(r"^&[A-Z][A-Z0-9_]*$")
 _MAX_ALTERNATIVES = 400  # a {&SET &SET WORD} phrase expands to at most this many
 
 
-# --- lemmas -----------------------------------------------------------------------
-
-
-class _Lemmas:
-    """spaCy's English lemmatizer tables, so that imported words are the lemmas the
-    coder will see; without a model, words are kept as written."""
-
-    def __init__(self) -> None:
-        self.rules: dict[str, list] = {}
-        self.exc: dict[str, dict] = {}
-        self.index: dict[str, frozenset[str]] = {}
-        try:
-            from ...coding.parse import load_model
-
-            lookups = load_model().get_pipe("lemmatizer").lookups
-            for pos in ("noun", "verb"):
-                self.rules[pos] = list(lookups.get_table("lemma_rules").get(pos, []))
-                self.exc[pos] = dict(lookups.get_table("lemma_exc").get(pos, {}))
-                self.index[pos] = frozenset(lookups.get_table("lemma_index").get(pos, []))
-            self.available = True
-        except Exception:  # no model, or a pipeline without a rule lemmatizer
-            self.available = False
-
-    @functools.lru_cache(maxsize=None)
-    def lemma(self, word: str, pos: str) -> str:
-        w = word.lower()
-        if not self.available or not w.isalpha():
-            return w
-        if pos == "verb" and w in self.index["verb"]:
-            return w  # a verb entry is a base form unless the tables say otherwise
-        exc = self.exc[pos].get(w)
-        if exc:
-            return exc[0]
-        for old, new in self.rules[pos]:
-            if w.endswith(old):
-                form = w[: len(w) - len(old)] + new
-                if form and form in self.index[pos]:
-                    return form
-        return w
-
-    def is_noun(self, word: str) -> bool:
-        """Do the tables know ``word`` as a noun (any word, without a model)?"""
-        if not self.available:
-            return True
-        w = word.lower()
-        return w in self.index["noun"] or self.lemma(w, "noun") in self.index["noun"]
-
-    def noun_variants(self, word: str) -> list[str]:
-        """The word as written and its lemma ("relations", "relation")."""
-        w = word.lower()
-        if self.available and (w in self.exc["verb"] or len(w) <= 3):
-            return [w]  # "was", "has", "is": no noun plural to undo
-        lem = self.lemma(w, "noun")
-        return [w] if lem == w else [w, lem]
-
-
-
 # --- verb dictionary --------------------------------------------------------------
-
-
-class _Skip(Exception):
-    """The pattern (or verb) cannot be expressed; the message says why."""
 
 
 @dataclass
@@ -113,44 +45,6 @@ class _Converted:
     elements: list[str]
     code: str
     exact: bool
-
-
-def _tokenize(text: str) -> list:
-    """PETRARCH pattern text -> items: ("word", W), ("np", [W...]), ("pp", PREP, [items])
-    and the markers "+", "$", "^", "%". Raises _Skip for unbalanced brackets."""
-    spaced = re.sub(r"([(){}])", r" \1 ", text)
-    toks = spaced.split()
-    pos = 0
-
-    def group(close: str | None) -> list:
-        nonlocal pos
-        items: list = []
-        while pos < len(toks):
-            t = toks[pos]
-            pos += 1
-            if t == close:
-                return items
-            if t in (")", "}"):
-                raise _Skip(f"unbalanced {t!r}")
-            if t == "(":
-                inner = group(")")
-                if not inner or inner[0][0] != "word":
-                    raise _Skip("a (...) group must start with a preposition")
-                items.append(("pp", inner[0][1], inner[1:]))
-            elif t == "{":
-                inner = group("}")
-                if any(i[0] != "word" for i in inner):
-                    raise _Skip("a {...} group may only hold words and synonym sets")
-                items.append(("np", [i[1] for i in inner]))
-            elif t in ("+", "$", "^", "%"):
-                items.append(t)
-            else:
-                items.append(("word", t))
-        if close is not None:
-            raise _Skip(f"missing {close!r}")
-        return items
-
-    return group(None)
 
 
 class _VerbImporter:
@@ -683,17 +577,3 @@ class _VerbImporter:
 
 def _verb_pattern(els: list[str]) -> str:
     return " ".join(["VERB", *els])
-
-
-def _show(items: list) -> str:
-    out = []
-    for it in items:
-        if isinstance(it, str):
-            out.append(it)
-        elif it[0] == "word":
-            out.append(it[1])
-        elif it[0] == "np":
-            out.append("{" + " ".join(it[1]) + "}")
-        else:
-            out.append("(" + " ".join([it[1], _show(it[2])]).strip() + ")")
-    return " ".join(out)
