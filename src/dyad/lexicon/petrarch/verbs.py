@@ -2,41 +2,23 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import product
 from pathlib import Path
 
 from ..loader import PREPOSITIONS, is_lemma, parse_pattern
 from .codes import _Codes
 from .lemmas import _Lemmas
-from .report import ImportReport, _read_lines
-from .tokens import (_CONJUNCTIONS, _DETERMINERS, _MODALS, _NEGATIONS, PARTICLES, _show, _Skip,
+from .report import ImportReport
+from .tokens import (_DETERMINERS, _MODALS, _NEGATIONS, PARTICLES, _show, _Skip,
                      _tokenize)
+from .verbfile import _Block, _read_verb_file
 
 _SET_NAME = re.compile(r"^&[A-Z][A-Z0-9_]*$")
 _MAX_ALTERNATIVES = 400  # a {&SET &SET WORD} phrase expands to at most this many
 
 
 # --- verb dictionary --------------------------------------------------------------
-
-
-@dataclass
-class _Verb:
-    line: int
-    word: str  # as written
-    trigger: str  # dyad trigger: lemma, or lemma_particle
-    obj: str = ""  # an object the multi-word verb names ("give notice")
-    code_raw: str = "---"  # the verb's own [code], else its block's
-    approx: str = ""
-
-
-@dataclass
-class _Block:
-    name: str
-    line: int
-    code_raw: str
-    verbs: list[_Verb] = field(default_factory=list)
-    patterns: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -66,105 +48,9 @@ class _VerbImporter:
     # -- reading ---------------------------------------------------------------
 
     def read(self) -> None:
-        c = self.report.counts
-        state: str | None = None
-        cur_set: str | None = None
-        block: _Block | None = None
-        block_code = "---"
-        for n, line in _read_lines(self.path, self.report):
-            s = line.strip()
-            if s.startswith("---"):
-                m = re.match(r"^-{3,}\s*(.*?)\s*(?:\[([^\]]*)\])?\s*-*\s*$", s)
-                name = (m.group(1) if m else "").strip() or f"block@{n}"
-                block_code = (m.group(2) if m and m.group(2) is not None else "---").strip()
-                block = self.blocks.get(name)
-                if block is None:
-                    block = self.blocks[name] = _Block(name, n, block_code)
-                    c["verb blocks"] += 1
-                else:
-                    # PETRARCH keys patterns by block name: a block opened again shares them
-                    self.issue(n, f"note: block {name} is opened again; its verbs share the patterns of line {block.line}")
-                state, cur_set = "block", None
-            elif s.startswith("&"):
-                name = s.split()[0]
-                cur_set, state = name, "set"
-                if name in self.raw_sets:
-                    self.issue(n, f"note: synonym set {name} is defined again; the members are merged")
-                self.raw_sets.setdefault(name, [])
-                self.set_lines.setdefault(name, n)
-            elif s.startswith("+") and state == "set" and cur_set:
-                self.raw_sets[cur_set].append((n, s[1:].strip()))
-            elif s.startswith("~"):
-                self.issue(n, "skipped: verb transformations (~ ... = ...) have no dyad equivalent")
-                c["transformations skipped"] += 1
-            elif s.startswith("-") or (s.startswith("*") and "[" in s):
-                if block is None:
-                    self.issue(n, "skipped: pattern outside a verb block (no '--- NAME [code] ---' before it)")
-                    continue
-                if s.startswith("*"):
-                    self.issue(n, "note: pattern line without its leading '-'; read as a pattern")
-                c["patterns read"] += 1
-                block.patterns.append((n, s.lstrip("-").strip()))
-                state, cur_set = "block", None
-            else:
-                state, cur_set = ("block" if block else None), None
-                if block is None:
-                    self.issue(n, f"skipped: {s!r} is neither a synonym set, a verb block nor a pattern")
-                    continue
-                verb = self._verb(n, s, block_code)
-                if verb is not None:
-                    block.verbs.append(verb)
+        f = _read_verb_file(self.path, self.lemmas, self.report)
+        self.blocks, self.raw_sets, self.set_lines = f.blocks, f.raw_sets, f.set_lines
         self._resolve_sets()
-
-    def _verb(self, n: int, s: str, block_code: str) -> _Verb | None:
-        c = self.report.counts
-        s = s.split(";", 1)[0].strip()  # TABARI comments
-        code_raw = None
-        m = re.search(r"\[([^\]]*)\]\s*$", s)
-        if m:
-            code_raw, s = m.group(1).strip(), s[: m.start()].strip()
-        if "{" in s:
-            forms = s[s.index("{") + 1: s.index("}")] if "}" in s else ""
-            c["verb forms (left to the lemmatizer)"] += len(forms.split())
-            s = (s[: s.index("{")] + (s[s.index("}") + 1:] if "}" in s else "")).strip()
-        toks = s.split()
-        if len(toks) != 1:
-            self.issue(n, f"skipped: verb line {s!r} should hold one verb (words joined by _)")
-            return None
-        word = toks[0]
-        parts = [p for p in word.split("_")]
-        if any(not p for p in parts[:-1]) or not parts[0].strip("+"):
-            self.issue(n, f"skipped: cannot read the verb {word!r}")
-            return None
-        parts = [p for p in parts if p]
-        head = next((i for i, p in enumerate(parts) if p.startswith("+")), 0)
-        parts = [p.lstrip("+").lower() for p in parts]
-        front, verb, back = parts[:head], parts[head], parts[head + 1:]
-        approx = []
-        if front:
-            approx.append(f"the words before the verb in {word} ({' '.join(front)}) are dropped")
-        lemma = self.lemmas.lemma(verb, "verb")
-        particle = obj = ""
-        if back:
-            if back[0] in PARTICLES or back[0] in PREPOSITIONS:
-                particle, rest = back[0], back[1:]
-            elif back[0] in _CONJUNCTIONS:
-                rest = back
-            else:
-                obj, rest = "|".join(self.lemmas.noun_variants(back[0])), back[1:]
-            if rest:
-                approx.append(f"{' '.join(rest)} in {word} cannot be expressed and is dropped")
-        if len(parts) > 1:
-            c["multi-word verbs"] += 1
-        trigger = lemma + (f"_{particle}" if particle else "")
-        if not is_lemma(trigger) or (obj and not all(is_lemma(o) for o in obj.split("|"))):
-            self.issue(n, f"skipped: verb {word!r} does not give a lemma dyad can use ({trigger!r})")
-            return None
-        c["verbs"] += 1
-        v = _Verb(n, word, trigger, obj, code_raw if code_raw is not None else block_code, "; ".join(approx))
-        if v.approx:
-            self.issue(n, f"approximated: {v.approx}")
-        return v
 
     def _resolve_sets(self) -> None:
         c = self.report.counts
