@@ -3,20 +3,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import product
 from pathlib import Path
 
-from ..loader import PREPOSITIONS, is_lemma, parse_pattern
+from ..loader import PREPOSITIONS, parse_pattern
 from .codes import _Codes
 from .lemmas import _Lemmas
 from .report import ImportReport
 from .tokens import (_DETERMINERS, _MODALS, _NEGATIONS, PARTICLES, _show, _Skip,
                      _tokenize)
+from .sets import _SynonymSets
 from .verbfile import _Block, _read_verb_file
-
-_SET_NAME = re.compile(r"^&[A-Z][A-Z0-9_]*$")
-_MAX_ALTERNATIVES = 400  # a {&SET &SET WORD} phrase expands to at most this many
-
 
 # --- verb dictionary --------------------------------------------------------------
 
@@ -33,10 +29,8 @@ class _VerbImporter:
     def __init__(self, path: str, codes: _Codes, lemmas: _Lemmas, report: ImportReport):
         self.path, self.codes, self.lemmas, self.report = path, codes, lemmas, report
         self.name = Path(path).name
-        self.raw_sets: dict[str, list[tuple[int, str]]] = {}
-        self.set_lines: dict[str, int] = {}
-        self.sets: dict[str, list[str]] = {}  # dyad name -> words
-        self.set_names: dict[str, str] = {}  # PETRARCH name -> dyad name
+        self.synsets = _SynonymSets(path, lemmas, report)
+        self.sets = self.synsets.sets  # dyad name -> words
         self.blocks: dict[str, _Block] = {}
         # (trigger, elements) -> [code, exact, pattern line]
         self.rows: dict[tuple[str, tuple[str, ...]], list] = {}
@@ -49,110 +43,8 @@ class _VerbImporter:
 
     def read(self) -> None:
         f = _read_verb_file(self.path, self.lemmas, self.report)
-        self.blocks, self.raw_sets, self.set_lines = f.blocks, f.raw_sets, f.set_lines
-        self._resolve_sets()
-
-    def _resolve_sets(self) -> None:
-        c = self.report.counts
-        for name in self.raw_sets:
-            # "&AUXVERB_": the final _ only says "no plurals"; patterns may omit it
-            dy = "&" + re.sub(r"[^A-Z0-9_]", "_", name[1:].upper()).rstrip("_")
-            if not _SET_NAME.match(dy):
-                dy = "&S_" + dy[1:]
-            if dy != name and dy + "_" != name:
-                self.issue(self.set_lines[name], f"note: synonym set {name} is written as {dy}")
-            self.set_names[name] = dy
-            self.set_names.setdefault(name.rstrip("_"), dy)
-            self.set_names.setdefault(name.rstrip("_") + "_", dy)
-        done: dict[str, list[str] | None] = {}
-
-        def expand(name: str, stack: tuple[str, ...]) -> list[str]:
-            if name in done:
-                return done[name] or []
-            if name in stack:
-                self.issue(self.set_lines[name], f"skipped: synonym set {name} contains itself")
-                return []
-            words: list[str] = []
-            for n, member in self.raw_sets[name]:
-                m = member.strip().rstrip("_").strip()
-                if m.startswith("&"):
-                    ref = next((r for r in (m.split()[0], m.split()[0] + "_", m.split()[0].rstrip("_")) if r in self.raw_sets), None)
-                    if ref is None:
-                        self.issue(n, f"skipped: synonym set {m} is not defined")
-                        continue
-                    words += expand(ref, stack + (name,))
-                    continue
-                alts = self._phrase_alternatives(m.replace("_", " ").split(), n, allow_sets=False)
-                if alts is None:
-                    continue
-                words += alts
-            words = list(dict.fromkeys(words))
-            done[name] = words
-            return words
-
-        for name in self.raw_sets:
-            words = expand(name, ())
-            c["synonym sets"] += 1
-            c["synonym set members"] += len(self.raw_sets[name])
-            if words:
-                dy = self.set_names[name]
-                self.sets[dy] = list(dict.fromkeys(self.sets.get(dy, []) + words))
-            else:
-                self.issue(self.set_lines[name], f"skipped: synonym set {name} has no member dyad can use; patterns using it are skipped")
-
-    def _phrase_alternatives(self, words: list[str], n: int, allow_sets: bool = True) -> list[str] | None:
-        """A noun phrase (head last, modifiers before) as dyad words ``mod_head``;
-        synonym sets in it are expanded. None (reported) when it cannot be written."""
-        words = [w for w in words if w.lower() not in _DETERMINERS] or words
-        if not words:
-            return None
-        choices: list[list[str]] = []
-        for i, w in enumerate(words):
-            if w.startswith("&"):
-                if not allow_sets:
-                    return None
-                dy = self.set_names.get(w)
-                if dy is None:
-                    self.issue(n, f"skipped: synonym set {w} is not defined")
-                    return None
-                if dy not in self.sets:
-                    self.issue(n, f"skipped: synonym set {w} has no usable member")
-                    return None
-                choices.append(self.sets[dy])
-            elif i == len(words) - 1:
-                choices.append(self.lemmas.noun_variants(w))
-            else:
-                choices.append([w.lower()])
-        total = 1
-        for ch in choices:
-            total *= len(ch)
-        if total > _MAX_ALTERNATIVES:
-            self.issue(n, f"skipped: {' '.join(words)} expands to {total} phrases (more than {_MAX_ALTERNATIVES})")
-            return None
-        out = ["_".join(p) for p in product(*choices)]
-        bad = [o for o in out if not is_lemma(o)]
-        if bad:
-            self.issue(n, f"skipped: {' '.join(words)} is not a word or phrase dyad can match ({bad[0]!r})")
-            return None
-        return out
-
-    def _words(self, items: list, n: int) -> str:
-        """One element's words: ``a|b``, ``&SET``, or multi-word alternatives."""
-        if len(items) == 1 and items[0][0] == "word" and items[0][1].startswith("&"):
-            w = items[0][1]
-            dy = self.set_names.get(w)
-            if dy is None:
-                raise _Skip(f"synonym set {w} is not defined")
-            if dy not in self.sets:
-                raise _Skip(f"synonym set {w} has no usable member")
-            return dy
-        words: list[str] = []
-        for it in items:
-            words += it[1] if it[0] == "np" else [it[1]]
-        alts = self._phrase_alternatives(words, n)
-        if alts is None:
-            raise _Skip("reported above")
-        return "|".join(alts)
+        self.blocks = f.blocks
+        self.synsets.resolve(f)
 
     # -- patterns --------------------------------------------------------------
 
@@ -222,7 +114,7 @@ class _VerbImporter:
             rest.append(it)
         if len(rest) == 1 and rest[0][0] in ("word", "np") and self._is_noun(rest[0]):
             # "- {DEATH TOLL} * [190]": PETRARCH matches the words against the subject
-            elements.append("subj:" + self._words(rest, n))
+            elements.append("subj:" + self.synsets.words(rest, n))
             return approx
         if rest:
             if not elements:
@@ -320,7 +212,7 @@ class _VerbImporter:
             # a noun (or a synonym set, or a {multi word} noun)
             first = False
             if not have_obj and not (els and els[-1] == "+"):
-                obj_el = self._words([it], n)
+                obj_el = self.synsets.words([it], n)
                 els.append(obj_el)
                 have_obj = True
             else:
@@ -371,7 +263,7 @@ class _VerbImporter:
         elif head:
             if role:
                 approx.append(f"the {role} in ({prep.upper()} ...) is dropped")
-            els.append(f"{prep} {self._words(head, n)}")
+            els.append(f"{prep} {self.synsets.words(head, n)}")
         if rest:
             first = rest[0]
             if first[0] == "pp":
@@ -392,7 +284,7 @@ class _VerbImporter:
     def build(self) -> list[tuple[str, str, str]]:
         """Rows (code, pattern, source) for verbs/petrarch.tsv."""
         c = self.report.counts
-        self._sets_fs = {k: frozenset(w.replace("_", " ") for w in v) for k, v in self.sets.items()}
+        self._sets_fs = self.synsets.frozen()
         # bare verbs, then the patterns of their block, verb by verb
         for block in self.blocks.values():
             converted = [(n, self.convert(n, t)) for n, t in block.patterns]
