@@ -5,12 +5,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..loader import PREPOSITIONS, parse_pattern
+from ..loader import parse_pattern
 from .codes import _Codes
+from .elements import after_verb, before_verb
 from .lemmas import _Lemmas
 from .report import ImportReport
-from .tokens import (_DETERMINERS, _MODALS, _NEGATIONS, PARTICLES, _show, _Skip,
-                     _tokenize)
+from .tokens import _Skip, _tokenize
 from .sets import _SynonymSets
 from .verbfile import _Block, _read_verb_file
 
@@ -78,9 +78,9 @@ class _VerbImporter:
         pre_text, post_text = body.split("*")
         try:
             pre, post = _tokenize(pre_text), _tokenize(post_text)
-            particle, elements, more = self._post(post, n)
+            particle, elements, more = after_verb(self.synsets, post, n)
             approx += more
-            approx += self._pre(pre, elements, n)
+            approx += before_verb(self.synsets, self.lemmas, pre, elements, n)
         except _Skip as exc:
             if str(exc) != "reported above":
                 self.issue(n, f"skipped: {exc}")
@@ -92,192 +92,6 @@ class _VerbImporter:
         else:
             c["patterns converted exactly"] += 1
         return _Converted(particle, elements, code, not approx)
-
-    def _pre(self, pre: list, elements: list[str], n: int) -> list[str]:
-        """Words before the verb: ``$`` (the subject is the source: dyad's default),
-        ``+`` (the subject is the target: needs a ``PREP $`` after the verb), ``%``
-        (compound actor), ``^``; one noun (``CABINETS``, ``{DEATH TOLL}``) names the
-        subject (``subj:``); other words cannot be expressed."""
-        has_source = any(e.endswith(" $") for e in elements)
-        approx = []
-        rest = []
-        for it in pre:
-            if it == "$" or it == "^":
-                continue
-            if it == "+":
-                if not has_source:
-                    raise _Skip("+ before the verb (the subject is the target) needs a (PREP $) after it; dyad cannot take the source elsewhere")
-                continue
-            if it == "%":
-                elements.append("%")  # a compound subject, the act between its members
-                continue
-            rest.append(it)
-        if len(rest) == 1 and rest[0][0] in ("word", "np") and self._is_noun(rest[0]):
-            # "- {DEATH TOLL} * [190]": PETRARCH matches the words against the subject
-            elements.append("subj:" + self.synsets.words(rest, n))
-            return approx
-        if rest:
-            if not elements:
-                raise _Skip(f"the words before the verb ({_show(rest)}) are not a noun naming the subject, which is all dyad patterns can say there; without them it is the bare verb")
-            approx.append(f"the words before the verb ({_show(rest)}) are dropped: dyad patterns can only name the subject's noun")
-        return approx
-
-    def _is_noun(self, item) -> bool:
-        """Is the (last) word of a pattern item a noun ("CABINETS", "{DEATH TOLL}"),
-        not an adverb, modal or verb form ("HEAVILY", "WILL", "INDICATED")?"""
-        word = (item[1] if item[0] == "word" else item[1][-1]).lower()
-        if word.startswith("&"):
-            return True
-        if word in _MODALS or word.endswith("ly"):
-            return False
-        return self.lemmas.is_noun(word)
-
-    def _post(self, items: list, n: int) -> tuple[str, list[str], list[str]]:
-        """Words after the verb -> (particle, dyad elements, approximations)."""
-        particle = ""
-        els: list[str] = []  # dyad tokens, already joined per element
-        approx: list[str] = []
-        have_obj = have_target = False
-        obj_el = None  # the object element, once there is one
-        bare_pps: list[int] = []  # indexes in els of "PREP ?" placeholders
-        i = 0
-        first = True
-
-        lower = str.lower
-        while i < len(items):
-            it = items[i]
-            i += 1
-            if it == "^":
-                continue
-            if it == "%":
-                approx.append("the compound marker % is dropped")
-                continue
-            if it in ("+", "$"):
-                if bare_pps and bare_pps[-1] == len(els) - 1:  # "(IN) $", "(AT) ^ +"
-                    k = bare_pps.pop()
-                    els[k] = els[k].replace("?", it)
-                    have_target |= it == "+"
-                elif it == "+" and not els and not have_target:
-                    els.append("+")
-                    have_target = True
-                elif it == "+":
-                    approx.append("a + after other words is dropped (dyad then takes the target from the object or a with/to/against phrase)")
-                elif els and els[-1] == obj_el and not any(e.endswith(" $") for e in els):
-                    # "+ * MONEY $": the source follows the object, as "from" does
-                    els.append("from $")
-                    approx.append("a $ after the object is read as (FROM $)")
-                else:
-                    raise _Skip("a $ right after the verb must be in a prepositional phrase, e.g. (FROM $)")
-                first = False
-                continue
-            kind = it[0]
-            if kind == "word" and lower(it[1]) in _DETERMINERS:
-                continue  # "THEIR ^ ABOUT +": a determiner or possessive says nothing
-            if kind == "word" and lower(it[1]) in _NEGATIONS:
-                raise _Skip(f"{it[1]} (negation is decided by the coder, not by patterns)")
-            if kind == "word" and first and not particle and lower(it[1]) in PARTICLES:
-                particle = lower(it[1])
-                first = False
-                continue
-            if kind == "pp":
-                prep = lower(it[1])
-                inner = it[2]
-                if prep in PARTICLES and prep not in PREPOSITIONS and first and not particle:
-                    particle = prep  # "(UP LICENSING)", "(OFF)"
-                    first = False
-                    if inner:
-                        items = items[:i] + inner + items[i:]
-                    continue
-                if prep not in PREPOSITIONS:
-                    raise _Skip(f"the preposition {it[1]!r} is not one dyad patterns know ({' '.join(sorted(PREPOSITIONS))})")
-                self._pp(prep, inner, els, bare_pps, approx, n)
-                have_target |= any(e.endswith(" +") for e in els)
-                first = False
-                continue
-            if kind == "word" and lower(it[1]) in PREPOSITIONS and (i >= len(items) or items[i] == "^"):
-                self._pp(lower(it[1]), [], els, bare_pps, approx, n)  # "* ACROSS": as (ACROSS)
-                first = False
-                continue
-            if kind == "word" and lower(it[1]) in PREPOSITIONS:
-                # TABARI style: a bare preposition with what follows ("ON &SOLUTION", "ABOUT +")
-                nxt = items[i]
-                i += 1
-                inner = [nxt] if nxt in ("+", "$") or nxt[0] in ("word", "np") else None
-                if inner is None:
-                    raise _Skip(f"cannot read {it[1]} followed by a (...) group")
-                self._pp(lower(it[1]), inner, els, bare_pps, approx, n)
-                have_target |= any(e.endswith(" +") for e in els)
-                first = False
-                continue
-            # a noun (or a synonym set, or a {multi word} noun)
-            first = False
-            if not have_obj and not (els and els[-1] == "+"):
-                obj_el = self.synsets.words([it], n)
-                els.append(obj_el)
-                have_obj = True
-            else:
-                approx.append(f"{_show([it])} is dropped (a pattern constrains one object)")
-        # A bare (PREP) names the target when nothing else does: "(WITH)", "(AGAINST)".
-        for k in bare_pps:
-            if not have_target:
-                els[k] = els[k].replace("?", "+")
-                have_target = True
-            else:
-                approx.append(f"the phrase ({els[k].split()[0].upper()}) is dropped (it has no words, and the target is named elsewhere)")
-                els[k] = ""
-        return particle, [e for e in els if e], approx
-
-    def _pp(self, prep: str, inner: list, els: list[str], bare_pps: list[int], approx: list[str], n: int) -> None:
-        """Append a prepositional element (and nested ones: "TO END OF EARTH")."""
-        inner = [x for x in inner if not (isinstance(x, tuple) and x[0] == "word" and x[1].lower() in _DETERMINERS)]
-        if not inner:
-            els.append(f"{prep} ?")
-            bare_pps.append(len(els) - 1)
-            return
-        if all(x == "^" for x in inner):
-            approx.append(f"the phrase ({prep.upper()} ^) is dropped (any words: dyad needs a word, + or $)")
-            return
-        head: list = []
-        rest: list = []
-        role = ""
-        for k, x in enumerate(inner):
-            if x in ("+", "$"):
-                if head or role:
-                    approx.append(f"the {x} inside ({prep.upper()} ...) after other words is dropped")
-                    continue
-                role = x
-                continue
-            if x == "^":
-                continue
-            if x[0] == "word" and x[1].lower() in PREPOSITIONS and head:
-                rest = inner[k:]
-                break
-            if x[0] == "pp":
-                rest = inner[k:]
-                break
-            if x[0] == "word" and x[1].lower() in _NEGATIONS:
-                raise _Skip(f"{x[1]} (negation is decided by the coder, not by patterns)")
-            head.append(x)
-        if role and not head:
-            els.append(f"{prep} {role}")
-        elif head:
-            if role:
-                approx.append(f"the {role} in ({prep.upper()} ...) is dropped")
-            els.append(f"{prep} {self.synsets.words(head, n)}")
-        if rest:
-            first = rest[0]
-            if first[0] == "pp":
-                self._pp(first[1].lower(), first[2], els, bare_pps, approx, n)
-                rest = rest[1:]
-            else:
-                nested_prep = first[1].lower()
-                j = 1
-                while j < len(rest) and not (isinstance(rest[j], tuple) and rest[j][0] in ("word",) and rest[j][1].lower() in PREPOSITIONS):
-                    j += 1
-                self._pp(nested_prep, rest[1:j], els, bare_pps, approx, n)
-                rest = rest[j:]
-                if rest:
-                    self._pp(rest[0][1].lower(), rest[1:], els, bare_pps, approx, n)
 
     # -- writing ---------------------------------------------------------------
 
