@@ -38,7 +38,7 @@ from .actors import _actor_rows, _read_actors, _read_agents, _read_discards
 from .codes import _Codes
 from .report import ImportIssue, ImportReport, _write_tsv
 from .lemmas import _Lemmas
-from .verbs import _VerbImporter
+from .verbs import _import_verbs
 
 __all__ = ["ImportIssue", "ImportReport", "import_petrarch"]
 
@@ -69,11 +69,9 @@ def import_petrarch(verbs: str | None, actors: list[str], agents: str | None, di
 
     codes = _Codes(ontology, report) if (verbs or ontology) else None
     if verbs:
-        vi = _VerbImporter(verbs, codes, _Lemmas(), report)
-        vi.read()
-        rows = vi.build()
+        sets, rows = _import_verbs(verbs, codes, _Lemmas(), report)
         _write_tsv(outdir / "verbs" / "sets_petrarch.tsv", ["name", "words"],
-                   [[k, "|".join(v)] for k, v in vi.sets.items()], note)
+                   [[k, "|".join(v)] for k, v in sets.items()], note)
         _write_tsv(outdir / "verbs" / "petrarch.tsv", ["code", "pattern", "kind", "reverse", "source"],
                    [[code.partition(":")[0], pat, "verb", code.partition(":")[2], where] for code, pat, where in rows], note)
         report.files["verbs"] = str(outdir / "verbs" / "petrarch.tsv")
