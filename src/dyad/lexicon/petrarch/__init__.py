@@ -26,8 +26,12 @@ pattern is skipped; either way the report names file, line and reason. Nothing h
 raises on bad input: every line that is not converted is reported.
 
 Modules: ``report`` (the import report, reading and writing files), ``codes`` (event
-codes and the internal coding ontology), ``verbs`` (verb dictionary), ``actors``
-(actors, agents, discards).
+codes and the internal coding ontology), ``actors`` (actors, agents, discards), and for
+the verb dictionary ``verbs`` (the whole of it, in order), ``verbfile`` (reading its
+blocks, verbs, patterns and sets as written), ``sets`` (synonym sets and the words of
+pattern elements), ``patterns`` (one pattern line), ``elements`` (the words around its
+verb), ``rows`` (every verb x pattern, ties settled), ``tokens`` (pattern text as
+items) and ``lemmas`` (spaCy's lemma tables).
 """
 from __future__ import annotations
 
