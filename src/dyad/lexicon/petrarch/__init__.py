@@ -26,8 +26,12 @@ pattern is skipped; either way the report names file, line and reason. Nothing h
 raises on bad input: every line that is not converted is reported.
 
 Modules: ``report`` (the import report, reading and writing files), ``codes`` (event
-codes and the internal coding ontology), ``verbs`` (verb dictionary), ``actors``
-(actors, agents, discards).
+codes and the internal coding ontology), ``actors`` (actors, agents, discards), and for
+the verb dictionary ``verbs`` (the whole of it, in order), ``verbfile`` (reading its
+blocks, verbs, patterns and sets as written), ``sets`` (synonym sets and the words of
+pattern elements), ``patterns`` (one pattern line), ``elements`` (the words around its
+verb), ``rows`` (every verb x pattern, ties settled), ``tokens`` (pattern text as
+items) and ``lemmas`` (spaCy's lemma tables).
 """
 from __future__ import annotations
 
@@ -37,7 +41,8 @@ from pathlib import Path
 from .actors import _actor_rows, _read_actors, _read_agents, _read_discards
 from .codes import _Codes
 from .report import ImportIssue, ImportReport, _write_tsv
-from .verbs import _Lemmas, _VerbImporter
+from .lemmas import _Lemmas
+from .verbs import _import_verbs
 
 __all__ = ["ImportIssue", "ImportReport", "import_petrarch"]
 
@@ -68,11 +73,9 @@ def import_petrarch(verbs: str | None, actors: list[str], agents: str | None, di
 
     codes = _Codes(ontology, report) if (verbs or ontology) else None
     if verbs:
-        vi = _VerbImporter(verbs, codes, _Lemmas(), report)
-        vi.read()
-        rows = vi.build()
+        sets, rows = _import_verbs(verbs, codes, _Lemmas(), report)
         _write_tsv(outdir / "verbs" / "sets_petrarch.tsv", ["name", "words"],
-                   [[k, "|".join(v)] for k, v in vi.sets.items()], note)
+                   [[k, "|".join(v)] for k, v in sets.items()], note)
         _write_tsv(outdir / "verbs" / "petrarch.tsv", ["code", "pattern", "kind", "reverse", "source"],
                    [[code.partition(":")[0], pat, "verb", code.partition(":")[2], where] for code, pat, where in rows], note)
         report.files["verbs"] = str(outdir / "verbs" / "petrarch.tsv")
