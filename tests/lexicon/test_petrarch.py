@@ -152,6 +152,15 @@ def test_words_before_the_verb_that_are_no_noun(tmp_path):
     assert any("HEAVILY" in r and r.startswith("skipped") for r in issues_at(report, "v.txt", 3))
 
 
+def test_compound_marker_inside_a_phrase_is_dropped_and_said(tmp_path):
+    verbs = tmp_path / "v.txt"
+    verbs.write_text("--- MEET [040] ---\nMEET\n- * (WITH %) [042]\n")
+    # once an IndexError that ended the whole import
+    report = import_petrarch(str(verbs), [], None, None, None, str(tmp_path / "out"))
+    assert any("compound marker % inside (WITH ...) is dropped" in r for r in issues_at(report, "v.txt", 3))
+    assert validate(tmp_path / "out") == []
+
+
 def test_duplicate_patterns_later_line_wins(tmp_path):
     verbs = tmp_path / "v.txt"
     verbs.write_text("--- APPROVE [---] ---\nAPPROVE\n- * CONTRACT [031]\n- * PLAN [030]\n- * CONTRACT [061]\n")

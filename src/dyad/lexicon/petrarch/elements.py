@@ -202,6 +202,9 @@ def _split_phrase(st: _AfterVerb, prep: str, inner: list) -> tuple[list, str, li
             continue
         if x == "^":
             continue
+        if x == "%":
+            st.approx.append(f"the compound marker % inside ({prep.upper()} ...) is dropped")
+            continue
         if x[0] == "word" and x[1].lower() in PREPOSITIONS and head:
             rest = inner[k:]
             break
