@@ -10,6 +10,8 @@ date.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Span, Token
 
 from . import places, pronouns
@@ -26,6 +28,9 @@ __all__ = ["ActorIndex", "DocContext", "Mention", "SentenceActors", "pick_person
 _NOT_PART_OF_NP = {"relcl", "advcl", "conj", "cc", "punct", "ccomp", "parataxis", "mark", "case"}
 _NP_DEPTH = 4
 _LOCATIVE = {"in", "near", "at", "across", "throughout", "inside", "outside"}
+# A story's place (DocContext.story_place) needs this many votes, and this lead over the next country.
+PLACE_VOTES = 3
+PLACE_LEAD = 1.5
 # The sectors of armed groups that fight a state.
 _ARMED = {"REB", "UAF", "SEP"}
 
@@ -289,8 +294,26 @@ class DocContext:
         self.last_country = ""
         self.last_person: Actor | None = None
         self.last_actor: Actor | None = None
+        self.place_votes: Counter[str] = Counter()  # the story's countries, for story_place
+        self.sentences = 0
+
+    def story_place(self) -> str:
+        """The country the story happens in: the one its sentences name most, a place in
+        it (a town, a region, a country after "in") counting twice; none unless the story
+        has two sentences or more and one country clearly leads."""
+        ranked = self.place_votes.most_common(2)
+        if self.sentences < 2 or not ranked or ranked[0][1] < PLACE_VOTES:
+            return ""
+        if len(ranked) > 1 and ranked[0][1] < PLACE_LEAD * ranked[1][1]:
+            return ""
+        return ranked[0][0]
 
     def update(self, sa: SentenceActors) -> None:
+        self.sentences += 1
+        votes = Counter({places.actor_country(iso): 1 for iso in map(places.iso3, sa.named_countries()) if iso})
+        if sa.sentence_place():
+            votes[sa.sentence_place()] = 2
+        self.place_votes.update(votes)
         for m in sa.mentions:
             part = mention_part(m, sa.day)
             if part.country:

@@ -94,7 +94,7 @@ class Coder:
         for doc, (story, offset) in parse_blocks(self.nlp, blocks()):
             if story is not current:
                 if current is not None:
-                    yield self._story_news(current, traces, first_trace)
+                    yield self._story_news(current, traces, first_trace, context)
                 current, context = story, DocContext(self.speech)
                 first_trace = len(traces) if traces is not None else 0
             if offset is None or story.error:
@@ -104,13 +104,16 @@ class Coder:
             except Exception as exc:  # one story's failure must not end a corpus run
                 story.error, story.events, story.sentences = f"{type(exc).__name__}: {exc}", [], []
         if current is not None:
-            yield self._story_news(current, traces, first_trace)
+            yield self._story_news(current, traces, first_trace, context)
 
-    def _story_news(self, story: Coded, traces: list[Trace] | None, first_trace: int) -> Coded:
-        """The story with only the events that are its news (keep.story_verdicts); the
-        others go to the trace of their sentence (``first_trace``: the story's first)."""
+    def _story_news(self, story: Coded, traces: list[Trace] | None, first_trace: int,
+                    context: DocContext | None) -> Coded:
+        """The story with only the events that are its news (keep.story_verdicts, with the
+        story's place from ``context``); the others go to the trace of their sentence
+        (``first_trace``: the story's first)."""
         kept = []
-        for e, why in story_verdicts(story.events, self.lexicon):
+        place = context.story_place() if context is not None else ""
+        for e, why in story_verdicts(story.events, self.lexicon, place):
             if why is None:
                 kept.append(e)
             elif traces is not None:

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from ..lexicon.loader import Lexicon, default_lexicon
 from .events import clause_adjunct, gapped_passives, governor_of, named_doers, prep_objects
 from ..model import Event
+from .parties import STATE_SECTORS
 
 # The path from the act up to the reacting verb: through the object and what hangs on it
 # ("an offer to host a summit to hammer out a deal"), not through a relative clause ("the
@@ -327,12 +328,34 @@ def is_restated(e: Event, seen: dict) -> bool:
     return again
 
 
-def story_verdicts(events: list[Event], lexicon: Lexicon | None = None) -> list[tuple[Event, str | None]]:
+def aim_at_story_place(e: Event, place: str, roots) -> bool:
+    """Aim an act done to someone that names nobody (``unaimed``) at the country the story
+    happens in (roots.tsv ``story_place``: "the UN sent relief supplies to the scene of the
+    earthquake", "the US and the EU condemned Wednesday's coup", "police fired tear gas"),
+    not force at a state's own home ("Indian troops fired" in a story about India). True
+    when it was aimed."""
+    if not place or not unaimed(e, roots) or not roots.has(e.cameo, "story_place"):
+        return False
+    home = e.source[:3] == place and (len(e.source) == 3 or e.source[3:6] in STATE_SECTORS)
+    if home and (roots.has(e.cameo, "violent") or roots.has(e.cameo, "relations")):
+        return False  # nor relations cut with oneself ("closed the country's borders")
+    e.target, e.target_text = place, ""
+    e.evidence["target_entry"] = f"story place: {place}"
+    e.evidence["target_rule"] = "story_place"
+    return True
+
+
+def story_verdicts(events: list[Event], lexicon: Lexicon | None = None,
+                   place: str = "") -> list[tuple[Event, str | None]]:
     """Each event of a whole story with the reason it is dropped as not the story's news,
     or None: recaps of earlier events beside the news, acts told again, and bare
     statements beside the story's acts, and acts done to someone that name nobody beside
-    the story's events whose parties are named."""
+    the story's events whose parties are named, unless the story's ``place`` is whom
+    they are done to (``aim_at_story_place``)."""
     roots = (lexicon or default_lexicon()).roots
+    if place and any(e.target for e in events):
+        for e in events:
+            aim_at_story_place(e, place, roots)
     acts = any(not roots.has(e.cameo, "bare") for e in events)
     recaps = recap_sentences(events)
     if all(e.sentence_id in recaps for e in events):
