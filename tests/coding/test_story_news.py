@@ -101,3 +101,26 @@ def test_a_state_is_no_story_place_target_of_its_own_force_or_relations():
     assert aim_at_story_place(police, "MLI", roots) and police.target == "MLI"  # tear gas at home
     assert aim_at_story_place(ev("MLIMIL", "190"), "NER", roots)  # force abroad
     assert not aim_at_story_place(ev("IGOUNO", "040"), "MLI", roots)  # a meeting needs a partner
+
+
+def test_an_act_on_nobody_beside_named_parties_in_its_sentence_is_aimed_at_the_storys_place():
+    appeal = "The United States urged the release of President Keita and called for the constitution to be respected."
+    alone = coded(appeal, "2020-08-19")
+    assert not any(e[1] == "USA" and e[3] == "02" and not e[2] for e in alone), alone  # dropped beside the release
+    events = coded(COUP + " " + appeal, "2020-08-19")
+    assert any(e[1:] == ("USA", "MLI", "02") for e in events), events
+
+
+def test_an_old_act_on_nobody_is_no_news_of_the_storys_place():
+    from dyad.coding.keep import story_verdicts
+    from dyad.model import Event
+
+    def ev(sid, source, target, code, **evidence):
+        return Event("d", sid, "", None, source, target, code, evidence=dict(evidence))
+
+    news = ev(0, "MLIMIL", "MLIGOV", "173")
+    recent = ev(1, "MLIREB", "", "190", unaimed_beside=True)
+    old = ev(1, "MLIREB", "", "192", unaimed_beside=True, age=3000)
+    dropped = {e.cameo: why for e, why in story_verdicts([news, recent, old], place="MLI")}
+    assert dropped["173"] is None and dropped["190"] is None and recent.target == "MLI"
+    assert "recap" in dropped["192"]

@@ -20,7 +20,7 @@ from ..model import Actor, Article, Attempt, Coded, Event, Sentence
 from .actors import DocContext, SentenceActors
 from .context import Frame, Mood, SentenceContext
 from .events import Candidate, PatternIndex, governor_of, is_negation_word, lemma_candidates, mood, negated_verb
-from .keep import story_verdicts, verdicts
+from .keep import UNAIMED_BESIDE, story_verdicts, verdicts
 from .mentions import ActorIndex, pick_person
 from .parse import load_model, parse_blocks
 from .steps import run_steps
@@ -202,7 +202,10 @@ class Coder:
         trig_of = [by_offset[e.evidence["trigger"][0]] for e in events]
         out = []
         for e, why in verdicts(events, trig_of, require_dyad, self.lexicon):
-            if why is None:
+            if why == UNAIMED_BESIDE:
+                e.evidence["unaimed_beside"] = True  # the story's place may be whom (keep.story_verdicts)
+                out.append(e)
+            elif why is None:
                 out.append(e)
             elif trace is not None:
                 trace.attempts.append(Attempt(e.evidence["trigger_text"], e.rule, f"{e.source}->{e.target or '-'}", e.cameo,

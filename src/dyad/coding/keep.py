@@ -259,9 +259,11 @@ def verdicts(events: list[Event], trig_of: list[Token], require_dyad: bool = Fal
             seen.add(e.key())
         out.append((e, why))
     if any(e.target for e, why in out if why is None):
-        out = [(e, "an act done to someone, but nobody named it is done to, beside events whose parties are named"
-                if why is None and unaimed(e, roots) else why) for e, why in out]
+        out = [(e, UNAIMED_BESIDE if why is None and unaimed(e, roots) else why) for e, why in out]
     return out
+
+
+UNAIMED_BESIDE = "an act done to someone, but nobody named it is done to, beside events whose parties are named"
 
 
 def _in_its_sentence(e: Event, tok: Token, events: list[Event], trig_of: list[Token], lex: Lexicon) -> str | None:
@@ -342,6 +344,7 @@ def aim_at_story_place(e: Event, place: str, roots) -> bool:
     e.target, e.target_text = place, ""
     e.evidence["target_entry"] = f"story place: {place}"
     e.evidence["target_rule"] = "story_place"
+    e.evidence.pop("unaimed_beside", None)
     return True
 
 
@@ -353,17 +356,26 @@ def story_verdicts(events: list[Event], lexicon: Lexicon | None = None,
     the story's events whose parties are named, unless the story's ``place`` is whom
     they are done to (``aim_at_story_place``)."""
     roots = (lexicon or default_lexicon()).roots
+    # what its sentence dropped as aimed at nobody, unless the story's place is whom
+    # (Coder keeps it for this with the sentence's reason in its evidence); the story's
+    # recaps are judged without it
+    told = [e for e in events if not e.evidence.get("unaimed_beside")]
     if place and any(e.target for e in events):
         for e in events:
             aim_at_story_place(e, place, roots)
-    acts = any(not roots.has(e.cameo, "bare") for e in events)
-    recaps = recap_sentences(events)
-    if all(e.sentence_id in recaps for e in events):
+    beside = {id(e) for e in events if e.evidence.get("unaimed_beside")}
+    acts = any(not roots.has(e.cameo, "bare") for e in told)
+    recaps = recap_sentences(told)
+    if all(e.sentence_id in recaps for e in told):
         recaps = set()  # a story of earlier events only (a one-sentence record) keeps them
     seen: dict = {}
     out: list[tuple[Event, str | None]] = []
     for e in events:
-        if acts and roots.has(e.cameo, "bare"):
+        if id(e) in beside:
+            why = UNAIMED_BESIDE
+        elif e not in told and (e.evidence.get("age") or 0) >= RECAP_DAYS:
+            why = "a recap: the act is dated a week or more before the story ('territories occupied in 1948')"
+        elif acts and roots.has(e.cameo, "bare"):
             why = "a bare statement ('X said ...') in a story that tells of acts: the acts are its news"
         elif e.sentence_id in recaps:
             why = "a recap: the sentence dates its acts a week or more before the story, which has news of its own"
