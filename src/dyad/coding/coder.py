@@ -132,6 +132,7 @@ class Coder:
             sid = len(story.sentences)
             story.sentences.append(Sentence(art.id, sid, sent.start_char + offset, sent.end_char + offset, sent.text))
             ms = [m for m in mentions if sent.start <= m.start < sent.end]
+            ms = sorted(ms + context.named_before(sent, ms), key=lambda m: m.start)
             sa = SentenceActors(sent, ms, art.date, offset, context, self.lexicon)
             trace = Trace(sent.text) if traces is not None else None
             story.events.extend(self.code_sentence(art, sid, sent, sa, trace))
