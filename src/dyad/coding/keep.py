@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon.loader import Lexicon, default_lexicon
-from .events import clause_adjunct, gapped_passives, governor_of, named_doers, prep_objects
+from .events import clause_adjunct, gapped_passives, governor_of, lemma_candidates, named_doers, prep_objects
 from ..model import Event
 from .parties import STATE_SECTORS
 
@@ -137,13 +137,30 @@ def purpose_of(e: Event, tok: Token, events: list[Event], trig_of: list[Token]) 
     establish diplomatic relations", "sent a relief plane to help the victims")? The act
     done is the news; what it is for is not coded again. A purpose whose act is not coded
     ("sent 21 observers to investigate") still is; so is one the purpose only tries or
-    seeks ("held talks to try to reduce tension")."""
+    seeks ("held talks to try to reduce tension"), or a participle seeks or hopes for ("met
+    in New Delhi, seeking to ease tensions")."""
+    if seeking_participle(tok):
+        # "met in New Delhi, seeking to ease tensions": the participle says what the act is for
+        return any(o is not e and t == tok.head.head and o.source == e.source for o, t in zip(events, trig_of))
     while tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX") and tok.head.dep_ == "advcl" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         tok = tok.head  # "to try to reduce tension": the purpose clause is "to try"
     if tok.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
     return any(o is not e and t == tok.head and o.source == e.source for o, t in zip(events, trig_of))
+
+
+# Participles that say what the act they hang on is for ("met ..., seeking to ease tensions").
+SEEKING_VERBS = {"seek", "try", "hope", "aim", "attempt", "look", "want", "strive", "endeavour", "endeavor"}
+
+
+def seeking_participle(tok: Token) -> bool:
+    """Is ``tok`` the "to" complement of a participle of seeking or hoping that hangs on
+    another verb ("met on Friday, seeking to ease tensions", "hoping to end the war")?"""
+    part = tok.head
+    return (tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and part.tag_ == "VBG" and part.dep_ == "advcl" and part.head != part
+            and any(w in SEEKING_VERBS for w in lemma_candidates(part)))  # the small model has "hoping" -> "hop"
 
 
 def weapon_of(e: Event, tok: Token, events: list[Event], trig_of: list[Token], lex: Lexicon) -> bool:
