@@ -332,3 +332,30 @@ def test_an_armed_group_named_by_its_creed_is_rebels_of_where_it_strikes():
 def test_he_is_one_person_not_the_authorities():
     assert actors("A former U.S. security contractor left the airport after Russian authorities granted him "
                   "temporary asylum.", "2013-08-02") == {("RUSGOV", "USABUS")}
+
+
+def test_a_person_named_in_full_with_a_title_is_named_later_by_the_surname():
+    from dyad import code_text
+
+    text = "Kenyan Foreign Minister Amina Wekesa arrived in Kampala on Monday. Wekesa praised Ugandan President Museveni."
+    events = [(e.sentence_id, e.source, e.target[:3], e.cameo[:2]) for e in code_text(text, date="2022-05-10")]
+    assert (1, "KENGOV", "UGA", "05") in events, events
+    alone = code_text("Wekesa praised Ugandan President Museveni.", date="2022-05-10")
+    assert not any(e.source == "KENGOV" for e in alone)
+
+
+def test_a_lexicon_person_is_named_later_by_a_middle_name():
+    from dyad import code_text
+
+    text = "African Union Commission chief Moussa Faki Mahamat arrived in Khartoum on Monday. Faki criticised the Sudanese army."
+    events = [(e.sentence_id, e.source, e.target, e.cameo[:2]) for e in code_text(text, date="2022-05-10")]
+    assert (1, "IGOAFRAFU", "SDNMIL", "11") in events, events
+
+
+def test_a_person_of_an_international_body_lends_no_country():
+    from dyad import code_text
+
+    text = ("Fighting went on in Sudan on Monday. "
+            "African Union Commission chief Moussa Faki Mahamat called on the troops to stop fighting.")
+    events = code_text(text, date="2022-05-10")
+    assert not any(e.target.startswith("IGO") and e.target.endswith("MIL") for e in events), events

@@ -162,3 +162,15 @@ def test_a_country_and_its_government_named_side_by_side_are_one_party():
     got = {e for e in coded("The foreign ministers of Russia and Turkey, Sergei Lavrov and Mevlut Cavusoglu, "
                             "discussed Syria during a telephone conversation.", date="2019-05-02") if e[2] == "041"}
     assert got == {("RUS", "TUR", "041"), ("TUR", "RUS", "041")}
+
+
+def test_a_participle_seeking_or_hoping_for_an_act_is_the_purpose_of_the_act_done():
+    from dyad import code_text
+
+    def codes(text):
+        return {(e.source[:3], e.target[:3], e.cameo[:2]) for e in code_text(text, date="2021-06-10")}
+
+    met = codes("Indian and Pakistani diplomats met in New Delhi on Friday, seeking to ease tensions.")
+    assert ("IND", "PAK", "04") in met and not any(c[2] in ("03", "08") for c in met), met
+    hoped = codes("Putin met Erdogan in Sochi on Friday, hoping to end the fighting in Syria.")
+    assert ("RUS", "TUR", "04") in hoped and not any(c[2] in ("03", "08") for c in hoped), hoped

@@ -10,6 +10,8 @@ date.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Span, Token
 
 from . import places, pronouns
@@ -17,7 +19,7 @@ from .events import is_list_appos
 from .mentions import (MODIFIER_DEPS, STATE_KINDS, TOPIC_PREPS, ActorIndex, Mention, hyphen_suffix,
                        mention_part, not_their_country, np_head, pick_person)
 from .readings import READINGS
-from ..lexicon.loader import Lexicon, default_lexicon
+from ..lexicon.loader import ActorEntry, Lexicon, default_lexicon
 from ..model import Actor
 
 __all__ = ["ActorIndex", "DocContext", "Mention", "SentenceActors", "pick_person"]
@@ -26,6 +28,9 @@ __all__ = ["ActorIndex", "DocContext", "Mention", "SentenceActors", "pick_person
 _NOT_PART_OF_NP = {"relcl", "advcl", "conj", "cc", "punct", "ccomp", "parataxis", "mark", "case"}
 _NP_DEPTH = 4
 _LOCATIVE = {"in", "near", "at", "across", "throughout", "inside", "outside"}
+# A story's place (DocContext.story_place) needs this many votes, and this lead over the next country.
+PLACE_VOTES = 3
+PLACE_LEAD = 1.5
 # The sectors of armed groups that fight a state.
 _ARMED = {"REB", "UAF", "SEP"}
 
@@ -147,6 +152,8 @@ class SentenceActors:
                 # "a UK-based group said government forces ...": the forces are not British
                 continue
             country = mention_part(m, self.day).country
+            if m.kind in ("person", "named") and not places.iso3(country):
+                continue  # a person of an international body is of no country ("UN envoy X called on troops")
             if m.kind in ("group", "organisation"):
                 # where a group fights says little about whose rebels these are: only
                 # when nothing else names a country
@@ -289,11 +296,77 @@ class DocContext:
         self.last_country = ""
         self.last_person: Actor | None = None
         self.last_actor: Actor | None = None
+        self.place_votes: Counter[str] = Counter()  # the story's countries, for story_place
+        self.sentences = 0
+        self.names: dict[str, Actor] = {}  # a person's later names (lower case) -> whom the story named
+
+    def named_before(self, sent: Span, mentions: list[Mention]) -> list[Mention]:
+        """Mentions of people the story named before with what they are ("Indian Foreign
+        Secretary Salman Haidar") and now names by a name alone ("Haidar told reporters"):
+        a capitalised proper noun outside the lexicon's mentions that is one of their names
+        but the first."""
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        out = []
+        for tok in sent:
+            known = self.names.get(tok.lower_)
+            if known is None or tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+                continue
+            entry = ActorEntry(tok.text, known.code, "named", f"named before in the story: {known.text} ({known.entry})")
+            out.append(Mention(tok.i, tok.i + 1, [entry]))
+        return out
+
+    def remember_names(self, sa: SentenceActors) -> None:
+        """The people the sentence names in full, by each of their names but the first: a
+        person of the lexicon ("Moussa Faki Mahamat": "Faki") and a name after a title the
+        lexicon knows ("Indian Foreign Secretary Salman Haidar": "Haidar"), as whom the
+        whole phrase names."""
+        doc = sa.sent.doc
+        for m in sa.mentions:  # a person the lexicon knows by the full name only ("Moussa Faki Mahamat")
+            if m.kind == "person" and m.end - m.start > 1:
+                actor = sa.resolve(doc[m.end - 1])
+                for tok in doc[m.start + 1:m.end]:
+                    if actor is not None and tok.pos_ == "PROPN" and len(tok) > 2:
+                        self.names[tok.lower_] = actor
+        for head in sa.sent:
+            if head.pos_ != "PROPN" or head.i in sa.by_token or head.dep_ == "compound" or not head.text[:1].isupper():
+                continue
+            start = head.i
+            while start > sa.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in sa.by_token \
+                    and doc[start - 1].head.i <= head.i and doc[start - 1].text[:1].isupper():
+                start -= 1
+            title = sa.by_token.get(start - 1)
+            if title is None or title.kind != "agent":
+                continue
+            actor = sa.resolve(head)
+            if actor is None or not actor.code[:3].isalpha() or actor.entry.startswith(("pronoun", "named before")):
+                continue
+            names = list(doc[start:head.i + 1])
+            for tok in names[1:] if len(names) > 1 else names:
+                if len(tok) > 2:
+                    self.names[tok.lower_] = Actor(actor.code, doc[start:head.i + 1].text, actor.start, actor.end,
+                                                   actor.entry)
+
+    def story_place(self) -> str:
+        """The country the story happens in: the one its sentences name most, a place in
+        it (a town, a region, a country after "in") counting twice; none unless the story
+        has two sentences or more and one country clearly leads."""
+        ranked = self.place_votes.most_common(2)
+        if self.sentences < 2 or not ranked or ranked[0][1] < PLACE_VOTES:
+            return ""
+        if len(ranked) > 1 and ranked[0][1] < PLACE_LEAD * ranked[1][1]:
+            return ""
+        return ranked[0][0]
 
     def update(self, sa: SentenceActors) -> None:
+        self.sentences += 1
+        self.remember_names(sa)
+        votes = Counter({places.actor_country(iso): 1 for iso in map(places.iso3, sa.named_countries()) if iso})
+        if sa.sentence_place():
+            votes[sa.sentence_place()] = 2
+        self.place_votes.update(votes)
         for m in sa.mentions:
             part = mention_part(m, sa.day)
-            if part.country:
+            if part.country and (m.kind not in ("person", "named") or places.iso3(part.country)):
                 self.last_country = part.country
             if m.kind == "person":
                 self.last_person = sa.resolve(sa.sent.doc[m.end - 1]) or self.last_person

@@ -20,7 +20,7 @@ from ..model import Actor, Article, Attempt, Coded, Event, Sentence
 from .actors import DocContext, SentenceActors
 from .context import Frame, Mood, SentenceContext
 from .events import Candidate, PatternIndex, governor_of, is_negation_word, lemma_candidates, mood, negated_verb
-from .keep import story_verdicts, verdicts
+from .keep import UNAIMED_BESIDE, story_verdicts, verdicts
 from .mentions import ActorIndex, pick_person
 from .parse import load_model, parse_blocks
 from .steps import run_steps
@@ -94,7 +94,7 @@ class Coder:
         for doc, (story, offset) in parse_blocks(self.nlp, blocks()):
             if story is not current:
                 if current is not None:
-                    yield self._story_news(current, traces, first_trace)
+                    yield self._story_news(current, traces, first_trace, context)
                 current, context = story, DocContext(self.speech)
                 first_trace = len(traces) if traces is not None else 0
             if offset is None or story.error:
@@ -104,13 +104,16 @@ class Coder:
             except Exception as exc:  # one story's failure must not end a corpus run
                 story.error, story.events, story.sentences = f"{type(exc).__name__}: {exc}", [], []
         if current is not None:
-            yield self._story_news(current, traces, first_trace)
+            yield self._story_news(current, traces, first_trace, context)
 
-    def _story_news(self, story: Coded, traces: list[Trace] | None, first_trace: int) -> Coded:
-        """The story with only the events that are its news (keep.story_verdicts); the
-        others go to the trace of their sentence (``first_trace``: the story's first)."""
+    def _story_news(self, story: Coded, traces: list[Trace] | None, first_trace: int,
+                    context: DocContext | None) -> Coded:
+        """The story with only the events that are its news (keep.story_verdicts, with the
+        story's place from ``context``); the others go to the trace of their sentence
+        (``first_trace``: the story's first)."""
         kept = []
-        for e, why in story_verdicts(story.events, self.lexicon):
+        place = context.story_place() if context is not None else ""
+        for e, why in story_verdicts(story.events, self.lexicon, place):
             if why is None:
                 kept.append(e)
             elif traces is not None:
@@ -129,6 +132,7 @@ class Coder:
             sid = len(story.sentences)
             story.sentences.append(Sentence(art.id, sid, sent.start_char + offset, sent.end_char + offset, sent.text))
             ms = [m for m in mentions if sent.start <= m.start < sent.end]
+            ms = sorted(ms + context.named_before(sent, ms), key=lambda m: m.start)
             sa = SentenceActors(sent, ms, art.date, offset, context, self.lexicon)
             trace = Trace(sent.text) if traces is not None else None
             story.events.extend(self.code_sentence(art, sid, sent, sa, trace))
@@ -199,7 +203,10 @@ class Coder:
         trig_of = [by_offset[e.evidence["trigger"][0]] for e in events]
         out = []
         for e, why in verdicts(events, trig_of, require_dyad, self.lexicon):
-            if why is None:
+            if why == UNAIMED_BESIDE:
+                e.evidence["unaimed_beside"] = True  # the story's place may be whom (keep.story_verdicts)
+                out.append(e)
+            elif why is None:
                 out.append(e)
             elif trace is not None:
                 trace.attempts.append(Attempt(e.evidence["trigger_text"], e.rule, f"{e.source}->{e.target or '-'}", e.cameo,

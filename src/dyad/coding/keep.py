@@ -9,8 +9,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon.loader import Lexicon, default_lexicon
-from .events import clause_adjunct, gapped_passives, governor_of, named_doers, prep_objects
+from .events import clause_adjunct, gapped_passives, governor_of, lemma_candidates, named_doers, prep_objects
 from ..model import Event
+from .parties import STATE_SECTORS
 
 # The path from the act up to the reacting verb: through the object and what hangs on it
 # ("an offer to host a summit to hammer out a deal"), not through a relative clause ("the
@@ -136,13 +137,30 @@ def purpose_of(e: Event, tok: Token, events: list[Event], trig_of: list[Token]) 
     establish diplomatic relations", "sent a relief plane to help the victims")? The act
     done is the news; what it is for is not coded again. A purpose whose act is not coded
     ("sent 21 observers to investigate") still is; so is one the purpose only tries or
-    seeks ("held talks to try to reduce tension")."""
+    seeks ("held talks to try to reduce tension"), or a participle seeks or hopes for ("met
+    in New Delhi, seeking to ease tensions")."""
+    if seeking_participle(tok):
+        # "met in New Delhi, seeking to ease tensions": the participle says what the act is for
+        return any(o is not e and t == tok.head.head and o.source == e.source for o, t in zip(events, trig_of))
     while tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX") and tok.head.dep_ == "advcl" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         tok = tok.head  # "to try to reduce tension": the purpose clause is "to try"
     if tok.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
     return any(o is not e and t == tok.head and o.source == e.source for o, t in zip(events, trig_of))
+
+
+# Participles that say what the act they hang on is for ("met ..., seeking to ease tensions").
+SEEKING_VERBS = {"seek", "try", "hope", "aim", "attempt", "look", "want", "strive", "endeavour", "endeavor"}
+
+
+def seeking_participle(tok: Token) -> bool:
+    """Is ``tok`` the "to" complement of a participle of seeking or hoping that hangs on
+    another verb ("met on Friday, seeking to ease tensions", "hoping to end the war")?"""
+    part = tok.head
+    return (tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and part.tag_ == "VBG" and part.dep_ == "advcl" and part.head != part
+            and any(w in SEEKING_VERBS for w in lemma_candidates(part)))  # the small model has "hoping" -> "hop"
 
 
 def weapon_of(e: Event, tok: Token, events: list[Event], trig_of: list[Token], lex: Lexicon) -> bool:
@@ -258,9 +276,11 @@ def verdicts(events: list[Event], trig_of: list[Token], require_dyad: bool = Fal
             seen.add(e.key())
         out.append((e, why))
     if any(e.target for e, why in out if why is None):
-        out = [(e, "an act done to someone, but nobody named it is done to, beside events whose parties are named"
-                if why is None and unaimed(e, roots) else why) for e, why in out]
+        out = [(e, UNAIMED_BESIDE if why is None and unaimed(e, roots) else why) for e, why in out]
     return out
+
+
+UNAIMED_BESIDE = "an act done to someone, but nobody named it is done to, beside events whose parties are named"
 
 
 def _in_its_sentence(e: Event, tok: Token, events: list[Event], trig_of: list[Token], lex: Lexicon) -> str | None:
@@ -327,20 +347,52 @@ def is_restated(e: Event, seen: dict) -> bool:
     return again
 
 
-def story_verdicts(events: list[Event], lexicon: Lexicon | None = None) -> list[tuple[Event, str | None]]:
+def aim_at_story_place(e: Event, place: str, roots) -> bool:
+    """Aim an act done to someone that names nobody (``unaimed``) at the country the story
+    happens in (roots.tsv ``story_place``: "the UN sent relief supplies to the scene of the
+    earthquake", "the US and the EU condemned Wednesday's coup", "police fired tear gas"),
+    not force at a state's own home ("Indian troops fired" in a story about India). True
+    when it was aimed."""
+    if not place or not unaimed(e, roots) or not roots.has(e.cameo, "story_place"):
+        return False
+    home = e.source[:3] == place and (len(e.source) == 3 or e.source[3:6] in STATE_SECTORS)
+    if home and (roots.has(e.cameo, "violent") or roots.has(e.cameo, "relations")):
+        return False  # nor relations cut with oneself ("closed the country's borders")
+    e.target, e.target_text = place, ""
+    e.evidence["target_entry"] = f"story place: {place}"
+    e.evidence["target_rule"] = "story_place"
+    e.evidence.pop("unaimed_beside", None)
+    return True
+
+
+def story_verdicts(events: list[Event], lexicon: Lexicon | None = None,
+                   place: str = "") -> list[tuple[Event, str | None]]:
     """Each event of a whole story with the reason it is dropped as not the story's news,
     or None: recaps of earlier events beside the news, acts told again, and bare
     statements beside the story's acts, and acts done to someone that name nobody beside
-    the story's events whose parties are named."""
+    the story's events whose parties are named, unless the story's ``place`` is whom
+    they are done to (``aim_at_story_place``)."""
     roots = (lexicon or default_lexicon()).roots
-    acts = any(not roots.has(e.cameo, "bare") for e in events)
-    recaps = recap_sentences(events)
-    if all(e.sentence_id in recaps for e in events):
+    # what its sentence dropped as aimed at nobody, unless the story's place is whom
+    # (Coder keeps it for this with the sentence's reason in its evidence); the story's
+    # recaps are judged without it
+    told = [e for e in events if not e.evidence.get("unaimed_beside")]
+    if place and any(e.target for e in events):
+        for e in events:
+            aim_at_story_place(e, place, roots)
+    beside = {id(e) for e in events if e.evidence.get("unaimed_beside")}
+    acts = any(not roots.has(e.cameo, "bare") for e in told)
+    recaps = recap_sentences(told)
+    if all(e.sentence_id in recaps for e in told):
         recaps = set()  # a story of earlier events only (a one-sentence record) keeps them
     seen: dict = {}
     out: list[tuple[Event, str | None]] = []
     for e in events:
-        if acts and roots.has(e.cameo, "bare"):
+        if id(e) in beside:
+            why = UNAIMED_BESIDE
+        elif e not in told and (e.evidence.get("age") or 0) >= RECAP_DAYS:
+            why = "a recap: the act is dated a week or more before the story ('territories occupied in 1948')"
+        elif acts and roots.has(e.cameo, "bare"):
             why = "a bare statement ('X said ...') in a story that tells of acts: the acts are its news"
         elif e.sentence_id in recaps:
             why = "a recap: the sentence dates its acts a week or more before the story, which has news of its own"

@@ -43,6 +43,7 @@ ROOT_BEHAVIOURS = {
     "named_target": "aimed only at whom its pattern names ('denied the accusations by X'), not at a party of the act it is about",
     "place_no_target": "where the actor's forces move is no target: a withdrawal from a town",
     "home_no_target": "where the actor's forces move in its own country is no target: a deployment in one of its regions",
+    "story_place": "with nobody named, in a story whose other events name their parties, aimed at the country the story happens in",
 }
 
 _CODE_PREFIX = re.compile(r"^\d{2}[0-9A-Za-z]{0,3}$")
