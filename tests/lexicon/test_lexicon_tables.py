@@ -95,3 +95,12 @@ def test_settings_are_typed_and_checked():
         Settings(negation="flip")
     with pytest.raises(ValueError):
         Settings(phrase_targets="yes")
+
+
+def test_every_root_behaviour_is_documented():
+    from pathlib import Path
+
+    from dyad.lexicon.tables import ROOT_BEHAVIOURS
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "LEXICON.md").read_text(encoding="utf-8")
+    assert [b for b in ROOT_BEHAVIOURS if f"| `{b}` (" not in doc] == []
