@@ -104,3 +104,13 @@ def test_every_root_behaviour_is_documented():
 
     doc = (Path(__file__).resolve().parents[2] / "docs" / "LEXICON.md").read_text(encoding="utf-8")
     assert [b for b in ROOT_BEHAVIOURS if f"| `{b}` (" not in doc] == []
+
+
+def test_every_data_file_is_documented():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    doc = (root / "docs" / "LEXICON.md").read_text(encoding="utf-8")
+    files = [p.name for p in (root / "src" / "dyad" / "data").iterdir() if p.is_file()]
+    files += [f"ontology/{p.name}" for p in (root / "src" / "dyad" / "data" / "ontology").iterdir()]
+    assert [f for f in files if f"`{f}`" not in doc] == []
