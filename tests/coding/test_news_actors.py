@@ -226,6 +226,9 @@ def test_a_visit_to_a_country_whose_leader_the_sentence_names_is_to_the_leader(t
     ("Russian state media accused Ukraine of shelling the plant.", ("RUSMED", "UKR")),
     # a capital or a seat of government that backs them is not theirs
     ("Kremlin-backed separatists attacked Ukrainian troops.", ("UKRSEP", "UKRMIL")),
+    # nor is an international body or a group that backs or opposes them
+    ("Gunmen attacked the UN-backed government's headquarters in Tripoli.", ("LBYUAF", "LBYGOV")),
+    ("Anti-Hamas gunmen attacked a police station in Gaza.", ("PSEUAF", "PSECOP")),
 ])
 def test_state_media_and_backers(text, expected):
     assert actors(text) == {expected}
@@ -332,3 +335,23 @@ def test_an_armed_group_named_by_its_creed_is_rebels_of_where_it_strikes():
 def test_he_is_one_person_not_the_authorities():
     assert actors("A former U.S. security contractor left the airport after Russian authorities granted him "
                   "temporary asylum.", "2013-08-02") == {("RUSGOV", "USABUS")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a state's envoys to an international body are the state's, however the parse nests the words
+    ("Britain expelled the Iranian U.N. diplomats on Monday.", ("GBR", "IRNGOV")),
+    ("The Syrian UN envoy accused Israel of aggression.", ("SYRGOV", "ISR")),
+    # without a country they are the body's
+    ("The UN envoy criticised Israel on Monday.", ("IGOUNO", "ISR")),
+])
+def test_a_states_envoys_to_an_international_body(text, expected):
+    assert actors(text) == {expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # foreigners and nationals taken are civilians (CONVENTIONS.md: foreign nationals as victims)
+    ("Gunmen abducted four Chinese nationals near Kaduna on Friday.", ("NGAUAF", "CHNCVL")),
+    ("Gunmen seized two French expatriates in northern Mali.", ("MLIUAF", "FRACVL")),
+])
+def test_foreigners_taken_are_civilians(text, expected):
+    assert actors(text) == {expected}

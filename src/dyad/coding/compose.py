@@ -25,6 +25,8 @@ _REBELS = {"REB", "SEP"}
 
 # Words that say an agent is not of the country around it.
 _NOT_LOCAL = {"foreign", "international", "overseas", "expatriate"}
+# A state's envoys to an international body are the state's: "the Russian U.N. diplomats".
+_ENVOYS = {"ambassador", "envoy", "diplomat", "delegate", "delegation", "representative", "emissary", "mission"}
 
 
 @dataclass
@@ -74,9 +76,10 @@ def _parts(sa: SentenceActors, head: Token, toks: list[tuple[int, Token]]) -> li
             continue
         seen.add(id(m))
         part = mention_part(m, sa.day)
-        if m.kind in STATE_KINDS and not_their_country(head.doc, m.start, m.end):
+        if m.kind != "agent" and not_their_country(head.doc, m.start, m.end):
             # "ethnic Albanians in Serbia" are not Albania; "pro-Russia rebels" not Russia,
-            # "Kremlin-backed separatists" not the Kremlin
+            # "Kremlin-backed separatists" not the Kremlin, "the UN-backed government" not
+            # the UN, "anti-Taliban forces" not the Taliban
             part.country, part.sector, part.full = "", "", ""
         if m.kind == "capital":
             part.country = _namesake_country(sa, m) or part.country
@@ -132,8 +135,13 @@ def _from_head(sa: SentenceActors, head: Token, parts: list[tuple[int, Part, Men
 def _add_parts(sa: SentenceActors, draft: _Draft, head: Token, parts: list[tuple[int, Part, Mention]]) -> None:
     """Fill what the head leaves open from the other mentions, nearest first."""
     sector_noun: Mention | None = None  # the agent that gave the sector, when not the head
+    # "the Russian U.N. diplomats" are Russia's, whichever word the parse puts nearer
+    envoys = head.lemma_.lower() in _ENVOYS and any(m.kind in STATE_KINDS and p.country for _, p, m in parts)
     for depth, p, m in parts:
         if p is draft.head:
+            continue
+        if envoys and m.kind == "organisation" and p.full.startswith("IGO"):
+            draft.entries.append(p.entry)
             continue
         if not draft.full and p.full and m.kind != "person" and not draft.country and (
                 not draft.sector or depth <= 1 or of_phrase(head, m) or sa.combine_agents
