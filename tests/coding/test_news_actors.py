@@ -355,3 +355,14 @@ def test_a_states_envoys_to_an_international_body(text, expected):
 ])
 def test_foreigners_taken_are_civilians(text, expected):
     assert actors(text) == {expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # India's foreign ministry and minister go by "External Affairs": named bare, they are India's
+    ("The external affairs minister met the Kenyan president in Nairobi on Monday.", ("INDGOV", "KENGOV")),
+    ("The Ministry of External Affairs condemned the killing of two Nepali traders.", ("INDGOV", "NPLBUS")),
+    # a country named with them still says whose they are
+    ("The Sri Lankan external affairs minister met Chinese officials on Monday.", ("LKAGOV", "CHNGOV")),
+])
+def test_external_affairs_is_india_unless_another_country_is_named(text, expected):
+    assert expected in actors(text)

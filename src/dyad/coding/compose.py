@@ -108,6 +108,13 @@ def _from_head(sa: SentenceActors, head: Token, parts: list[tuple[int, Part, Men
         return draft
     draft.country, draft.sector, draft.full = head_part.country, head_part.sector, head_part.full
     head_m = next(m for d, p, m in parts if p is head_part)
+    if head_m.kind == "government":
+        # an office named after one state's usage ("External Affairs Minister" is India's)
+        # is another's when the phrase names that country: "the Sri Lankan external affairs minister"
+        other = next((p.country for _, p, m in parts if m.kind == "country" and p.country
+                      and p.country != draft.country and not not_their_country(head.doc, m.start, m.end)), "")
+        if other:
+            draft.country, draft.full = other, other + draft.sector
     title = next((p for d, p, m in parts if m.kind == "agent" and p.sector and m.end <= head_m.start), None)
     if head_m.kind == "person" and title is not None and not in_range(pick_person(head_m.entries, sa.day), sa.day):
         # "ousted President Mohamed Bazoum", "former President Bill Clinton": out of
