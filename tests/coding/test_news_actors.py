@@ -229,6 +229,8 @@ def test_a_visit_to_a_country_whose_leader_the_sentence_names_is_to_the_leader(t
     # nor is an international body or a group that backs or opposes them
     ("Gunmen attacked the UN-backed government's headquarters in Tripoli.", ("LBYUAF", "LBYGOV")),
     ("Anti-Hamas gunmen attacked a police station in Gaza.", ("PSEUAF", "PSECOP")),
+    # forces a body or group leads are its own, however deep the parse hangs the name
+    ("Hezbollah-led fighters shelled Syrian rebel positions near Qusayr.", ("LBNREBHEZ", "SYRREB")),
 ])
 def test_state_media_and_backers(text, expected):
     assert actors(text) == {expected}

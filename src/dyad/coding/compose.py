@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from . import places, pronouns
-from .mentions import (COUNTRY_NOUNS, STATE_KINDS, STATE_SECTORS, Mention, Part, in_range, lives_in, mention_part, modifies,
-                       not_their_country, of_phrase, pick_person)
+from .mentions import (COUNTRY_NOUNS, STATE_KINDS, STATE_SECTORS, Mention, Part, hyphen_suffix, in_range, lives_in, mention_part,
+                       modifies, not_their_country, of_phrase, pick_person)
 from ..model import Actor
 
 if TYPE_CHECKING:
@@ -27,6 +27,9 @@ _REBELS = {"REB", "SEP"}
 _NOT_LOCAL = {"foreign", "international", "overseas", "expatriate"}
 # A state's envoys to an international body are the state's: "the Russian U.N. diplomats".
 _ENVOYS = {"ambassador", "envoy", "diplomat", "delegate", "delegation", "representative", "emissary", "mission"}
+# Forces a body or group leads are that body's or group's: "Hamas-led militants", "NATO-led troops".
+_LED = {"led", "commanded"}
+_FORCES = {"REB", "UAF", "SEP", "MIL"}
 
 
 @dataclass
@@ -147,6 +150,8 @@ def _add_parts(sa: SentenceActors, draft: _Draft, head: Token, parts: list[tuple
     for depth, p, m in parts:
         if p is draft.head:
             continue
+        if draft.sector in _FORCES and hyphen_suffix(head.doc, m.end) in _LED:
+            depth = 1  # the leader's name hangs off "led", a level below the forces it names
         if envoys and m.kind == "organisation" and p.full.startswith("IGO"):
             draft.entries.append(p.entry)
             continue
