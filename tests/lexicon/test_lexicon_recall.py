@@ -41,6 +41,9 @@ from conftest import coded as _events
         ("The Armenian army responded, damaging several Azerbaijani positions.", ("ARM", "AZE", "190")),
         ("Canada targeted Belarusian officials with new sanctions.", ("CAN", "BLR", "163")),
         ("The new British sanctions target Russian banks.", ("GBR", "RUS", "163")),
+        # 145 breaking into an embassy or breaching its walls
+        ("Angry demonstrators broke into the French embassy in Tunis on Friday.", ("TUN", "FRA", "145")),
+        ("Students breached the walls of the Iraqi embassy in Stockholm.", ("SWE", "IRQ", "145")),
     ],
 )
 def test_sense_is_coded(text, expected):
