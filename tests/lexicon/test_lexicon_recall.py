@@ -44,6 +44,9 @@ from conftest import coded as _events
         # 145 breaking into an embassy or breaching its walls
         ("Angry demonstrators broke into the French embassy in Tunis on Friday.", ("TUN", "FRA", "145")),
         ("Students breached the walls of the Iraqi embassy in Stockholm.", ("SWE", "IRQ", "145")),
+        # 114 a chargé d'affaires summoned, however spelled; a demarche issued
+        ("Lithuania summoned the Belarusian Charge d'Affaires on Tuesday.", ("LTU", "BLR", "114")),
+        ("The Chilean foreign ministry issued a demarche to the Bolivian ambassador.", ("CHL", "BOL", "114")),
     ],
 )
 def test_sense_is_coded(text, expected):
