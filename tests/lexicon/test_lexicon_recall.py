@@ -36,6 +36,17 @@ from conftest import coded as _events
         ("Malian rebels blocked traffic into Bamako on Monday.", ("MLI", "MLI", "144")),
         # 153 police deployments named as officers
         ("The Kenyan government deployed hundreds of police officers in Nairobi.", ("KEN", "", "153")),
+        # 190 targeting or damaging the other side's forces or people; 163 when sanctions do it
+        ("Ethiopian troops targeted Eritrean border posts overnight.", ("ETH", "ERI", "190")),
+        ("The Armenian army responded, damaging several Azerbaijani positions.", ("ARM", "AZE", "190")),
+        ("Canada targeted Belarusian officials with new sanctions.", ("CAN", "BLR", "163")),
+        ("The new British sanctions target Russian banks.", ("GBR", "RUS", "163")),
+        # 145 breaking into an embassy or breaching its walls
+        ("Angry demonstrators broke into the French embassy in Tunis on Friday.", ("TUN", "FRA", "145")),
+        ("Students breached the walls of the Iraqi embassy in Stockholm.", ("SWE", "IRQ", "145")),
+        # 114 a chargé d'affaires summoned, however spelled; a demarche issued
+        ("Lithuania summoned the Belarusian Charge d'Affaires on Tuesday.", ("LTU", "BLR", "114")),
+        ("The Chilean foreign ministry issued a demarche to the Bolivian ambassador.", ("CHL", "BOL", "114")),
     ],
 )
 def test_sense_is_coded(text, expected):
@@ -47,6 +58,8 @@ def test_sense_is_coded(text, expected):
     [
         # politicians clashing over a budget is no fight
         ("Kenyan opposition leaders clashed over the budget on Tuesday.", "190"),
+        # sanctions that target someone are no force
+        ("The new British sanctions target Russian banks.", "190"),
         # an application for a permit is not someone's bid to be endorsed
         ("The Kenyan minister approved the budget for the new road.", "051"),
         # extradition of a person with no receiving country named: no 063 to the person

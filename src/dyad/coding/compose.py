@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from . import places, pronouns
-from .mentions import (COUNTRY_NOUNS, STATE_KINDS, STATE_SECTORS, Mention, Part, in_range, lives_in, mention_part, modifies,
-                       not_their_country, of_phrase, pick_person)
+from .mentions import (COUNTRY_NOUNS, STATE_KINDS, STATE_SECTORS, Mention, Part, hyphen_suffix, in_range, lives_in, mention_part,
+                       modifies, not_their_country, of_phrase, pick_person)
 from ..model import Actor
 
 if TYPE_CHECKING:
@@ -25,6 +25,14 @@ _REBELS = {"REB", "SEP"}
 
 # Words that say an agent is not of the country around it.
 _NOT_LOCAL = {"foreign", "international", "overseas", "expatriate"}
+# Mentions that may back, arm or oppose those a phrase names, and so not be their actor:
+# a state, an international body, a group (not a sector noun, nor a person).
+_BACKERS = (*STATE_KINDS, "organisation", "group")
+# A state's envoys to an international body are the state's: "the Russian U.N. diplomats".
+_ENVOYS = {"ambassador", "envoy", "diplomat", "delegate", "delegation", "representative", "emissary", "mission"}
+# Forces a body or group leads are that body's or group's: "Hamas-led militants", "NATO-led troops".
+_LED = {"led", "commanded"}
+_FORCES = {"REB", "UAF", "SEP", "MIL"}
 
 
 @dataclass
@@ -74,9 +82,10 @@ def _parts(sa: SentenceActors, head: Token, toks: list[tuple[int, Token]]) -> li
             continue
         seen.add(id(m))
         part = mention_part(m, sa.day)
-        if m.kind in STATE_KINDS and not_their_country(head.doc, m.start, m.end):
+        if m.kind in _BACKERS and not_their_country(head.doc, m.start, m.end):
             # "ethnic Albanians in Serbia" are not Albania; "pro-Russia rebels" not Russia,
-            # "Kremlin-backed separatists" not the Kremlin
+            # "Kremlin-backed separatists" not the Kremlin, "the UN-backed government" not
+            # the UN, "anti-Taliban forces" not the Taliban
             part.country, part.sector, part.full = "", "", ""
         if m.kind == "capital":
             part.country = _namesake_country(sa, m) or part.country
@@ -105,6 +114,13 @@ def _from_head(sa: SentenceActors, head: Token, parts: list[tuple[int, Part, Men
         return draft
     draft.country, draft.sector, draft.full = head_part.country, head_part.sector, head_part.full
     head_m = next(m for d, p, m in parts if p is head_part)
+    if head_m.kind == "government":
+        # an office named after one state's usage ("External Affairs Minister" is India's)
+        # is another's when the phrase names that country: "the Sri Lankan external affairs minister"
+        other = next((p.country for _, p, m in parts if m.kind == "country" and p.country
+                      and p.country != draft.country and not not_their_country(head.doc, m.start, m.end)), "")
+        if other:
+            draft.country, draft.full = other, other + draft.sector
     title = next((p for d, p, m in parts if m.kind == "agent" and p.sector and m.end <= head_m.start), None)
     if head_m.kind == "person" and title is not None and not in_range(pick_person(head_m.entries, sa.day), sa.day):
         # "ousted President Mohamed Bazoum", "former President Bill Clinton": out of
@@ -132,8 +148,15 @@ def _from_head(sa: SentenceActors, head: Token, parts: list[tuple[int, Part, Men
 def _add_parts(sa: SentenceActors, draft: _Draft, head: Token, parts: list[tuple[int, Part, Mention]]) -> None:
     """Fill what the head leaves open from the other mentions, nearest first."""
     sector_noun: Mention | None = None  # the agent that gave the sector, when not the head
+    # "the Russian U.N. diplomats" are Russia's, whichever word the parse puts nearer
+    envoys = head.lemma_.lower() in _ENVOYS and any(m.kind in STATE_KINDS and p.country for _, p, m in parts)
     for depth, p, m in parts:
         if p is draft.head:
+            continue
+        if draft.sector in _FORCES and hyphen_suffix(head.doc, m.end) in _LED:
+            depth = 1  # the leader's name hangs off "led", a level below the forces it names
+        if envoys and m.kind == "organisation" and p.full.startswith("IGO"):
+            draft.entries.append(p.entry)
             continue
         if not draft.full and p.full and m.kind != "person" and not draft.country and (
                 not draft.sector or depth <= 1 or of_phrase(head, m) or sa.combine_agents
