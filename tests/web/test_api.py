@@ -304,3 +304,14 @@ def test_serve_names_the_missing_package(monkeypatch):
     result = CliRunner().invoke(main, ["serve", "--port", "0"])
     assert result.exit_code == 1
     assert "'fastapi'" in result.output and "Traceback" not in result.output
+
+
+def test_the_api_event_model_has_the_fields_of_the_event_record():
+    # The API's Event is written out for its OpenAPI descriptions; it must not drift
+    # from the record `dyad code` writes.
+    from dataclasses import fields
+
+    from dyad.model import Event
+    from dyad.web.api_models import Event as ApiEvent
+
+    assert list(ApiEvent.model_fields) == [f.name for f in fields(Event)]
