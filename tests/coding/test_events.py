@@ -471,6 +471,13 @@ def test_what_a_permission_grants_is_not_done(coder):
     assert {e.cameo[:2] for e in evs} == {"10"}, [(e.source, e.target, e.cameo) for e in evs]
 
 
+def test_what_an_ability_enables_is_not_done(coder):
+    from dyad import code_text
+
+    evs = code_text("The strikes eliminated the ability of the Serbs to bomb Sarajevo.", date="1995-08-30")
+    assert not any(e.cameo.startswith("19") for e in evs), [(e.source, e.target, e.cameo) for e in evs]
+
+
 def test_an_act_only_claimed_is_coded_as_the_claim(mini_coder):
     # "claimed": the speaker's charge is the news, not the attack (allegation.tsv act=drop)
     assert codes(mini_coder, "Obama claimed that Russian troops attacked Ukraine.") == [("USAGOV", "RUSMIL", "112")]
