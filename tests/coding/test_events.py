@@ -439,6 +439,10 @@ def test_a_claim_of_responsibility_is_aimed_at_the_victims_of_the_claimed_act(co
     assert {(e.target[:3], e.cameo) for e in evs} == {("BEL", "015")}
     evs = code_text("The Taliban claimed responsibility for the attack.", date="2012-05-16")
     assert [(e.target, e.cameo) for e in evs] == [("", "015")]
+    # a clause that says when the claimed act came names no victim of it
+    evs = code_text("Hamas claimed responsibility for the attacks, which came after two of its fighters "
+                    "were killed by Israeli fire.", date="2018-08-09")
+    assert [(e.target, e.cameo) for e in evs if e.cameo == "015"] == [("", "015")]
 
 
 @pytest.mark.parametrize("text", [
