@@ -754,3 +754,13 @@ def test_an_act_in_writing_is_its_signers(coder):
     evs = code_text("US President George W. Bush signed a law imposing new sanctions on Myanmar's military rulers.",
                     date="2008-07-29")
     assert {(e.source, e.target, e.cameo) for e in evs} == {("USAGOV", "MMRGOV", "163")}
+
+
+def test_a_passive_doer_hung_on_its_time_phrase_is_still_named(coder):
+    from dyad import code_text
+
+    # the parser hangs "in an Israeli airstrike" on "dawn": the airstrike names the doer and weapon
+    evs = code_text("Two Palestinians have been killed on Thursday dawn in an Israeli airstrike that shook Rafah city.",
+                    date="2017-02-09")
+    assert {(e.source[:3], e.target[:3], e.cameo) for e in evs} == {("ISR", "PSE", "195")}
+    assert code_text("Six people were killed on Monday in clashes.", date="2017-02-09") == []
