@@ -439,6 +439,10 @@ def test_a_claim_of_responsibility_is_aimed_at_the_victims_of_the_claimed_act(co
     assert {(e.target[:3], e.cameo) for e in evs} == {("BEL", "015")}
     evs = code_text("The Taliban claimed responsibility for the attack.", date="2012-05-16")
     assert [(e.target, e.cameo) for e in evs] == [("", "015")]
+    # a clause that says when the claimed act came names no victim of it
+    evs = code_text("Hamas claimed responsibility for the attacks, which came after two of its fighters "
+                    "were killed by Israeli fire.", date="2018-08-09")
+    assert [(e.target, e.cameo) for e in evs if e.cameo == "015"] == [("", "015")]
 
 
 @pytest.mark.parametrize("text", [
@@ -469,6 +473,13 @@ def test_what_a_permission_grants_is_not_done(coder):
     assert {(e.source[:3], e.target[:3], e.cameo[:2]) for e in evs} == {("USA", "RUS", "12")}
     evs = code_text("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.", date="2000-05-16")
     assert {e.cameo[:2] for e in evs} == {"10"}, [(e.source, e.target, e.cameo) for e in evs]
+
+
+def test_what_an_ability_enables_is_not_done(coder):
+    from dyad import code_text
+
+    evs = code_text("The strikes eliminated the ability of the Serbs to bomb Sarajevo.", date="1995-08-30")
+    assert not any(e.cameo.startswith("19") for e in evs), [(e.source, e.target, e.cameo) for e in evs]
 
 
 def test_an_act_only_claimed_is_coded_as_the_claim(mini_coder):
@@ -743,3 +754,13 @@ def test_an_act_in_writing_is_its_signers(coder):
     evs = code_text("US President George W. Bush signed a law imposing new sanctions on Myanmar's military rulers.",
                     date="2008-07-29")
     assert {(e.source, e.target, e.cameo) for e in evs} == {("USAGOV", "MMRGOV", "163")}
+
+
+def test_a_passive_doer_hung_on_its_time_phrase_is_still_named(coder):
+    from dyad import code_text
+
+    # the parser hangs "in an Israeli airstrike" on "dawn": the airstrike names the doer and weapon
+    evs = code_text("Two Palestinians have been killed on Thursday dawn in an Israeli airstrike that shook Rafah city.",
+                    date="2017-02-09")
+    assert {(e.source[:3], e.target[:3], e.cameo) for e in evs} == {("ISR", "PSE", "195")}
+    assert code_text("Six people were killed on Monday in clashes.", date="2017-02-09") == []

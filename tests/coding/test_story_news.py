@@ -124,3 +124,18 @@ def test_an_old_act_on_nobody_is_no_news_of_the_storys_place():
     dropped = {e.cameo: why for e, why in story_verdicts([news, recent, old], place="MLI")}
     assert dropped["173"] is None and dropped["190"] is None and recent.target == "MLI"
     assert "recap" in dropped["192"]
+
+
+def test_a_hope_for_nobody_named_beside_the_storys_acts_is_an_aside():
+    hope = "India is hoping for progress on trade."
+    assert any(e[1:] == ("IND", "", "01") for e in coded(hope))  # alone, it is the story's news
+    events = coded(NEWS + " " + hope)
+    assert any(e[1:] == ("RUS", "UKR", "19") for e in events)
+    assert not any(e[3] == "01" for e in events), events
+
+
+def test_a_hope_aimed_at_someone_stays_beside_the_storys_acts():
+    hope = "China expressed hope for better relations with India."
+    assert any(e[1:] == ("CHN", "IND", "01") for e in coded(hope))
+    events = coded(NEWS + " " + hope)
+    assert any(e[1:] == ("CHN", "IND", "01") for e in events), events

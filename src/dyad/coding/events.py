@@ -264,6 +264,23 @@ def is_passive_modifier(verb: Token) -> bool:
                for c in verb.children)
 
 
+# Nouns of a time of day: what hangs on them belongs to the verb ("killed on Thursday dawn
+# in an Israeli airstrike": the parser hangs the airstrike on the dawn).
+_TIME_NOUNS = {"dawn", "morning", "afternoon", "evening", "night", "midnight", "noon", "daybreak", "dusk", "day"}
+
+
+@per_doc
+def timed_prep_objects(verb: Token, prep: str) -> list[Token]:
+    """The verb's ``prep`` phrases, with those the parser hangs on its time phrase ("on
+    Thursday dawn in an Israeli airstrike", "at midnight in shelling")."""
+    out = prep_objects(verb, prep)
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "at", "in", "during", "before", "after"):
+            out += [o for t in c.children if t.dep_ == "pobj" and (t.lemma_.lower() in _TIME_NOUNS or t.ent_type_ in ("DATE", "TIME"))
+                    for o in prep_objects(t, prep)]
+    return out
+
+
 @per_doc
 def prep_objects(anchor: Token, prep: str) -> list[Token]:
     out = []
@@ -553,7 +570,7 @@ def _syntactic_subjects(verb: Token, lex: Lexicon) -> list[Token]:
             # "were killed in Israeli shelling", "died in a Taliban attack": the doer is
             # whoever did the act named in the phrase.
             for prep in ("in", "during", "after"):
-                for noun in prep_objects(verb, prep):
+                for noun in timed_prep_objects(verb, prep):
                     doers = named_doers(noun) if noun.pos_ == "NOUN" else []
                     if not doers and noun.lemma_.lower() in lex.words.clash_nouns:
                         doers = prep_objects(noun, "with")  # "injured in clashes with protesters"

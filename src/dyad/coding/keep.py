@@ -381,7 +381,7 @@ def story_verdicts(events: list[Event], lexicon: Lexicon | None = None,
         for e in events:
             aim_at_story_place(e, place, roots)
     beside = {id(e) for e in events if e.evidence.get("unaimed_beside")}
-    acts = any(not roots.has(e.cameo, "bare") for e in told)
+    acts = any(not roots.has(e.cameo, "bare") and not aside(e, roots) for e in told)
     recaps = recap_sentences(told)
     if all(e.sentence_id in recaps for e in told):
         recaps = set()  # a story of earlier events only (a one-sentence record) keeps them
@@ -394,6 +394,8 @@ def story_verdicts(events: list[Event], lexicon: Lexicon | None = None,
             why = "a recap: the act is dated a week or more before the story ('territories occupied in 1948')"
         elif acts and roots.has(e.cameo, "bare"):
             why = "a bare statement ('X said ...') in a story that tells of acts: the acts are its news"
+        elif acts and aside(e, roots):
+            why = "a comment on nobody named ('India is hoping for progress') in a story that tells of acts: the acts are its news"
         elif e.sentence_id in recaps:
             why = "a recap: the sentence dates its acts a week or more before the story, which has news of its own"
         elif is_restated(e, seen):
@@ -405,6 +407,14 @@ def story_verdicts(events: list[Event], lexicon: Lexicon | None = None,
         out = [(e, "an act done to someone, but nobody named it is done to, in a story whose other events name "
                 "their parties" if why is None and unaimed(e, roots) else why) for e, why in out]
     return out
+
+
+def aside(e: Event, roots) -> bool:
+    """Is the event a comment on nobody named (roots.tsv ``aside``: hope, accord)? Beside a
+    story's acts it says how someone feels about them, not what happened ("India is hoping
+    for progress on trade"); aimed at someone it is news ("expressed hope that Japan would
+    join")."""
+    return not e.target and roots.has(e.cameo, "aside") and not e.evidence.get("joint")
 
 
 def unaimed(e: Event, roots) -> bool:

@@ -271,10 +271,13 @@ def same_side(speaker: Actor, doer: Actor) -> bool:
 def claimed_victims(sa: SentenceActors, trig: Token, sources: list[Actor]) -> list[Actor]:
     """Whom a claimed act was done to: the first actor named in what is claimed ("claimed
     responsibility for an attack on Iraqi police"), else the country of a place in it
-    ("for a deadly attack at a mall in Kenya's capital")."""
+    ("for a deadly attack at a mall in Kenya's capital"), not in a clause that says when or
+    why it happened ("for the attacks, which came after two of its fighters were killed by
+    Israeli fire")."""
     own = {s.code for s in sources}
     what = [c for c in trig.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "of"))]
-    claimed = [w for c in what for w in c.subtree if w.pos_ in ("NOUN", "PROPN", "PRON")]
+    when = {w.i for c in what for a in c.subtree if a.dep_ == "advcl" for w in a.subtree}
+    claimed = [w for c in what for w in c.subtree if w.pos_ in ("NOUN", "PROPN", "PRON") and w.i not in when]
     for w in claimed:
         found = [a for a in resolve_all(sa, [w]) if a.code not in own]
         if found:

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from . import dates, parties, places
 from .context import Drop, Frame, Mood, Pair, SentenceContext
-from .events import (default_targets, gapped_passives, is_negation_word, is_passive, is_passive_modifier, named_doers,
+from .events import (default_targets, gapped_passives, is_negation_word, is_passive, is_passive_modifier, named_doers, timed_prep_objects,
                      prep_objects, subjects, word_is)
 from .parties import (STATE_SECTORS, doer_unnamed, each_other, only_where, phrase_actors, places_as_actors,
                       protested_country, reporting_verb, resolve_all, same_side, says_their, unattributed_attacker)
@@ -513,6 +513,7 @@ def named_weapon(lex: Lexicon, verb: Token) -> str | None:
         nouns.append(verb.head)  # "air strikes that killed", or parsed so: "US-led air strikes killed"
     nouns += [g for v in (verb, *gapped_passives(verb)) for c in v.children
               if c.dep_ in ("prep", "agent") and c.lower_ in _WEAPON_PREPS for g in c.children if g.dep_ == "pobj"]
+    nouns += [g for prep in _WEAPON_PREPS for g in timed_prep_objects(verb, prep) if g not in nouns]
     for code, words in lex.weapons.items():
         if any(word_is(n, words) for n in nouns):
             return code

@@ -21,6 +21,7 @@ ROOT_BEHAVIOURS = {
     "statement": "words, not deeds: speech verbs; a reported obligation makes it a demand; coded only when the sentence says nothing more",
     "needs_other_party": "a statement about nobody else ('Macron said France would...') is no event",
     "bare": "a bare statement: coded only when the whole story says nothing more",
+    "aside": "a comment on nobody named (hope, accord): coded only when the whole story says nothing more",
     "claim": "a claim of responsibility: aimed at the victims of what is claimed, and news beside the act",
     "speech_act": "words that are themselves the news (a denial, condolences, declining to comment): coded beside other events",
     "reciprocal": "'A and B <act>' with no other party is A and B acting on each other",
