@@ -1,0 +1,23 @@
+"""Classes of error found by coding real news stories (issue 10), each with invented
+sentences (never sentences of a gold set or of the stories): what must be coded, and
+what must not.
+"""
+import pytest
+
+
+def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
+    from dyad import code_text
+
+    return {(e.source, e.target, e.cameo) for e in code_text(text, date=date)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a title before a name is what the pattern's word names ("summon &C_DIPLOMAT")
+        ("Poland summoned Russian Ambassador Sergey Andreyev on Monday.", ("POL", "RUSGOV", "114")),
+        ("Lithuania expelled Belarusian Ambassador Ivan Petrov on Friday.", ("LTU", "BLRGOV", "161")),
+    ],
+)
+def test_is_coded(text, expected):
+    assert expected in coded(text)
