@@ -17,6 +17,10 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
         # a title before a name is what the pattern's word names ("summon &C_DIPLOMAT")
         ("Poland summoned Russian Ambassador Sergey Andreyev on Monday.", ("POL", "RUSGOV", "114")),
         ("Lithuania expelled Belarusian Ambassador Ivan Petrov on Friday.", ("LTU", "BLRGOV", "161")),
+        # a meeting in the passive: its subject names what happened and who took part
+        ("Talks between India and Pakistan were held in Geneva on Monday.", ("IND", "PAK", "046")),
+        ("Talks between India and Pakistan were held in Geneva on Monday.", ("PAK", "IND", "046")),
+        ("A meeting between Putin and Erdogan was held in Sochi on Friday.", ("TURGOV", "RUSGOV", "040")),
     ],
 )
 def test_is_coded(text, expected):

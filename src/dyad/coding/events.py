@@ -79,6 +79,10 @@ class PatternIndex:
             index = next((table[w] for w in lemma_candidates(tok) if w in table), None)
             plist = index.possible(doc_words(sent.doc)) if index else ()
             matches = [c for c in (match(p, tok, self.lexicon) for p in plist) if c is not None]
+            if is_passive(tok):
+                # "talks were held": the passive subject is what happened (subj:), not an
+                # object held by nobody named
+                matches.sort(key=lambda c: not any(e.kind == "subj" for e in c.pattern.elements))
             if matches:  # most specific first; the others are fallbacks
                 matches[0].others = matches[1:]
                 found.append(matches[0])
