@@ -25,3 +25,15 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
 )
 def test_is_coded(text, expected):
     assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text, unexpected",
+    [
+        # donors pledging aid together pledge it to a third party, not to each other
+        ("Britain and France pledged $20 million each on Monday.", ("GBR", "FRA", "0331")),
+        ("Britain and France pledged $20 million each on Monday.", ("FRA", "GBR", "0331")),
+    ],
+)
+def test_is_not_coded(text, unexpected):
+    assert unexpected not in coded(text)
