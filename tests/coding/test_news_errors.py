@@ -33,6 +33,9 @@ def test_is_coded(text, expected):
         # donors pledging aid together pledge it to a third party, not to each other
         ("Britain and France pledged $20 million each on Monday.", ("GBR", "FRA", "0331")),
         ("Britain and France pledged $20 million each on Monday.", ("FRA", "GBR", "0331")),
+        # a side reporting its own losses at home accuses nobody named
+        ("An army official said five soldiers were killed in the clash in Nepal.", ("NPLGOV", "NPLUAF", "112")),
+        ("Hamas said two of its gunmen were killed in northern Gaza.", ("PSEREBHMS", "PSEUAF", "112")),
     ],
 )
 def test_is_not_coded(text, unexpected):

@@ -858,6 +858,10 @@ def _allege(ctx: SentenceContext, f: Frame) -> bool:
             own = same_side(speaker, doer)
             if operation and not own:
                 continue  # "NATO said alliance and Afghan forces killed 94 insurgents": reported, not alleged
+            if doer.entry.startswith("no doer named") and doer.code[:3] == speaker.code[:3]:
+                # "an army official said five soldiers were killed", "Hamas said its gunmen
+                # were killed": a side reporting what befell it at home accuses nobody named
+                continue
             code = said.own if own else said.other
             if not code:
                 continue
