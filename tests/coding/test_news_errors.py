@@ -40,3 +40,23 @@ def test_is_coded(text, expected):
 )
 def test_is_not_coded(text, unexpected):
     assert unexpected not in coded(text)
+
+
+def test_a_surname_before_the_persons_first_office_is_someone_else():
+    # Guatemala's president Bernardo Arévalo took office in 2024; in 2021 an "Arevalo" in
+    # the Philippines is someone else, and lends no country to the army beside him
+    before = coded("Arevalo said the army attacked the rebels in Mindanao.", "2021-08-22")
+    assert ("PHLMIL", "PHLREB", "190") in before and not any(s.startswith("GTM") for s, _, _ in before)
+    after = coded("Arevalo said the army attacked the rebels in Mindanao.", "2024-05-01")
+    assert any(s.startswith("GTM") for s, _, _ in after)
+
+
+def test_a_titled_surname_or_a_president_elect_keeps_the_office_to_come():
+    from dyad.coding.mentions import Mention, before_office
+    from dyad.lexicon.loader import ActorEntry
+
+    arevalo = Mention(0, 1, [ActorEntry("Arevalo", "GTMGOV", "person", "people.tsv:1", start="2024-01-15")])
+    assert before_office(arevalo, "2021-08-22")
+    assert not before_office(arevalo, "2023-08-22")  # the president-elect
+    assert not before_office(arevalo, "2021-08-22", titled=True)  # "President Arevalo"
+    assert not before_office(Mention(0, 2, arevalo.entries), "2021-08-22")  # a full name
