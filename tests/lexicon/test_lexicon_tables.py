@@ -66,6 +66,7 @@ def test_without_the_builtin_lexicon_the_coder_tables_remain(tmp_path):
     ("allegation.tsv", "lemma\tother\town\tact\nsay\t112\t\tkeep\nclaim\t112\t015\tperhaps\n", [3]),
     ("symmetric.tsv", "code\treverse\n042\t043\n040\t\n", [3]),
     ("roots.tsv", "code\tbehaviours\n19\tviolent|reciprocal\n18\tviolent|noisy\nxx\tviolent\n", [3, 4]),
+    ("roots.tsv", "code\tbehaviours\n033\t-reciprocal\n034\t-noisy\n035\treciprocal|-reciprocal\n", [3, 4]),
     ("place_nouns.txt", "# places\nhamlet\nfarm house\nVillage\n", [3, 4]),
     ("thing_sectors.tsv", "noun\tsector\nbunker\tMIL\nBunker\tMIL\nfarm\tcivilian\n", [3, 4]),
 ])
@@ -87,6 +88,18 @@ def test_roots_say_what_each_code_implies(tmp_path):
     _write(tmp_path, "roots.tsv", "code\tbehaviours\n11\treaction|dyadic\n")
     lex = load([tmp_path])
     assert not lex.roots.has("111", "reciprocal") and lex.roots.has("111", "dyadic")
+
+
+def test_a_roots_row_takes_away_a_behaviour_a_shorter_row_gives(tmp_path):
+    lex = load()
+    # donors pledging aid together give it to a third party, not to each other (033 under 03)
+    assert lex.roots.has("03", "reciprocal") and lex.roots.has("036", "reciprocal")
+    assert not lex.roots.has("033", "reciprocal") and not lex.roots.has("0331", "reciprocal")
+    assert lex.roots.has("0331", "own_forces") and lex.roots.has("0331", "dyadic")
+    # a longer row may give it back
+    _write(tmp_path, "roots.tsv", "code\tbehaviours\n0334\treciprocal\n")
+    lex = load([tmp_path])
+    assert lex.roots.has("0334", "reciprocal") and not lex.roots.has("0333", "reciprocal")
 
 
 def test_settings_are_typed_and_checked():

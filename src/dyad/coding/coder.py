@@ -21,7 +21,7 @@ from .actors import DocContext, SentenceActors
 from .context import Frame, Mood, SentenceContext
 from .events import Candidate, PatternIndex, governor_of, is_negation_word, lemma_candidates, mood, negated_verb
 from .keep import UNAIMED_BESIDE, story_verdicts, verdicts
-from .mentions import ActorIndex, pick_person
+from .mentions import ActorIndex, before_office, pick_person
 from .parse import load_model, parse_blocks
 from .steps import run_steps
 
@@ -126,6 +126,8 @@ class Coder:
     def _code_block(self, story: Coded, doc, offset: int, context: DocContext, traces: list[Trace] | None) -> None:
         art = story.article
         mentions = self.actor_index.mentions(doc)
+        titles = {m.end for m in mentions if m.kind == "agent"}  # "President Obama"
+        mentions = [m for m in mentions if not before_office(m, art.date, m.start in titles)]
         for sent in doc.sents:
             if not sent.text.strip():
                 continue

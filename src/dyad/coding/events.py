@@ -79,6 +79,10 @@ class PatternIndex:
             index = next((table[w] for w in lemma_candidates(tok) if w in table), None)
             plist = index.possible(doc_words(sent.doc)) if index else ()
             matches = [c for c in (match(p, tok, self.lexicon) for p in plist) if c is not None]
+            if is_passive(tok):
+                # "talks were held": the passive subject is what happened (subj:), not an
+                # object held by nobody named
+                matches.sort(key=lambda c: not any(e.kind == "subj" for e in c.pattern.elements))
             if matches:  # most specific first; the others are fallbacks
                 matches[0].others = matches[1:]
                 found.append(matches[0])
@@ -380,6 +384,8 @@ def _match_object(m: _Matching, el: Element) -> bool:
     soldiers") and attributes ("is a threat", "gave support")."""
     own = m.objects() if m.verb.pos_ != "NOUN" else []
     objs = [o for o in own for o in _through_quantity(o) if word_is(o, el.words, m.modifiers) or _counted_people(o, el.words)]
+    if not objs:  # "summoned Russian Ambassador Sergey Andreyev": the title before the name
+        objs = [t for o in own for t in _titles(o) if word_is(t, el.words, m.modifiers)]
     if not objs:
         # "is a threat", "called Israel a terrorist state", "the accusations were baseless":
         # the predicate noun or adjective, or the predicate noun's modifier
@@ -394,6 +400,14 @@ def _match_object(m: _Matching, el: Element) -> bool:
     m.cand.consumed.update(o.i for o in objs)
     m.anchors = [objs[0], m.verb]
     return True
+
+
+def _titles(obj: Token) -> list[Token]:
+    """The words before a name that the parser hangs on it as compounds: "Ambassador" in
+    "Russian Ambassador Sergey Andreyev", "Minister" in "Foreign Minister Sergei Lavrov"."""
+    if obj.pos_ != "PROPN":
+        return []
+    return [c for c in obj.children if c.dep_ == "compound" and c.i < obj.i]
 
 
 def _counted_people(obj: Token, words: frozenset[str]) -> bool:

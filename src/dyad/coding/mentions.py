@@ -118,6 +118,19 @@ def in_range(e: ActorEntry, day: str | None) -> bool:
     return (not e.start or not day or e.start <= day) and (not e.end or not day or day <= e.end)
 
 
+def before_office(m: Mention, day: str | None, titled: bool = False) -> bool:
+    """Is the mention one word (a surname), with no title of the lexicon before it, that
+    names only people whose every office starts more than a year after ``day``? Then it
+    is someone else of that name ("Benedict Arevalo", a general in 2021, is not
+    Guatemala's president Bernardo Arévalo, in office from 2024). A president-elect is
+    named by the office to come ("Dr. Zedillo" a week before it), and "President Obama"
+    by his title."""
+    if not day or titled or m.end - m.start != 1 or any(e.kind != "person" for e in m.entries):
+        return False
+    year_after = f"{int(day[:4]) + 1:04d}{day[4:]}" if day[:4].isdigit() else day
+    return all(e.start and e.start > year_after for e in m.entries)
+
+
 def pick_person(entries: list[ActorEntry], day: str | None) -> ActorEntry:
     """The office held on ``day``; else the latest one that ended before it; else the first."""
     people = [e for e in entries if e.kind in ("person", "named")] or entries

@@ -153,6 +153,10 @@ def take_roles(ctx: SentenceContext, f: Frame) -> Drop | None:
         f.attempt.source_rule = "pattern"
     else:
         f.source_tokens = subjects(f.doer_verb or trig, lex)
+        if not f.source_tokens and is_passive(trig) and any(e.kind == "subj" for e in f.pattern.elements):
+            # "talks between A and B were held in Geneva": the subject names what happened,
+            # as in the active ("talks between A and B began"), and its parties with it
+            f.source_tokens = [c for c in trig.children if c.dep_ == "nsubjpass"]
         f.target_tokens = f.cand.target_tokens if f.pattern.names_target else []
         f.attempt.source_rule = "subject"
     return None
@@ -855,6 +859,10 @@ def _allege(ctx: SentenceContext, f: Frame) -> bool:
             own = same_side(speaker, doer)
             if operation and not own:
                 continue  # "NATO said alliance and Afghan forces killed 94 insurgents": reported, not alleged
+            if doer.entry.startswith("no doer named") and doer.code[:3] == speaker.code[:3]:
+                # "an army official said five soldiers were killed", "Hamas said its gunmen
+                # were killed": a side reporting what befell it at home accuses nobody named
+                continue
             code = said.own if own else said.other
             if not code:
                 continue

@@ -95,11 +95,22 @@ def _partner_groups(ctx: SentenceContext, f: Frame) -> list[list[Token]]:
             rest = [g for g in rest if not (g and g[0].dep_ in ("dobj", "obj") and g[0].head == trig)]
     # a verb's own object before the phrases of the matched words: "met Xi on the
     # sidelines of a summit in Uzbekistan" is a meeting with Xi
-    first = rest[:1] if trig.pos_ != "NOUN" and rest and not set(rest[0]) & set(cand.anchors) else []
+    first = rest[:1] if trig.pos_ != "NOUN" and rest and (
+        not set(rest[0]) & set(cand.anchors) or _foreign_object(ctx, f, rest[0])) else []
     groups = [g for g in [*first, _asked(trig, cand.anchors), *near, cand.particle_objects, *rest[len(first):]] if g]
     # where it took place is no partner: "held talks on the sidelines of the APEC meeting";
     # nor is a circumstance: "trade resumed, with traders grumbling about their losses"
     return [g for g in groups if not parties.at_venue(g[0], trig, lex) and not parties.circumstance(g[0])]
+
+
+def _foreign_object(ctx: SentenceContext, f: Frame, group: list[Token]) -> bool:
+    """Is the object the pattern's word matched an actor of another country than every
+    source's? Then it is the partner before any phrase on it: "summoned the U.S.
+    ambassador to Turkey" summons the ambassador (USAGOV), not Turkey; the actor's own
+    troops it moves are not ("deployed its troops to Ladakh")."""
+    own, heads = {s.code[:3] for s in f.sources}, {t.i for t in group}
+    found = parties.resolve_all(ctx.actors, group)  # the object itself, not an act noun's phrase
+    return bool(found) and all(t.head in heads and t.code[:3] not in own for t in found)
 
 
 def _asked(trig: Token, anchors: list[Token]) -> list[Token]:

@@ -67,16 +67,25 @@ class RootTable:
     def __init__(self, rows: Mapping[str, frozenset[str]] | None = None):
         self.rows: dict[str, frozenset[str]] = dict(rows or {})
         self._prefixes = {b: tuple(code for code, bs in self.rows.items() if b in bs) for b in ROOT_BEHAVIOURS}
+        # a row's "-behaviour" takes away what a shorter row gives: 033 "-reciprocal" under 03
+        self._removed = {b: tuple(code for code, bs in self.rows.items() if "-" + b in bs) for b in ROOT_BEHAVIOURS}
 
     def has(self, code: str, behaviour: str) -> bool:
+        """Whether ``code`` has ``behaviour``: the longest row code it starts with that
+        gives or takes away the behaviour decides."""
         try:
-            prefixes = self._prefixes[behaviour]
+            given, removed = self._prefixes[behaviour], self._removed[behaviour]
         except KeyError:
             raise ValueError(f"unknown root behaviour {behaviour!r}; known: {', '.join(ROOT_BEHAVIOURS)}") from None
-        return code.startswith(prefixes)
+        if not code.startswith(given):
+            return False
+        if not removed or not code.startswith(removed):
+            return True
+        return max(len(p) for p in given if code.startswith(p)) > max(len(p) for p in removed if code.startswith(p))
 
     def codes(self, behaviour: str) -> tuple[str, ...]:
-        """The codes of the rows that give ``behaviour``."""
+        """The codes of the rows that give ``behaviour`` (a longer row may take it away
+        again: ask ``has`` about a code)."""
         return self._prefixes[behaviour]
 
 
@@ -249,10 +258,12 @@ def read_roots(roots: RootTable, path: Path, issues: list[LexiconIssue], known: 
     rows = dict(roots.rows)
     for ln, r in read_tsv(path, ["code", "behaviours"], issues):
         code, said = r["code"], [b.strip() for b in r["behaviours"].split("|") if b.strip()]
-        unknown = [b for b in said if b not in ROOT_BEHAVIOURS]
-        if not _CODE_PREFIX.match(code) or _bad_codes([code], known) or unknown:
+        unknown = [b for b in said if b.removeprefix("-") not in ROOT_BEHAVIOURS]
+        both = [b for b in said if "-" + b in said]
+        if not _CODE_PREFIX.match(code) or _bad_codes([code], known) or unknown or both:
             issues.append(LexiconIssue(str(path), ln, f"need a known event code and behaviours separated by | out of "
-                                                      f"{', '.join(ROOT_BEHAVIOURS)} (got {code!r}, unknown {unknown})"))
+                                                      f"{', '.join(ROOT_BEHAVIOURS)}, each given or taken away "
+                                                      f"(-name) once (got {code!r}, unknown {unknown}, both {both})"))
             continue
         rows[code] = frozenset(said)
     return RootTable(rows)
