@@ -395,3 +395,19 @@ def test_foreigners_taken_are_civilians(text, expected):
 ])
 def test_external_affairs_is_india_unless_another_country_is_named(text, expected):
     assert expected in actors(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one who stands against a person or a state organ takes at most its country, never its office
+    ("Kemal Arslan, Erdogan's main rival, accused the government of fraud.", {("TUR", "TURGOV")}),
+    ("Kemal Arslan, a critic of Erdogan, met the French ambassador in Ankara.", {("TUR", "FRAGOV")}),
+    # and the possessor inside the apposition is not whom a later "he" or "his" means
+    ("Kemal Arslan, Erdogan's main challenger, rejected the results. He accused the election board of fraud.",
+     {("TUR", "")}),
+    ("Kemal Arslan, Erdogan's main challenger, rejected the results on Monday. "
+     "His supporters clashed with police in Istanbul.", {("TUR", "TURCOP")}),
+    # one who speaks for him still does
+    ("Kemal Arslan, Erdogan's spokesman, condemned Greece. He accused Athens of provocation.", {("TURGOV", "GRC")}),
+])
+def test_a_rival_is_not_the_office_he_challenges(text, expected):
+    assert actors(text, date="2023-05-20") == expected

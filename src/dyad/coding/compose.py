@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from . import places, pronouns
 from .mentions import (COUNTRY_NOUNS, STATE_KINDS, STATE_SECTORS, Mention, Part, hyphen_suffix, in_range, lives_in, mention_part,
-                       modifies, not_their_country, of_phrase, pick_person)
+                       modifies, not_their_country, of_phrase, pick_person, stood_against)
 from ..model import Actor
 
 if TYPE_CHECKING:
@@ -87,6 +87,10 @@ def _parts(sa: SentenceActors, head: Token, toks: list[tuple[int, Token]]) -> li
             # "Kremlin-backed separatists" not the Kremlin, "the UN-backed government" not
             # the UN, "anti-Taliban forces" not the Taliban
             part.country, part.sector, part.full = "", "", ""
+        elif stood_against(head.doc[m.end - 1], sa.lexicon.words.rival_nouns) and head.doc[m.end - 1] != head:
+            # "Biya's main challenger" is not the government: the one stood against lends
+            # at most a country (rival_nouns.txt)
+            part.sector, part.full = "", ""
         if m.kind == "capital":
             part.country = _namesake_country(sa, m) or part.country
         parts.append((depth, part, m))

@@ -210,3 +210,21 @@ def of_phrase(head: Token, m: Mention) -> bool:
     Brotherhood": the group's leaders are the group)?"""
     tok = head.doc[m.end - 1]
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head == head
+
+
+def stood_against(tok: Token, rivals: frozenset[str]) -> bool:
+    """Is ``tok`` (a mention's last word) whom a noun of ``rivals`` (rival_nouns.txt)
+    stands against: its possessor ("Biya's main challenger"), its modifier ("Kremlin
+    critic") or its "of" phrase ("a rival of the president")?"""
+    if tok.dep_ in ("poss", "compound", "amod", "nmod"):
+        return np_head(tok).lemma_.lower() in rivals
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in rivals
+
+
+def possessor_in_apposition(tok: Token) -> Token | None:
+    """The one an apposition describes when ``tok`` is a possessor inside it: "Bakary" for
+    "Biya's" in "Issa Tchiroma Bakary, Biya's main challenger"."""
+    if tok.dep_ != "poss":
+        return None
+    head = np_head(tok)
+    return head.head if head.dep_ == "appos" and head.head != head else None

@@ -92,6 +92,7 @@ class WordLists:
     document_nouns: frozenset[str] = frozenset()
     enacting_verbs: frozenset[str] = frozenset()
     member_nouns: frozenset[str] = frozenset()
+    rival_nouns: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()
     intermediary_verbs: frozenset[str] = frozenset()
     stative_passives: frozenset[str] = frozenset()
