@@ -411,3 +411,22 @@ def test_external_affairs_is_india_unless_another_country_is_named(text, expecte
 ])
 def test_a_rival_is_not_the_office_he_challenges(text, expected):
     assert actors(text, date="2023-05-20") == expected
+
+
+@pytest.mark.parametrize("text,date,unwanted", [
+    # two places hyphenated before a border name where it is, not a party of either country
+    ("Israeli jets struck a tunnel along the Gaza-Egypt border area on Monday.", "2017-02-09", "EGY"),
+    ("Thai troops shelled a temple near the Thai-Cambodian border on Friday.", "2011-02-05", "THA"),
+    ("Indian troops fired on a village near the India-Pakistan border.", "2016-10-05", "IND"),
+])
+def test_a_border_named_by_two_places_is_neither_country(text, date, unwanted):
+    assert all(t != unwanted for _, t in actors(text, date=date))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # those named as parties along it still are
+    ("Pakistani troops shelled Indian posts along the India-Pakistan border.", {("PAKMIL", "INDMIL")}),
+    ("Thai and Cambodian troops clashed along the Thai-Cambodian border.", {("THAMIL", "KHMMIL"), ("KHMMIL", "THAMIL")}),
+])
+def test_parties_along_a_border_keep_their_countries(text, expected):
+    assert actors(text, date="2016-10-05") == expected

@@ -228,3 +228,20 @@ def possessor_in_apposition(tok: Token) -> Token | None:
         return None
     head = np_head(tok)
     return head.head if head.dep_ == "appos" and head.head != head else None
+
+
+_HYPHENS = {"-", "–", "—"}
+
+
+def in_border_pair(doc, start: int, end: int, borders: frozenset[str]) -> bool:
+    """Is the mention one of two places joined by a hyphen before a noun of ``borders``
+    (border_nouns.txt): "Gaza" or "Egypt" in "the Gaza-Egypt border area"?"""
+    if end + 1 < len(doc) and doc[end].text in _HYPHENS and doc[end + 1].pos_ in ("PROPN", "ADJ", "NOUN"):
+        after = end + 2  # the first of the pair: past the second's word
+        while after < len(doc) and doc[after].pos_ == "PROPN" and doc[after].lemma_.lower() not in borders:
+            after += 1
+    elif start > 1 and doc[start - 1].text in _HYPHENS and doc[start - 2].pos_ in ("PROPN", "ADJ", "NOUN"):
+        after = end
+    else:
+        return False
+    return after < len(doc) and doc[after].lemma_.lower() in borders
