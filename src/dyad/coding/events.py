@@ -380,6 +380,8 @@ def _match_object(m: _Matching, el: Element) -> bool:
     soldiers") and attributes ("is a threat", "gave support")."""
     own = m.objects() if m.verb.pos_ != "NOUN" else []
     objs = [o for o in own for o in _through_quantity(o) if word_is(o, el.words, m.modifiers) or _counted_people(o, el.words)]
+    if objs and m.lex.roots.has(m.cand.pattern.code, "violent"):
+        objs = [o for o in objs if not is_stance(o, m.lex)]  # "taking a tougher position" is no ground taken
     if not objs:
         # "is a threat", "called Israel a terrorist state", "the accusations were baseless":
         # the predicate noun or adjective, or the predicate noun's modifier
@@ -394,6 +396,30 @@ def _match_object(m: _Matching, el: Element) -> bool:
     m.cand.consumed.update(o.i for o in objs)
     m.anchors = [objs[0], m.verb]
     return True
+
+
+# Adjectives that make a noun of stance_nouns.txt a stance ("a firm stand"); any comparative
+# or superlative does too ("a tougher position").
+_STANCE_ADJECTIVES = {"tough", "hard", "firm", "soft", "strong", "clear", "neutral", "common", "principled",
+                      "moderate", "hardline", "uncompromising", "flexible", "cautious", "conciliatory", "consistent",
+                      "unified", "united", "official", "public", "aggressive", "tough-minded", "careful", "pragmatic"}
+# What a stance is on: "its position on Syria", "a hard line toward Kosovo".
+_STANCE_PREPS = {"on", "over", "toward", "towards", "regarding", "concerning", "about", "vis-a-vis"}
+
+
+def is_stance(obj: Token, lex: Lexicon) -> bool:
+    """Does a noun of stance_nouns.txt name a stance here: "a tougher position", "a hard
+    line", "a neutral position", "its position on Syria" (not "a key position near Bakhmut",
+    "Bosnian army positions")?"""
+    if obj.lemma_.lower() not in lex.words.stance_nouns:
+        return False
+    for c in obj.children:
+        if c.dep_ == "amod" and (c.tag_ in ("JJR", "JJS") or c.lemma_.lower() in _STANCE_ADJECTIVES
+                                 or any(a.lower_ in ("more", "less", "most", "least") for a in c.children)):
+            return True
+        if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS:
+            return True
+    return False
 
 
 def _counted_people(obj: Token, words: frozenset[str]) -> bool:

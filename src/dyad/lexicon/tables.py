@@ -94,6 +94,7 @@ class WordLists:
     member_nouns: frozenset[str] = frozenset()
     rival_nouns: frozenset[str] = frozenset()
     border_nouns: frozenset[str] = frozenset()
+    stance_nouns: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()
     intermediary_verbs: frozenset[str] = frozenset()
     stative_passives: frozenset[str] = frozenset()
