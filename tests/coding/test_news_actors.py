@@ -430,3 +430,15 @@ def test_a_border_named_by_two_places_is_neither_country(text, date, unwanted):
 ])
 def test_parties_along_a_border_keep_their_countries(text, expected):
     assert actors(text, date="2016-10-05") == expected
+
+
+@pytest.mark.parametrize("text,date,expected", [
+    # a noun coordinated into a "by" phrase right before a passive that has no subject of its
+    # own is that passive's subject, not one of the doers
+    ("Several homes in Rafah were burned by fire or shrapnel and a total of 14 people were wounded, "
+     "medics said.", "2011-12-10", {("PSEUAF", "PSECVL")}),
+    ("The convoy was attacked by Taliban fighters and Afghan police were killed.", "2016-12-10",
+     {("AFGREBTAL", "AFGCOP")}),
+])
+def test_the_subject_of_the_next_passive_is_no_doer(text, date, expected):
+    assert actors(text, date=date) == expected

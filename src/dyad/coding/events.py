@@ -221,7 +221,7 @@ def _objects(verb: Token, lex: Lexicon) -> list[Token]:
     if is_passive_modifier(verb):
         return [verb.head]
     if is_passive(verb):
-        found = [c for c in verb.children if c.dep_ in _PASS_SUBJ]
+        found = [c for c in verb.children if c.dep_ in _PASS_SUBJ] or _stolen_subject(verb)
         if not found and verb.dep_ == "conj":
             # "the civilians imprisoned ... were released by Putin": the parser hangs the
             # passive on the first verb, whose subject is the one released
@@ -543,8 +543,31 @@ def expand_conj(tok: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if (c.dep_ == "conj" or is_list_appos(c)) and c.pos_ in ("NOUN", "PROPN", "PRON"))
+        stack.extend(c for c in t.children if (c.dep_ == "conj" or is_list_appos(c)) and c.pos_ in ("NOUN", "PROPN", "PRON")
+                     and not _subject_of_next_clause(c))
     return sorted(out, key=lambda t: t.i)
+
+
+def _stolen_subject(verb: Token) -> list[Token]:
+    """The subject the small parser coordinated into the phrase before a clause's
+    auxiliary: "the people" of "damaged by fire and 25 people were wounded"."""
+    aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), None)
+    if aux is None or verb.dep_ != "conj":
+        return []
+    return [t for t in verb.sent if t.dep_ == "conj" and t.right_edge.i + 1 == aux.i and t.pos_ in ("NOUN", "PROPN", "PRON")
+            and _subject_of_next_clause(t)]
+
+
+def _subject_of_next_clause(tok: Token) -> bool:
+    """Is a coordinated noun the subject of the clause right after it, which the small
+    parser left without one: "damaged by fire and a total of 25 people were wounded" (the
+    people were wounded; they are not among the doers)?"""
+    nxt = tok.right_edge.i + 1
+    if nxt >= len(tok.doc) or tok.doc[nxt].dep_ not in ("aux", "auxpass"):
+        return False
+    verb = tok.doc[nxt].head
+    return verb.i > nxt and verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def is_list_appos(tok: Token) -> bool:
