@@ -395,3 +395,50 @@ def test_foreigners_taken_are_civilians(text, expected):
 ])
 def test_external_affairs_is_india_unless_another_country_is_named(text, expected):
     assert expected in actors(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one who stands against a person or a state organ takes at most its country, never its office
+    ("Kemal Arslan, Erdogan's main rival, accused the government of fraud.", {("TUR", "TURGOV")}),
+    ("Kemal Arslan, a critic of Erdogan, met the French ambassador in Ankara.", {("TUR", "FRAGOV")}),
+    # and the possessor inside the apposition is not whom a later "he" or "his" means
+    ("Kemal Arslan, Erdogan's main challenger, rejected the results. He accused the election board of fraud.",
+     {("TUR", "")}),
+    ("Kemal Arslan, Erdogan's main challenger, rejected the results on Monday. "
+     "His supporters clashed with police in Istanbul.", {("TUR", "TURCOP")}),
+    # one who speaks for him still does
+    ("Kemal Arslan, Erdogan's spokesman, condemned Greece. He accused Athens of provocation.", {("TURGOV", "GRC")}),
+])
+def test_a_rival_is_not_the_office_he_challenges(text, expected):
+    assert actors(text, date="2023-05-20") == expected
+
+
+@pytest.mark.parametrize("text,date,unwanted", [
+    # two places hyphenated before a border name where it is, not a party of either country
+    ("Israeli jets struck a tunnel along the Gaza-Egypt border area on Monday.", "2017-02-09", "EGY"),
+    ("Thai troops shelled a temple near the Thai-Cambodian border on Friday.", "2011-02-05", "THA"),
+    ("Indian troops fired on a village near the India-Pakistan border.", "2016-10-05", "IND"),
+])
+def test_a_border_named_by_two_places_is_neither_country(text, date, unwanted):
+    assert all(t != unwanted for _, t in actors(text, date=date))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # those named as parties along it still are
+    ("Pakistani troops shelled Indian posts along the India-Pakistan border.", {("PAKMIL", "INDMIL")}),
+    ("Thai and Cambodian troops clashed along the Thai-Cambodian border.", {("THAMIL", "KHMMIL"), ("KHMMIL", "THAMIL")}),
+])
+def test_parties_along_a_border_keep_their_countries(text, expected):
+    assert actors(text, date="2016-10-05") == expected
+
+
+@pytest.mark.parametrize("text,date,expected", [
+    # a noun coordinated into a "by" phrase right before a passive that has no subject of its
+    # own is that passive's subject, not one of the doers
+    ("Several homes in Rafah were burned by fire or shrapnel and a total of 14 people were wounded, "
+     "medics said.", "2011-12-10", {("PSEUAF", "PSECVL")}),
+    ("The convoy was attacked by Taliban fighters and Afghan police were killed.", "2016-12-10",
+     {("AFGREBTAL", "AFGCOP")}),
+])
+def test_the_subject_of_the_next_passive_is_no_doer(text, date, expected):
+    assert actors(text, date=date) == expected

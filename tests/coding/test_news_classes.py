@@ -174,3 +174,22 @@ def test_a_participle_seeking_or_hoping_for_an_act_is_the_purpose_of_the_act_don
     assert ("IND", "PAK", "04") in met and not any(c[2] in ("03", "08") for c in met), met
     hoped = codes("Putin met Erdogan in Sochi on Friday, hoping to end the fighting in Syria.")
     assert ("RUS", "TUR", "04") in hoped and not any(c[2] in ("03", "08") for c in hoped), hoped
+
+
+@pytest.mark.parametrize("text", [
+    # a position, line or stand taken as a stance is no ground taken (192)
+    "The Bosnian Serbs are isolated, so they are taking a tougher position.",
+    "Russia has taken a more cautious position on Syria.",
+    "Iran took a neutral position in the war between Iraq and Kuwait.",
+])
+def test_a_stance_taken_is_no_ground_taken(text):
+    assert not any(code.startswith("19") for _, _, code in coded(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # positions taken in fighting still are
+    ("Serb forces took a Bosnian army position near Gorazde.", ("SRB", "BIH", "192")),
+    ("Ukrainian troops took a key position near Bakhmut.", ("UKR", "", "192")),
+])
+def test_a_position_taken_in_fighting_is_ground_taken(text, expected):
+    assert expected in coded(text)

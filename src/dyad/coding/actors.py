@@ -17,7 +17,8 @@ from spacy.tokens import Span, Token
 from . import places, pronouns
 from .events import is_list_appos
 from .mentions import (MODIFIER_DEPS, STATE_KINDS, TOPIC_PREPS, ActorIndex, Mention, hyphen_suffix,
-                       mention_part, not_their_country, np_head, pick_person)
+                       mention_part, not_their_country, np_head, pick_person,
+                       possessor_in_apposition)
 from .readings import READINGS
 from ..lexicon.loader import ActorEntry, Lexicon, default_lexicon
 from ..model import Actor
@@ -369,7 +370,9 @@ class DocContext:
             if part.country and (m.kind not in ("person", "named") or places.iso3(part.country)):
                 self.last_country = part.country
             if m.kind == "person":
-                self.last_person = sa.resolve(sa.sent.doc[m.end - 1]) or self.last_person
+                # "Bakary, Biya's main challenger": the one the apposition describes
+                last = sa.sent.doc[m.end - 1]
+                self.last_person = sa.resolve(possessor_in_apposition(last) or last) or self.last_person
             elif m.kind in ("country", "capital", "government", "organisation", "group", "named"):
                 self.last_actor = sa.resolve(sa.sent.doc[m.end - 1]) or self.last_actor
 

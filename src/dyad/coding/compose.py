@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from . import places, pronouns
-from .mentions import (COUNTRY_NOUNS, STATE_KINDS, STATE_SECTORS, Mention, Part, hyphen_suffix, in_range, lives_in, mention_part,
-                       modifies, not_their_country, of_phrase, pick_person)
+from .mentions import (COUNTRY_NOUNS, STATE_KINDS, STATE_SECTORS, Mention, Part, hyphen_suffix, in_border_pair, in_range, lives_in, mention_part,
+                       modifies, not_their_country, of_phrase, pick_person, stood_against)
 from ..model import Actor
 
 if TYPE_CHECKING:
@@ -87,6 +87,13 @@ def _parts(sa: SentenceActors, head: Token, toks: list[tuple[int, Token]]) -> li
             # "Kremlin-backed separatists" not the Kremlin, "the UN-backed government" not
             # the UN, "anti-Taliban forces" not the Taliban
             part.country, part.sector, part.full = "", "", ""
+        elif m.kind in STATE_KINDS and in_border_pair(head.doc, m.start, m.end, sa.lexicon.words.border_nouns):
+            # "a tunnel along the Gaza-Egypt border" is no party of either country
+            part.country, part.sector, part.full = "", "", ""
+        elif stood_against(head.doc[m.end - 1], sa.lexicon.words.rival_nouns) and head.doc[m.end - 1] != head:
+            # "Biya's main challenger" is not the government: the one stood against lends
+            # at most a country (rival_nouns.txt)
+            part.sector, part.full = "", ""
         if m.kind == "capital":
             part.country = _namesake_country(sa, m) or part.country
         parts.append((depth, part, m))
@@ -190,6 +197,9 @@ def _code(sa: SentenceActors, draft: _Draft, head: Token, parts: list[tuple[int,
     if sector in _REBELS and country and _by_nationality(head, parts, country):
         # rebels are of the country where they fight: "Rebel Serbs laying siege to Sarajevo" are Bosnia's
         country = _own_place(sa, head) or country
+    if not country and not sector and any(m.kind in STATE_KINDS and in_border_pair(
+            head.doc, m.start, m.end, sa.lexicon.words.border_nouns) for _, _, m in parts):
+        return ""  # "a village near the India-Pakistan border": of neither, nor of the context
     if not country and not any(c.dep_ == "amod" and c.lower_ in _NOT_LOCAL for c in head.children):
         # "foreign journalists" in China are not Chinese
         country = sa.place_country(toks)

@@ -225,7 +225,7 @@ def _objects(verb: Token, lex: Lexicon) -> list[Token]:
     if is_passive_modifier(verb):
         return [verb.head]
     if is_passive(verb):
-        found = [c for c in verb.children if c.dep_ in _PASS_SUBJ]
+        found = [c for c in verb.children if c.dep_ in _PASS_SUBJ] or _stolen_subject(verb)
         if not found and verb.dep_ == "conj":
             # "the civilians imprisoned ... were released by Putin": the parser hangs the
             # passive on the first verb, whose subject is the one released
@@ -386,6 +386,8 @@ def _match_object(m: _Matching, el: Element) -> bool:
     objs = [o for o in own for o in _through_quantity(o) if word_is(o, el.words, m.modifiers) or _counted_people(o, el.words)]
     if not objs:  # "summoned Russian Ambassador Sergey Andreyev": the title before the name
         objs = [t for o in own for t in _titles(o) if word_is(t, el.words, m.modifiers)]
+    if objs and m.lex.roots.has(m.cand.pattern.code, "violent"):
+        objs = [o for o in objs if not is_stance(o, m.lex)]  # "taking a tougher position" is no ground taken
     if not objs:
         # "is a threat", "called Israel a terrorist state", "the accusations were baseless":
         # the predicate noun or adjective, or the predicate noun's modifier
@@ -408,6 +410,30 @@ def _titles(obj: Token) -> list[Token]:
     if obj.pos_ != "PROPN":
         return []
     return [c for c in obj.children if c.dep_ == "compound" and c.i < obj.i]
+
+
+# Adjectives that make a noun of stance_nouns.txt a stance ("a firm stand"); any comparative
+# or superlative does too ("a tougher position").
+_STANCE_ADJECTIVES = {"tough", "hard", "firm", "soft", "strong", "clear", "neutral", "common", "principled",
+                      "moderate", "hardline", "uncompromising", "flexible", "cautious", "conciliatory", "consistent",
+                      "unified", "united", "official", "public", "aggressive", "tough-minded", "careful", "pragmatic"}
+# What a stance is on: "its position on Syria", "a hard line toward Kosovo".
+_STANCE_PREPS = {"on", "over", "toward", "towards", "regarding", "concerning", "about", "vis-a-vis"}
+
+
+def is_stance(obj: Token, lex: Lexicon) -> bool:
+    """Does a noun of stance_nouns.txt name a stance here: "a tougher position", "a hard
+    line", "a neutral position", "its position on Syria" (not "a key position near Bakhmut",
+    "Bosnian army positions")?"""
+    if obj.lemma_.lower() not in lex.words.stance_nouns:
+        return False
+    for c in obj.children:
+        if c.dep_ == "amod" and (c.tag_ in ("JJR", "JJS") or c.lemma_.lower() in _STANCE_ADJECTIVES
+                                 or any(a.lower_ in ("more", "less", "most", "least") for a in c.children)):
+            return True
+        if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS:
+            return True
+    return False
 
 
 def _counted_people(obj: Token, words: frozenset[str]) -> bool:
@@ -531,8 +557,31 @@ def expand_conj(tok: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if (c.dep_ == "conj" or is_list_appos(c)) and c.pos_ in ("NOUN", "PROPN", "PRON"))
+        stack.extend(c for c in t.children if (c.dep_ == "conj" or is_list_appos(c)) and c.pos_ in ("NOUN", "PROPN", "PRON")
+                     and not _subject_of_next_clause(c))
     return sorted(out, key=lambda t: t.i)
+
+
+def _stolen_subject(verb: Token) -> list[Token]:
+    """The subject the small parser coordinated into the phrase before a clause's
+    auxiliary: "the people" of "damaged by fire and 25 people were wounded"."""
+    aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), None)
+    if aux is None or verb.dep_ != "conj":
+        return []
+    return [t for t in verb.sent if t.dep_ == "conj" and t.right_edge.i + 1 == aux.i and t.pos_ in ("NOUN", "PROPN", "PRON")
+            and _subject_of_next_clause(t)]
+
+
+def _subject_of_next_clause(tok: Token) -> bool:
+    """Is a coordinated noun the subject of the clause right after it, which the small
+    parser left without one: "damaged by fire and a total of 25 people were wounded" (the
+    people were wounded; they are not among the doers)?"""
+    nxt = tok.right_edge.i + 1
+    if nxt >= len(tok.doc) or tok.doc[nxt].dep_ not in ("aux", "auxpass"):
+        return False
+    verb = tok.doc[nxt].head
+    return verb.i > nxt and verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def is_list_appos(tok: Token) -> bool:

@@ -223,3 +223,38 @@ def of_phrase(head: Token, m: Mention) -> bool:
     Brotherhood": the group's leaders are the group)?"""
     tok = head.doc[m.end - 1]
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head == head
+
+
+def stood_against(tok: Token, rivals: frozenset[str]) -> bool:
+    """Is ``tok`` (a mention's last word) whom a noun of ``rivals`` (rival_nouns.txt)
+    stands against: its possessor ("Biya's main challenger"), its modifier ("Kremlin
+    critic") or its "of" phrase ("a rival of the president")?"""
+    if tok.dep_ in ("poss", "compound", "amod", "nmod"):
+        return np_head(tok).lemma_.lower() in rivals
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in rivals
+
+
+def possessor_in_apposition(tok: Token) -> Token | None:
+    """The one an apposition describes when ``tok`` is a possessor inside it: "Bakary" for
+    "Biya's" in "Issa Tchiroma Bakary, Biya's main challenger"."""
+    if tok.dep_ != "poss":
+        return None
+    head = np_head(tok)
+    return head.head if head.dep_ == "appos" and head.head != head else None
+
+
+_HYPHENS = {"-", "–", "—"}
+
+
+def in_border_pair(doc, start: int, end: int, borders: frozenset[str]) -> bool:
+    """Is the mention one of two places joined by a hyphen before a noun of ``borders``
+    (border_nouns.txt): "Gaza" or "Egypt" in "the Gaza-Egypt border area"?"""
+    if end + 1 < len(doc) and doc[end].text in _HYPHENS and doc[end + 1].pos_ in ("PROPN", "ADJ", "NOUN"):
+        after = end + 2  # the first of the pair: past the second's word
+        while after < len(doc) and doc[after].pos_ == "PROPN" and doc[after].lemma_.lower() not in borders:
+            after += 1
+    elif start > 1 and doc[start - 1].text in _HYPHENS and doc[start - 2].pos_ in ("PROPN", "ADJ", "NOUN"):
+        after = end
+    else:
+        return False
+    return after < len(doc) and doc[after].lemma_.lower() in borders

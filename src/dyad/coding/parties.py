@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from . import places
 from .actors import SentenceActors
 from .events import expand_conj, is_passive, is_passive_modifier, named_doers, prep_objects, subjects
+from .mentions import in_border_pair
 from ..lexicon.loader import Lexicon
 from ..model import Actor
 
@@ -116,6 +117,8 @@ def places_as_actors(sa: SentenceActors, toks, any_name: bool = False) -> list[A
             # The small model misses many place names: try the proper nouns too.
             ents += [t.doc[w.i : w.i + 1] for w in t.subtree if w.pos_ == "PROPN"]
             for ent in ents:
+                if in_border_pair(t.doc, ent.start, ent.end, sa.lexicon.words.border_nouns):
+                    continue  # "a village near the India-Pakistan border" is in neither for certain
                 named = sa.named_countries() if named is None else named  # Tripoli, Lebanon for a Lebanese actor
                 place = places.resolve(ent.text, named)
                 if place is not None and place.country:

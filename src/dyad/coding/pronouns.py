@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from .mentions import np_head
+from .mentions import np_head, possessor_in_apposition
 from ..model import Actor
 
 if TYPE_CHECKING:
@@ -46,7 +46,9 @@ def referent(sa: SentenceActors, pron: Token) -> Token | None:
     found = None
     for m in sa.mentions:
         if m.end <= pron.i and m.kind in want:
-            head = np_head(pron.doc[m.end - 1])
+            # a possessor inside an apposition is not whom it describes: in "Bakary,
+            # Biya's main challenger, said he ...", "he" is Bakary
+            head = possessor_in_apposition(pron.doc[m.end - 1]) or np_head(pron.doc[m.end - 1])
             if head.i < pron.i and (m.kind != "agent" or w not in _PERSON_PRONOUNS
                                     or head.ent_type_ == "PERSON" or head == pron.doc[m.end - 1]) \
                     and not (w in _PERSON_PRONOUNS and head.tag_ in ("NNS", "NNPS")):
