@@ -44,6 +44,7 @@ class Candidate:
     others: list["Candidate"] = field(default_factory=list)
     anchors: list[Token] = field(default_factory=list)  # nouns the pattern's words matched
     particle_objects: list[Token] = field(default_factory=list)  # object of a particle read as a preposition
+    named_act: bool = False  # its object word is the act an agreement noun's modifier names
 
 
 class PatternIndex:
@@ -80,6 +81,8 @@ class PatternIndex:
             plist = index.possible(doc_words(sent.doc)) if index else ()
             matches = [c for c in (match(p, tok, self.lexicon) for p in plist) if c is not None]
             if matches:  # most specific first; the others are fallbacks
+                # among equals, the act an agreement names ("signed a truce agreement": the truce)
+                matches.sort(key=lambda c: (-c.pattern.specificity, not c.named_act))
                 matches[0].others = matches[1:]
                 found.append(matches[0])
         # A token used as another pattern's object or complement is not a trigger itself
@@ -364,6 +367,15 @@ def _match_object(m: _Matching, el: Element) -> bool:
     own = m.objects() if m.verb.pos_ != "NOUN" else []
     objs = [o for o in own for o in _through_quantity(o) if word_is(o, el.words, m.modifiers) or _counted_people(o, el.words)]
     if not objs:
+        # "signed a cease-fire agreement": the agreement is the ceasefire (sign &TRUCE)
+        acts = [(a, o) for o in own for o in _through_quantity(o) for a in _agreement_acts(o, m.lex)
+                if word_is(a, el.words)]
+        if acts:
+            m.cand.named_act = True
+            m.cand.consumed.update(i for pair in acts for i in (pair[0].i, pair[1].i))
+            m.anchors = [acts[0][1], m.verb]
+            return True
+    if not objs:
         # "is a threat", "called Israel a terrorist state", "the accusations were baseless":
         # the predicate noun or adjective, or the predicate noun's modifier
         said = ("attr", "oprd", "npadvmod", "acomp") if m.verb.lemma_ == "be" else ("attr", "oprd", "npadvmod")
@@ -377,6 +389,14 @@ def _match_object(m: _Matching, el: Element) -> bool:
     m.cand.consumed.update(o.i for o in objs)
     m.anchors = [objs[0], m.verb]
     return True
+
+
+def _agreement_acts(obj: Token, lex: Lexicon) -> list[Token]:
+    """The act an agreement noun's modifier names ("a cease-fire agreement", "a truce
+    deal"): a pattern that names that act is finer than one that names the agreement."""
+    if obj.lemma_.lower() not in lex.sets.get("&AGREEMENT", frozenset()):
+        return []
+    return [c for c in obj.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
 
 
 def _counted_people(obj: Token, words: frozenset[str]) -> bool:

@@ -1,0 +1,38 @@
+"""Classes of errors seen on whole articles coded fresh (issue 10), each with invented
+sentences, never sentences of a gold or article set.
+
+Each case: a sentence, and an event (source country, target country, CAMEO code) that
+must be among those coded ("" for no target), or that must not be.
+"""
+import pytest
+
+
+def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
+    from dyad import code_text
+
+    return {(e.source[:3], e.target[:3], e.cameo) for e in code_text(text, date=date)}
+
+
+# an agreement named after the act it settles is that act: a ceasefire agreement signed
+# or reached is the ceasefire (0871), as the codebook has it; other agreements stay 057
+AGREEMENTS = [
+    ("Sudan signed a truce agreement with the rebels on Monday.", ("SDN", "SDN", "0871")),
+    ("The Malian government and Tuareg rebels signed a formal cease-fire agreement on Sunday.", ("MLI", "MLI", "0871")),
+    ("Colombia signed a cooperation agreement with Peru.", ("COL", "PER", "057")),
+]
+AGREEMENTS_NOT = [
+    ("Sudan signed a truce agreement with the rebels on Monday.", ("SDN", "SDN", "057")),
+]
+
+CODED = AGREEMENTS
+NOT_CODED = AGREEMENTS_NOT
+
+
+@pytest.mark.parametrize("text, expected", CODED)
+def test_class_is_coded(text, expected):
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize("text, unexpected", NOT_CODED)
+def test_class_is_not_coded(text, unexpected):
+    assert unexpected not in coded(text)
