@@ -23,9 +23,21 @@ AGREEMENTS = [
 AGREEMENTS_NOT = [
     ("Sudan signed a truce agreement with the rebels on Monday.", ("SDN", "SDN", "057")),
 ]
+# an attack on a decision, a vote, a policy or remarks is criticism (111), not force
+CRITICISM = [
+    ("Foreign Minister Maria Lopez also attacked a U.S. Senate vote that would authorize sanctions.",
+     ("USA", "USA", "111")),
+    ("The Iranian foreign minister attacked Washington's decision to leave the deal.", ("IRN", "USA", "111")),
+    ("Beijing assailed the Japanese prime minister's remarks on Taiwan.", ("CHN", "JPN", "111")),
+]
+CRITICISM_NOT = [
+    ("Foreign Minister Maria Lopez also attacked a U.S. Senate vote that would authorize sanctions.",
+     ("USA", "USA", "190")),
+    ("Rebels attacked a Malian army position near the border.", ("MLI", "MLI", "111")),
+]
 
-CODED = AGREEMENTS
-NOT_CODED = AGREEMENTS_NOT
+CODED = AGREEMENTS + CRITICISM
+NOT_CODED = AGREEMENTS_NOT + CRITICISM_NOT
 
 
 @pytest.mark.parametrize("text, expected", CODED)
