@@ -35,9 +35,18 @@ CRITICISM_NOT = [
      ("USA", "USA", "190")),
     ("Rebels attacked a Malian army position near the border.", ("MLI", "MLI", "111")),
 ]
+# a sea named after a country is a place, not the country
+SEAS = [
+    ("North Korea fired a ballistic missile toward the Sea of Japan.", ("PRK", "", "150")),
+    ("Russia fired missiles at Japan.", ("RUS", "JPN", "194")),
+]
+SEAS_NOT = [
+    ("North Korea fired a ballistic missile toward the Sea of Japan.", ("PRK", "JPN", "194")),
+    ("The Iranian navy seized a tanker in the Gulf of Oman.", ("IRN", "OMN", "173")),
+]
 
-CODED = AGREEMENTS + CRITICISM
-NOT_CODED = AGREEMENTS_NOT + CRITICISM_NOT
+CODED = AGREEMENTS + CRITICISM + SEAS
+NOT_CODED = AGREEMENTS_NOT + CRITICISM_NOT + SEAS_NOT
 
 
 @pytest.mark.parametrize("text, expected", CODED)

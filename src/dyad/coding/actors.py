@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from . import places, pronouns
 from .events import is_list_appos
-from .mentions import (MODIFIER_DEPS, STATE_KINDS, TOPIC_PREPS, ActorIndex, Mention, hyphen_suffix,
+from .mentions import (MODIFIER_DEPS, STATE_KINDS, TOPIC_PREPS, ActorIndex, Mention, hyphen_suffix, in_water_name,
                        mention_part, not_their_country, np_head, pick_person)
 from .readings import READINGS
 from ..lexicon.loader import ActorEntry, Lexicon, default_lexicon
@@ -111,8 +111,9 @@ class SentenceActors:
         """The country of a place named inside the phrase that no lexicon entry knows:
         "gunmen in Peshawar" are Pakistani."""
         for _, tok in sorted(toks, key=lambda x: x[0]):
-            if tok.i in self.by_token or tok.ent_type_ not in ("GPE", "LOC") or tok.dep_ != "pobj":
-                continue
+            if tok.i in self.by_token or tok.ent_type_ not in ("GPE", "LOC") or tok.dep_ != "pobj" \
+                    or in_water_name(tok, self.lexicon.words.water_nouns):
+                continue  # not "ships in the Sea of Japan"
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
             place = places.resolve(ent.text if ent is not None else tok.text)
             if place is not None and place.country:
