@@ -44,9 +44,18 @@ SEAS_NOT = [
     ("North Korea fired a ballistic missile toward the Sea of Japan.", ("PRK", "JPN", "194")),
     ("The Iranian navy seized a tanker in the Gulf of Oman.", ("IRN", "OMN", "173")),
 ]
+# the object of a light verb names the act itself, never its target ("lodged a protest"
+# is no act against protesters); what an act is done to still is ("dispersed a protest")
+ACT_NOUNS = [
+    ("Police dispersed a protest in Minsk.", ("BLR", "BLR", "175")),
+]
+ACT_NOUNS_NOT = [
+    ("Seoul lodged a strong protest through diplomatic channels in Tokyo.", ("KOR", "JPN", "114")),
+    ("Japan lodged a protest via its embassy in Beijing.", ("JPN", "CHN", "114")),
+]
 
-CODED = AGREEMENTS + CRITICISM + SEAS
-NOT_CODED = AGREEMENTS_NOT + CRITICISM_NOT + SEAS_NOT
+CODED = AGREEMENTS + CRITICISM + SEAS + ACT_NOUNS
+NOT_CODED = AGREEMENTS_NOT + CRITICISM_NOT + SEAS_NOT + ACT_NOUNS_NOT
 
 
 @pytest.mark.parametrize("text, expected", CODED)
