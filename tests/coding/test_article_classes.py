@@ -53,9 +53,17 @@ ACT_NOUNS_NOT = [
     ("Seoul lodged a strong protest through diplomatic channels in Tokyo.", ("KOR", "JPN", "114")),
     ("Japan lodged a protest via its embassy in Beijing.", ("JPN", "CHN", "114")),
 ]
+# an organ of a state named bare is the story's country, not that of a capital last named
+# only as where someone spoke from
+STORY = ("Fighting between rebels and the army killed 40 people in the Central African Republic on Monday. "
+         "The CAR government said the army had retaken Birao. A rebel spokesman in the Central African "
+         "Republic denied the claim. The spokesman spoke in a telephone interview from Libreville. "
+         "Last week, the rebels attacked Birao and forced government troops to pull back.")
+ORGANS = [(STORY, ("CAF", "", "0874"))]
+ORGANS_NOT = [(STORY, ("GAB", "", "0874"))]
 
-CODED = AGREEMENTS + CRITICISM + SEAS + ACT_NOUNS
-NOT_CODED = AGREEMENTS_NOT + CRITICISM_NOT + SEAS_NOT + ACT_NOUNS_NOT
+CODED = AGREEMENTS + CRITICISM + SEAS + ACT_NOUNS + ORGANS
+NOT_CODED = AGREEMENTS_NOT + CRITICISM_NOT + SEAS_NOT + ACT_NOUNS_NOT + ORGANS_NOT
 
 
 @pytest.mark.parametrize("text, expected", CODED)

@@ -167,6 +167,11 @@ class SentenceActors:
                 (before if m.start < head.i else later).append((abs(m.start - head.i), country))
         if before:
             return min(before)[1]
+        story = self.context.story_place() if state and self.context.last_only_place else ""
+        if story:
+            # "government troops" in a story about the Central African Republic, after "said
+            # in a telephone interview from Libreville": the story's country, not the place
+            return story
         if self.context.last_country:
             return self.context.last_country
         if state and armed:
@@ -295,6 +300,7 @@ class DocContext:
     def __init__(self, speech: frozenset[str] = frozenset()) -> None:
         self.speech = speech  # verbs of saying, for "X said they..."
         self.last_country = ""
+        self.last_only_place = False  # was the last country named only as where something was?
         self.last_person: Actor | None = None
         self.last_actor: Actor | None = None
         self.place_votes: Counter[str] = Counter()  # the story's countries, for story_place
@@ -369,10 +375,23 @@ class DocContext:
             part = mention_part(m, sa.day)
             if part.country and (m.kind not in ("person", "named") or places.iso3(part.country)):
                 self.last_country = part.country
+                self.last_only_place = m.kind in STATE_KINDS and _only_place(sa.sent.doc[m.end - 1])
             if m.kind == "person":
                 self.last_person = sa.resolve(sa.sent.doc[m.end - 1]) or self.last_person
             elif m.kind in ("country", "capital", "government", "organisation", "group", "named"):
                 self.last_actor = sa.resolve(sa.sent.doc[m.end - 1]) or self.last_actor
+
+
+# Prepositions of where something was or came from: a capital as their object is a place.
+_WHERE_PREPS = {"in", "from", "at", "near", "outside", "inside", "across", "throughout"}
+
+
+def _only_place(tok: Token) -> bool:
+    """Is a country or capital named only as where something was ("an interview from
+    Libreville", "a statement read in Bangui"), not as an actor or whose something is?"""
+    while tok.dep_ == "compound" and tok.head != tok:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in _WHERE_PREPS and tok.head.head.pos_ in ("VERB", "NOUN")
 
 
 def _in_clause(tok: Token, tops: tuple[Token, ...]) -> bool:
