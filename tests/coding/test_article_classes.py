@@ -13,6 +13,12 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
     return {(e.source[:3], e.target[:3], e.cameo) for e in code_text(text, date=date)}
 
 
+def test_embassy_staff_are_their_government():
+    from dyad import code_text
+
+    assert {e.target for e in code_text("Moldova expelled a Russian embassy worker on Friday.", date="2020-03-02")} == {"RUSGOV"}
+
+
 # an agreement named after the act it settles is that act: a ceasefire agreement signed
 # or reached is the ceasefire (0871), as the codebook has it; other agreements stay 057
 AGREEMENTS = [
@@ -61,8 +67,15 @@ STORY = ("Fighting between rebels and the army killed 40 people in the Central A
          "Last week, the rebels attacked Birao and forced government troops to pull back.")
 ORGANS = [(STORY, ("CAF", "", "0874"))]
 ORGANS_NOT = [(STORY, ("GAB", "", "0874"))]
+# embassy staff, workers and employees are their government's, and expelling them is
+# expelling diplomats (161), not aid workers (1663)
+EMBASSY_STAFF = [
+    ("Moldova expelled a Russian embassy worker on Friday.", ("MDA", "RUS", "161")),
+    ("Poland declared two Belarusian embassy employees persona non grata.", ("POL", "BLR", "161")),
+    ("Sudan expelled aid workers from Darfur.", ("SDN", "SDN", "1663")),
+]
 
-CODED = AGREEMENTS + CRITICISM + SEAS + ACT_NOUNS + ORGANS
+CODED = AGREEMENTS + CRITICISM + SEAS + ACT_NOUNS + ORGANS + EMBASSY_STAFF
 NOT_CODED = AGREEMENTS_NOT + CRITICISM_NOT + SEAS_NOT + ACT_NOUNS_NOT + ORGANS_NOT
 
 
