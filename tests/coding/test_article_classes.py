@@ -74,8 +74,14 @@ EMBASSY_STAFF = [
     ("Poland declared two Belarusian embassy employees persona non grata.", ("POL", "BLR", "161")),
     ("Sudan expelled aid workers from Darfur.", ("SDN", "SDN", "1663")),
 ]
+# "he" stands for the last person named, a name after a title too, not a leader named before
+PRONOUNS = [
+    ("A TV screen showed North Korean leader Kim Jong Un in Seoul. North Korea fired a ballistic missile on "
+     "Friday, Japanese Defense Minister Yasukazu Hamada said. He condemned the North Korean launch.",
+     ("JPN", "PRK", "111")),
+]
 
-CODED = AGREEMENTS + CRITICISM + SEAS + ACT_NOUNS + ORGANS + EMBASSY_STAFF
+CODED = AGREEMENTS + CRITICISM + SEAS + ACT_NOUNS + ORGANS + EMBASSY_STAFF + PRONOUNS
 NOT_CODED = AGREEMENTS_NOT + CRITICISM_NOT + SEAS_NOT + ACT_NOUNS_NOT + ORGANS_NOT
 
 

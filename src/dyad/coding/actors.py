@@ -306,6 +306,7 @@ class DocContext:
         self.place_votes: Counter[str] = Counter()  # the story's countries, for story_place
         self.sentences = 0
         self.names: dict[str, Actor] = {}  # a person's later names (lower case) -> whom the story named
+        self.titled: dict[int, Actor] = {}  # the sentence's names after a title ("Defense Minister X"), by head
 
     def named_before(self, sent: Span, mentions: list[Mention]) -> list[Mention]:
         """Mentions of people the story named before with what they are ("Indian Foreign
@@ -352,6 +353,7 @@ class DocContext:
                 if len(tok) > 2:
                     self.names[tok.lower_] = Actor(actor.code, doc[start:head.i + 1].text, actor.start, actor.end,
                                                    actor.entry)
+            self.titled[head.i] = actor
 
     def story_place(self) -> str:
         """The country the story happens in: the one its sentences name most, a place in
@@ -366,6 +368,7 @@ class DocContext:
 
     def update(self, sa: SentenceActors) -> None:
         self.sentences += 1
+        self.titled = {}
         self.remember_names(sa)
         votes = Counter({places.actor_country(iso): 1 for iso in map(places.iso3, sa.named_countries()) if iso})
         if sa.sentence_place():
@@ -376,10 +379,16 @@ class DocContext:
             if part.country and (m.kind not in ("person", "named") or places.iso3(part.country)):
                 self.last_country = part.country
                 self.last_only_place = m.kind in STATE_KINDS and _only_place(sa.sent.doc[m.end - 1])
-            if m.kind == "person":
+            if m.kind == "person" or m.entries[0].source.startswith("named before"):
                 self.last_person = sa.resolve(sa.sent.doc[m.end - 1]) or self.last_person
             elif m.kind in ("country", "capital", "government", "organisation", "group", "named"):
                 self.last_actor = sa.resolve(sa.sent.doc[m.end - 1]) or self.last_actor
+        # a person named after a title ("Defense Minister Yasukazu Hamada said") is whom a
+        # later "he" stands for, when named after the sentence's other people
+        people = [m.end - 1 for m in sa.mentions if m.kind == "person" or m.entries[0].source.startswith("named before")]
+        last = max(self.titled, default=-1)
+        if last > max(people, default=-1):
+            self.last_person = self.titled[last]
 
 
 # Prepositions of where something was or came from: a capital as their object is a place.
