@@ -16,9 +16,8 @@ from spacy.tokens import Span, Token
 
 from . import places, pronouns
 from .events import is_list_appos
-from .mentions import (MODIFIER_DEPS, STATE_KINDS, TOPIC_PREPS, ActorIndex, Mention, hyphen_suffix,
-                       mention_part, not_their_country, np_head, pick_person,
-                       possessor_in_apposition)
+from .mentions import (MODIFIER_DEPS, STATE_KINDS, TOPIC_PREPS, ActorIndex, Mention, hyphen_suffix, in_water_name,
+                       mention_part, not_their_country, np_head, pick_person, possessor_in_apposition)
 from .readings import READINGS
 from ..lexicon.loader import ActorEntry, Lexicon, default_lexicon
 from ..model import Actor
@@ -112,8 +111,9 @@ class SentenceActors:
         """The country of a place named inside the phrase that no lexicon entry knows:
         "gunmen in Peshawar" are Pakistani."""
         for _, tok in sorted(toks, key=lambda x: x[0]):
-            if tok.i in self.by_token or tok.ent_type_ not in ("GPE", "LOC") or tok.dep_ != "pobj":
-                continue
+            if tok.i in self.by_token or tok.ent_type_ not in ("GPE", "LOC") or tok.dep_ != "pobj" \
+                    or in_water_name(tok, self.lexicon.words.water_nouns):
+                continue  # not "ships in the Sea of Japan"
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
             place = places.resolve(ent.text if ent is not None else tok.text)
             if place is not None and place.country:
@@ -167,6 +167,11 @@ class SentenceActors:
                 (before if m.start < head.i else later).append((abs(m.start - head.i), country))
         if before:
             return min(before)[1]
+        story = self.context.story_place() if state and self.context.last_only_place else ""
+        if story:
+            # "government troops" in a story about the Central African Republic, after "said
+            # in a telephone interview from Libreville": the story's country, not the place
+            return story
         if self.context.last_country:
             return self.context.last_country
         if state and armed:
@@ -295,11 +300,13 @@ class DocContext:
     def __init__(self, speech: frozenset[str] = frozenset()) -> None:
         self.speech = speech  # verbs of saying, for "X said they..."
         self.last_country = ""
+        self.last_only_place = False  # was the last country named only as where something was?
         self.last_person: Actor | None = None
         self.last_actor: Actor | None = None
         self.place_votes: Counter[str] = Counter()  # the story's countries, for story_place
         self.sentences = 0
         self.names: dict[str, Actor] = {}  # a person's later names (lower case) -> whom the story named
+        self.titled: dict[int, Actor] = {}  # the sentence's names after a title ("Defense Minister X"), by head
 
     def named_before(self, sent: Span, mentions: list[Mention]) -> list[Mention]:
         """Mentions of people the story named before with what they are ("Indian Foreign
@@ -346,6 +353,7 @@ class DocContext:
                 if len(tok) > 2:
                     self.names[tok.lower_] = Actor(actor.code, doc[start:head.i + 1].text, actor.start, actor.end,
                                                    actor.entry)
+            self.titled[head.i] = actor
 
     def story_place(self) -> str:
         """The country the story happens in: the one its sentences name most, a place in
@@ -360,6 +368,7 @@ class DocContext:
 
     def update(self, sa: SentenceActors) -> None:
         self.sentences += 1
+        self.titled = {}
         self.remember_names(sa)
         votes = Counter({places.actor_country(iso): 1 for iso in map(places.iso3, sa.named_countries()) if iso})
         if sa.sentence_place():
@@ -369,12 +378,31 @@ class DocContext:
             part = mention_part(m, sa.day)
             if part.country and (m.kind not in ("person", "named") or places.iso3(part.country)):
                 self.last_country = part.country
-            if m.kind == "person":
+                self.last_only_place = m.kind in STATE_KINDS and _only_place(sa.sent.doc[m.end - 1])
+            if m.kind == "person" or m.entries[0].source.startswith("named before"):
                 # "Bakary, Biya's main challenger": the one the apposition describes
                 last = sa.sent.doc[m.end - 1]
                 self.last_person = sa.resolve(possessor_in_apposition(last) or last) or self.last_person
             elif m.kind in ("country", "capital", "government", "organisation", "group", "named"):
                 self.last_actor = sa.resolve(sa.sent.doc[m.end - 1]) or self.last_actor
+        # a person named after a title ("Defense Minister Yasukazu Hamada said") is whom a
+        # later "he" stands for, when named after the sentence's other people
+        people = [m.end - 1 for m in sa.mentions if m.kind == "person" or m.entries[0].source.startswith("named before")]
+        last = max(self.titled, default=-1)
+        if last > max(people, default=-1):
+            self.last_person = self.titled[last]
+
+
+# Prepositions of where something was or came from: a capital as their object is a place.
+_WHERE_PREPS = {"in", "from", "at", "near", "outside", "inside", "across", "throughout"}
+
+
+def _only_place(tok: Token) -> bool:
+    """Is a country or capital named only as where something was ("an interview from
+    Libreville", "a statement read in Bangui"), not as an actor or whose something is?"""
+    while tok.dep_ == "compound" and tok.head != tok:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in _WHERE_PREPS and tok.head.head.pos_ in ("VERB", "NOUN")
 
 
 def _in_clause(tok: Token, tops: tuple[Token, ...]) -> bool:

@@ -44,6 +44,7 @@ class Candidate:
     others: list["Candidate"] = field(default_factory=list)
     anchors: list[Token] = field(default_factory=list)  # nouns the pattern's words matched
     particle_objects: list[Token] = field(default_factory=list)  # object of a particle read as a preposition
+    named_act: bool = False  # its object word is the act an agreement noun's modifier names
 
 
 class PatternIndex:
@@ -79,11 +80,13 @@ class PatternIndex:
             index = next((table[w] for w in lemma_candidates(tok) if w in table), None)
             plist = index.possible(doc_words(sent.doc)) if index else ()
             matches = [c for c in (match(p, tok, self.lexicon) for p in plist) if c is not None]
-            if is_passive(tok):
-                # "talks were held": the passive subject is what happened (subj:), not an
-                # object held by nobody named
-                matches.sort(key=lambda c: not any(e.kind == "subj" for e in c.pattern.elements))
+            passive = is_passive(tok)
             if matches:  # most specific first; the others are fallbacks
+                # "talks were held": on a passive, the subject is what happened (subj:), not an
+                # object held by nobody named; among equals, the act an agreement names
+                # ("signed a truce agreement": the truce)
+                matches.sort(key=lambda c: (passive and not any(e.kind == "subj" for e in c.pattern.elements),
+                                            -c.pattern.specificity, not c.named_act))
                 matches[0].others = matches[1:]
                 found.append(matches[0])
         # A token used as another pattern's object or complement is not a trigger itself
@@ -389,6 +392,15 @@ def _match_object(m: _Matching, el: Element) -> bool:
     if objs and m.lex.roots.has(m.cand.pattern.code, "violent"):
         objs = [o for o in objs if not is_stance(o, m.lex)]  # "taking a tougher position" is no ground taken
     if not objs:
+        # "signed a cease-fire agreement": the agreement is the ceasefire (sign &TRUCE)
+        acts = [(a, o) for o in own for o in _through_quantity(o) for a in _agreement_acts(o, m.lex)
+                if word_is(a, el.words)]
+        if acts:
+            m.cand.named_act = True
+            m.cand.consumed.update(i for pair in acts for i in (pair[0].i, pair[1].i))
+            m.anchors = [acts[0][1], m.verb]
+            return True
+    if not objs:
         # "is a threat", "called Israel a terrorist state", "the accusations were baseless":
         # the predicate noun or adjective, or the predicate noun's modifier
         said = ("attr", "oprd", "npadvmod", "acomp") if m.verb.lemma_ == "be" else ("attr", "oprd", "npadvmod")
@@ -434,6 +446,14 @@ def is_stance(obj: Token, lex: Lexicon) -> bool:
         if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS:
             return True
     return False
+
+
+def _agreement_acts(obj: Token, lex: Lexicon) -> list[Token]:
+    """The act an agreement noun's modifier names ("a cease-fire agreement", "a truce
+    deal"): a pattern that names that act is finer than one that names the agreement."""
+    if obj.lemma_.lower() not in lex.sets.get("&AGREEMENT", frozenset()):
+        return []
+    return [c for c in obj.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
 
 
 def _counted_people(obj: Token, words: frozenset[str]) -> bool:

@@ -57,6 +57,7 @@ class ActorIndex:
             self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
         # PETRARCH reads an agent whatever its part of speech: "Islamist lawmakers" is MUS LEG
         self.adjective_agents = lexicon.settings.combine_agents
+        self.water_nouns = lexicon.words.water_nouns
 
     def _lookup(self, toks: list[Token], key: tuple[str, ...], lemma: str) -> list[ActorEntry] | None:
         """Entries for the phrase ``toks`` (lower-cased ``key``; ``lemma`` of its last word)."""
@@ -104,7 +105,31 @@ class ActorIndex:
                     break
             else:
                 i += 1
-        return out
+        return [m for m in out if not _in_water_name(doc, m, self.water_nouns)]
+
+
+def _in_water_name(doc, m: Mention, waters: frozenset[str]) -> bool:
+    """Is the mention part of the proper name of a sea or other water (water_nouns.txt)?"""
+    return not _is_water(doc[m.end - 1], waters) and in_water_name(doc[m.end - 1], waters)
+
+
+def _is_water(tok: Token, waters: frozenset[str]) -> bool:
+    return tok.lemma_.lower() in waters and tok.text[:1].isupper()
+
+
+def in_water_name(tok: Token, waters: frozenset[str]) -> bool:
+    """Is ``tok`` the proper name of a sea or other water (water_nouns.txt), or part of
+    one: "the Sea of Japan", "the South China Sea", "the Persian Gulf"? Such a name is a
+    place, and no country's."""
+    if _is_water(tok, waters):
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _is_water(tok.head.head, waters):
+        return True  # "the Sea of Japan", "the Gulf of Mexico"
+    while tok.dep_ in ("compound", "amod") and tok.head != tok:
+        tok = tok.head
+        if _is_water(tok, waters):
+            return True  # "the South China Sea", "the Persian Gulf"
+    return False
 
 
 def _with_the(doc, start: int, end: int) -> bool:

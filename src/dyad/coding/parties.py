@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from . import places
 from .actors import SentenceActors
 from .events import expand_conj, is_passive, is_passive_modifier, named_doers, prep_objects, subjects
-from .mentions import in_border_pair
+from .mentions import in_border_pair, in_water_name
 from ..lexicon.loader import Lexicon
 from ..model import Actor
 
@@ -112,6 +112,8 @@ def places_as_actors(sa: SentenceActors, toks, any_name: bool = False) -> list[A
             if t.ent_type_ not in ("GPE", "LOC", "FAC") and t.lemma_.lower() not in sa.lexicon.words.place_nouns \
                     and not (any_name and t.pos_ == "PROPN"):
                 continue  # "repelled an attack near X": the attack is not the place
+            if in_water_name(t, sa.lexicon.words.water_nouns):
+                continue  # "fired a missile toward the Sea of Japan": a sea is no country's
             ents = [e for e in t.doc.ents if e.label_ in ("GPE", "LOC", "FAC")
                     and t.left_edge.i <= e.start and e.end <= t.right_edge.i + 1]
             # The small model misses many place names: try the proper nouns too.

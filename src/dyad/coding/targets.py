@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from . import parties
 from .context import Drop, Frame, SentenceContext
-from .events import default_targets, prep_objects
+from .events import default_targets, governor_of, prep_objects
 from ..model import Actor
 
 # Phrases on a joint act that say what it is about or where, not who the partner is
@@ -69,8 +69,9 @@ def object_or_partner(ctx: SentenceContext, f: Frame) -> list[Actor]:
         if ctx.roots.has(f.code, "statement"):
             # "made his remarks in Doha": where words are said is not whom they address
             found = [t for t in found if not parties.only_where(sa, t, f.cand.anchors)]
-        if ctx.roots.has(f.code, "protest"):
-            # "staged a protest": the protest is the act, not its protesters aimed at
+        if ctx.roots.has(f.code, "protest") or governor_of(f.trigger, ctx.lexicon) == "light":
+            # "staged a protest", "lodged a protest": the act's own noun (the object of a
+            # light verb) is the act, not protesters it is aimed at
             found = [t for t in found if not parties.act_as_thing(t, f.cand.anchors, ctx.lexicon)]
         targets = found if any(t.code not in f.source_codes for t in found) else []
         if not targets and phrases:

@@ -111,6 +111,7 @@ class WordLists:
     chemical_nouns: frozenset[str] = frozenset()
     venue_nouns: frozenset[str] = frozenset()
     holding_verbs: frozenset[str] = frozenset()
+    water_nouns: frozenset[str] = frozenset()
 
 
 def read_word_lists(words: WordLists, d: Path, issues: list[LexiconIssue]) -> WordLists:
