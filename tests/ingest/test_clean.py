@@ -147,6 +147,10 @@ def test_real_sentences_are_kept(line):
     ("WASHINGTON — ", "The White House refused the offer."),
     ("(Reuters) - ", "Russia said on Thursday it regretted the decision."),
     ("Moscow (Reuters) - ", "Russia said on Thursday it regretted the decision."),
+    ("ZENDA/STRELSAU (Reuters) -", "Freedonian troops shelled the town on Monday."),
+    ("STRELSAU: ", "Seventy people were killed in clashes last week."),
+    ("STRELSAU (Ruritania News / Agency - 02nd November, 2020) ", "Police arrested opposition figures."),
+    ("Strelsau, July 3 ", "The Ruritanian Foreign Ministry expelled a diplomat."),
 ])
 def test_dateline_prefix_is_cut_and_the_lead_kept(lead, rest):
     art = story("Russia regrets US refusal", lead + rest, "More talks are planned.")
@@ -159,8 +163,13 @@ def test_dateline_lookalikes_are_left_alone():
     for line in ("NATO - the alliance said it would send more troops.",
                  "Russia and Syria - and Iran - held talks on Friday."):
         assert kept(story(line)) == [line]
-    later = story("Russia offered talks.", "MOSCOW (Reuters) - Russia said it regretted the decision.")
-    assert kept(later)[1].startswith("MOSCOW")  # only the first story line carries a dateline
+    for line in ("NATO (North Atlantic Treaty Organization) Secretary General spoke.",
+                 "Russia, May 5 and 6 were the days of the talks.", "Note: Russia offered talks."):
+        assert kept(story("Russia offered talks.", line))[1] == line
+    # a caption or deck before the story's first line: the dateline is still cut
+    later = story("A screen shows a missile launch in Seoul on Thursday.",
+                  "TOKYO (Jiji Press) — North Korea fired a missile.")
+    assert kept(later)[1] == "North Korea fired a missile."
 
 
 def test_hard_wrapped_paragraph_is_one_span_and_its_tail_is_not_a_label():

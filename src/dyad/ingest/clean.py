@@ -140,15 +140,23 @@ class Boilerplate:
             rf"(?:[/|]|\bvia)\s*(?i:{ag})\)?\s*$"  # "Kevin Lamarque / Reuters"
             rf"|(?:^|\s)(?:{ag_upper or '(?!)'})\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}\)?$"
         )
-        place = r"[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}"  # MOSCOW, ST. PETERSBURG
+        place = r"[A-Z][A-Z.'’-]{2,}(?:(?:\s+|/\s*)[A-Z][A-Z.'’-]+){0,3}"  # MOSCOW, ST. PETERSBURG, GAZA/JERUSALEM
         detail = r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,2})?"  # ", Lebanon" / ", Oct 15"
         # any "(Agency)" after a place; "(AP --" as some archives have it
         agency = rf"\((?:(?i:{ag})|[A-Z][\w.&'’ -]{{1,30}})\)|\((?i:{ag})(?=\s*[-–—])"
+        # "(UrduPoint News / Sputnik - 02nd November, 2020)": an agency with the date, no dash after
+        dated = r"\([A-Z][^()\n]{0,60}\b(?:1[89]|20)\d\d\)"
+        month = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+        lead = r"(?=[A-Z0-9\"'“‘])"  # a lead starts like a sentence
         self.dateline = re.compile(
-            rf"(?:{place}{detail}\s*(?:{agency})?"
+            rf"(?:(?:{place}{detail}\s*(?:{agency})?"
             rf"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,2}}{detail}\s*{agency}"  # Moscow (Reuters)
             rf"|{agency})"
-            r"\s*[-–—]+\s+(?=[A-Z0-9\"'“‘])"  # a lead starts like a sentence
+            r"(?:\s*[-–—]+\s+|\s+[-–—]+)"  # "GAZA (Reuters) -Hundreds"
+            rf"|{place}\s*:\s+"  # LIBREVILLE: Seventy-one people
+            rf"|{place}{detail}\s*{dated}\s+"  # MOSCOW (Sputnik - 02nd November, 2020) Police
+            rf"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}},\s+{month}\s+\d{{1,2}}(?:,\s+\d{{4}})?\s+(?=[A-Z][a-z]))"  # Moscow, July 3 The
+            + lead
         )
 
     @classmethod
@@ -224,7 +232,7 @@ def classify_lines(article: Article, boilerplate: Boilerplate | None = None) -> 
             started = any(x.keep for x in out)
             reason = _strong_reason(chunk, bp) or _soft_reason(chunk, i == 0 and not title, len(units), started)
         seen.add(key)
-        if not reason and not any(x.keep for x in out):
+        if not reason:  # a caption or deck may come before the dateline's line
             m = bp.dateline.match(chunk)
             if m:
                 start, reason = start + m.end(), "dateline"
