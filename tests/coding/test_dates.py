@@ -115,6 +115,10 @@ def test_days_before_the_story(text, days):
     ("Xi invited Trong to visit China in January this year.", "invited", "2017-05-11", 116),
     ("The last meeting of the two foreign ministers took place in 1989.", "meeting", "1997-04-09", 2839),
     ("On Monday, troops captured a rebel camp.", "captured", "2017-07-12", 2),
+    # the date of the act an after-clause came before
+    ("Talks were frozen last week after the government detained 200 students.", "detained", "2017-05-11", 7),
+    ("The rebels attacked Zenda last week and withdrew on Monday.", "withdrew", "2017-05-11", 3),
+    ("The rebels attacked Zenda last week and troops now hold the town.", "hold", "2017-05-11", None),
     # a date of something else: a relative clause, a thing
     ("Soldiers demanded more arms to fight the insurgency that erupted in 2015.", "demanded", "2022-01-24", None),
     ("Hamas announced a truce after the worst fighting since the 2014 war.", "announced", "2018-07-15", None),

@@ -224,9 +224,21 @@ def event_age(span, story_date: str | None, anchor: int) -> int | None:
     while verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head
         clause.add(verb)
-    ages = [days_before(e.text, story) for e in span.ents if e.label_ == "DATE" and _dates_verb(e.root) in clause]
+    dated = [(e, _dates_verb(e.root)) for e in span.ents if e.label_ == "DATE"]
+    ages = [days_before(e.text, story) for e, v in dated if v in clause]
+    ages = [a for a in ages if a is not None]
+    if ages:
+        return min(ages)
+    # no date of its own: the date of the act it came before or with ("talks were frozen
+    # last week after the government detained ...")
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _EARLIER_MARKS for c in verb.children):
+        ages = [days_before(e.text, story) for e, v in dated if v == verb.head]
     ages = [a for a in ages if a is not None]
     return min(ages) if ages else None
+
+
+# A clause these open tells of what came before or with its head's act.
+_EARLIER_MARKS = {"after", "when", "as", "since"}
 
 
 def _dates_verb(tok):
