@@ -58,6 +58,9 @@ AID = [
     ("Japan supplied Indonesia with ten patrol ships.", ("JPN", "IDN", "072")),
     ("The Indian Army gifted ten trucks to the Nepal Army on Monday.", ("IND", "NPL", "072")),
     ("Japan donated 20 ambulances to Sri Lanka.", ("JPN", "LKA", "070")),
+    # a convoy of aid reaching a place is aid to that place's country
+    ("The first convoy of Turkish food aid reached Kabul on Monday.", ("TUR", "AFG", "073")),
+    ("Rebels ambushed a convoy of Afghan troops near Kabul.", ("AFG", "AFG", "190")),
 ]
 # words that are themselves the news stand beside the sentence's other events
 SPEECH = [
@@ -167,6 +170,8 @@ FORCE = [
 CODED += PURPOSE + AID + SPEECH + SERIES + ABOUT + VISITS + PROTESTS + INTENT + DENIALS + SUPPORT + FORCE
 
 NOT_CODED = PURPOSE_NOT + [
+    # an aid convoy is nobody's military
+    ("An aid convoy carrying food and medicines reached the besieged town in Syria on Friday.", ("SYR", "SYR", "073")),
     ("Fourteen people were killed and 145 injured by a Taliban suicide attack in Afghanistan on Wednesday.",
      ("AFG", "AFG", "190")),
     # with only one of them an actor, what they discussed is no partner

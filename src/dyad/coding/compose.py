@@ -193,7 +193,7 @@ def _code(sa: SentenceActors, draft: _Draft, head: Token, parts: list[tuple[int,
     country, sector = draft.country, draft.sector
     if country and not sector:
         # a thing of a sector: "Georgian positions" are Georgia's military (thing_sectors.tsv)
-        sector = sa.lexicon.thing_sectors.get(head.lemma_.lower(), "")
+        sector = thing_sector(sa.lexicon, head)
     if sector in _REBELS and country and _by_nationality(head, parts, country):
         # rebels are of the country where they fight: "Rebel Serbs laying siege to Sarajevo" are Bosnia's
         country = _own_place(sa, head) or country
@@ -204,13 +204,39 @@ def _code(sa: SentenceActors, draft: _Draft, head: Token, parts: list[tuple[int,
         # "foreign journalists" in China are not Chinese
         country = sa.place_country(toks)
         if country and not sector:
-            sector = sa.lexicon.thing_sectors.get(head.lemma_.lower(), "")
+            sector = thing_sector(sa.lexicon, head)
         if not country:
             country = sa.context_country(head, state=draft.sector in STATE_SECTORS)
             if country and not any(t.lower_ in COUNTRY_NOUNS and t.dep_ == "pobj" for _, t in toks):
                 # "rebels in the east of the country" say which country is theirs
                 sa.borrowed[head.i] = country
     return (country or "---") + sector
+
+
+# What makes a convoy, a ship or a truck one of aid, not of a sector's: "an aid convoy",
+# "a convoy of food", "a convoy carrying medicines".
+_CARGO_WORDS = {"aid", "relief", "humanitarian", "food", "medical", "medicine", "supply", "grain", "fuel"}
+_CARRYING_VERBS = {"carry", "bring", "deliver", "transport", "ferry"}
+
+
+def thing_sector(lex, head: Token) -> str:
+    """The sector of a thing a phrase is headed by (thing_sectors.tsv: "Georgian positions"
+    are GEOMIL), or "" when the phrase says it carries aid or goods ("a UN aid convoy", "a
+    convoy carrying food and medicines": nobody's military)."""
+    sector = lex.thing_sectors.get(head.lemma_.lower(), "")
+    if sector != "MIL":
+        return sector
+    for c in head.children:
+        if c.dep_ in ("compound", "amod") and c.lemma_.lower() in _CARGO_WORDS:
+            return ""
+        if c.dep_ == "prep" and c.lower_ == "of" and any(
+                g.dep_ == "pobj" and (g.lemma_.lower() in _CARGO_WORDS or any(
+                    m.dep_ in ("compound", "amod") and m.lemma_.lower() in _CARGO_WORDS for m in g.children))
+                for g in c.children):
+            return ""
+        if c.dep_ == "acl" and c.lemma_.lower() in _CARRYING_VERBS:
+            return ""
+    return sector
 
 
 def _own_place(sa: SentenceActors, head: Token) -> str:

@@ -208,6 +208,8 @@ _QUANTITY = {"thousand", "hundred", "dozen", "million", "billion", "number", "so
              "round", "series", "wave", "set", "raft", "string", "spate", "flurry", "slew", "host",
              # "the first deployment of NATO peacekeeping troops", "a contingent of soldiers"
              "deployment", "contingent", "detachment", "patch",
+             # "a convoy of UN food aid reached Baghdad", "a convoy of troops"
+             "convoy", "fleet", "flotilla",
              # "held two hours of talks", "began three days of exercises": how long, not what
              "minute", "hour", "day", "week", "month"}
 

@@ -89,7 +89,7 @@ def thing_of_place(sa: SentenceActors, head: Token) -> Actor | None:
     that place's country's: "a post in North Waziristan" is PAKMIL; with no place of
     its own, of the place the sentence is in ("shelled civilian neighborhoods" of
     Sarajevo); a rally, of the country around it."""
-    sector = sa.lexicon.thing_sectors.get(head.lemma_.lower())
+    sector = compose.thing_sector(sa.lexicon, head)
     if not sector or head.i in sa.by_token:
         return None
     country = sa.place_country(sa.np_tokens(head)) or sa.sentence_place()
