@@ -65,23 +65,25 @@ class PatternIndex:
 
     def candidates(self, sent: Span) -> list[Candidate]:
         found: list[Candidate] = []
+        words = doc_words(sent.doc)
         for tok in sent:
-            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_ in ("VBG", "VBN")):
+            pos = tok.pos_
+            if pos in ("VERB", "AUX") or (pos == "NOUN" and tok.tag_ in ("VBG", "VBN")):
                 table = self.verbs
-            elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT") and any(
+            elif pos == "ADJ" and tok.dep_ in ("acomp", "ROOT") and any(
                     c.dep_ in ("prep", "ccomp", "xcomp") for c in kids(tok)):
                 # a predicate adjective with what it is about: "is concerned about the
                 # arrests", "was critical of Israel" (not "as far as Iran is concerned")
                 table = self.verbs
-            elif tok.pos_ in ("NOUN", "PROPN"):
+            elif pos in ("NOUN", "PROPN"):
                 table = self.nouns
             else:
                 continue
             index = next((table[w] for w in lemma_candidates(tok) if w in table), None)
-            plist = index.possible(doc_words(sent.doc)) if index else ()
+            plist = index.possible(words) if index else ()
             matches = [c for c in (match(p, tok, self.lexicon) for p in plist) if c is not None]
-            passive = is_passive(tok)
             if matches:  # most specific first; the others are fallbacks
+                passive = is_passive(tok)
                 # "talks were held": on a passive, the subject is what happened (subj:), not an
                 # object held by nobody named; among equals, the act an agreement names
                 # ("signed a truce agreement": the truce)
