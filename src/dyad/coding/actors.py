@@ -54,9 +54,18 @@ class SentenceActors:
                 self.by_token[i] = m
         self.mentions = mentions
         self.namesakes: dict[int, str] = {}  # a capital's country by mention start (compose._namesake_country)
+        self._np: dict[int, list[tuple[int, Token]]] = {}  # np_tokens by head: the parse and mentions do not change
+        self._countries: list[str] | None = None  # named_countries, once
 
     def np_tokens(self, head: Token) -> list[tuple[int, Token]]:
-        """Tokens of the noun phrase headed by ``head`` with their depth below it."""
+        """Tokens of the noun phrase headed by ``head`` with their depth below it (a new
+        list each time: callers may add to it)."""
+        found = self._np.get(head.i)
+        if found is None:
+            found = self._np[head.i] = self._np_tokens(head)
+        return list(found)
+
+    def _np_tokens(self, head: Token) -> list[tuple[int, Token]]:
         out, stack = [], [(0, head)]
         while stack:
             depth, tok = stack.pop()
@@ -81,7 +90,9 @@ class SentenceActors:
     def named_countries(self) -> list[str]:
         """The countries the sentence's actors name: they decide between namesakes when a
         place is looked up (Nara, Japan, not Nara, Mali)."""
-        return [c for c in (mention_part(m, self.day).country for m in self.mentions) if c[:3].isalpha()]
+        if self._countries is None:
+            self._countries = [c for c in (mention_part(m, self.day).country for m in self.mentions) if c[:3].isalpha()]
+        return list(self._countries)
 
     def sentence_place(self) -> str:
         """The country of the place the sentence names, from the gazetteer (once per sentence)."""
