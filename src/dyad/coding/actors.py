@@ -19,6 +19,7 @@ from .events import is_list_appos
 from .mentions import (MODIFIER_DEPS, STATE_KINDS, TOPIC_PREPS, ActorIndex, Mention, hyphen_suffix, in_water_name,
                        mention_part, not_their_country, np_head, pick_person, possessor_in_apposition)
 from .readings import READINGS
+from .parse import kids
 from ..lexicon.loader import ActorEntry, Lexicon, default_lexicon
 from ..model import Actor
 
@@ -53,9 +54,18 @@ class SentenceActors:
                 self.by_token[i] = m
         self.mentions = mentions
         self.namesakes: dict[int, str] = {}  # a capital's country by mention start (compose._namesake_country)
+        self._np: dict[int, list[tuple[int, Token]]] = {}  # np_tokens by head: the parse and mentions do not change
+        self._countries: list[str] | None = None  # named_countries, once
 
     def np_tokens(self, head: Token) -> list[tuple[int, Token]]:
-        """Tokens of the noun phrase headed by ``head`` with their depth below it."""
+        """Tokens of the noun phrase headed by ``head`` with their depth below it (a new
+        list each time: callers may add to it)."""
+        found = self._np.get(head.i)
+        if found is None:
+            found = self._np[head.i] = self._np_tokens(head)
+        return list(found)
+
+    def _np_tokens(self, head: Token) -> list[tuple[int, Token]]:
         out, stack = [], [(0, head)]
         while stack:
             depth, tok = stack.pop()
@@ -63,15 +73,15 @@ class SentenceActors:
             if depth >= _NP_DEPTH:
                 # a deep sector noun still brings its own modifiers: "the withdrawal of US troops"
                 if depth == _NP_DEPTH and tok.i in self.by_token and self.by_token[tok.i].kind == "agent":
-                    out += [(depth + 1, c) for c in tok.children if c.dep_ in ("compound", "amod")]
+                    out += [(depth + 1, c) for c in kids(tok) if c.dep_ in ("compound", "amod")]
                 continue
-            for child in tok.children:
+            for child in kids(tok):
                 if (child.dep_ in _NOT_PART_OF_NP or (child.dep_ == "acl" and (
-                        child.tag_ == "VBG" or any(g.dep_ in ("dobj", "dative") for g in child.children)
+                        child.tag_ == "VBG" or any(g.dep_ in ("dobj", "dative") for g in kids(child))
                         or child.lemma_.lower() in self.lexicon.words.intermediary_verbs
                         # "a merchant ship attacked by Somali pirates" is not Somali
-                        or (tok == head and any(g.dep_ == "agent" for g in child.children) and (head.i in self.by_token or any(
-                            c.i in self.by_token for c in head.children if c.dep_ in MODIFIER_DEPS)))))
+                        or (tok == head and any(g.dep_ == "agent" for g in kids(child)) and (head.i in self.by_token or any(
+                            c.i in self.by_token for c in kids(head) if c.dep_ in MODIFIER_DEPS)))))
                         or is_list_appos(child) or child.lower_ in TOPIC_PREPS):
                     continue  # "rebels seeking to overthrow X", "a ceasefire brokered by X": X is not part of what they are
                 stack.append((depth + 1, child))
@@ -80,7 +90,9 @@ class SentenceActors:
     def named_countries(self) -> list[str]:
         """The countries the sentence's actors name: they decide between namesakes when a
         place is looked up (Nara, Japan, not Nara, Mali)."""
-        return [c for c in (mention_part(m, self.day).country for m in self.mentions) if c[:3].isalpha()]
+        if self._countries is None:
+            self._countries = [c for c in (mention_part(m, self.day).country for m in self.mentions) if c[:3].isalpha()]
+        return list(self._countries)
 
     def sentence_place(self) -> str:
         """The country of the place the sentence names, from the gazetteer (once per sentence)."""
@@ -123,9 +135,9 @@ class SentenceActors:
     def phrase_actor(self, head: Token, wanted) -> Actor | None:
         """The actor of the first prepositional phrase on ``head`` whose preposition is
         ``wanted``."""
-        for prep in head.children:
+        for prep in kids(head):
             if prep.dep_ == "prep" and wanted(prep.lower_):
-                for pobj in prep.children:
+                for pobj in kids(prep):
                     actor = self.resolve(pobj) if pobj.dep_ == "pobj" else None
                     if actor is not None:
                         return actor
@@ -136,9 +148,9 @@ class SentenceActors:
         another takes that one's modifiers as its own."""
         first = head.head
         if head.dep_ != "conj" or first.pos_ not in ("NOUN", "PROPN") or any(
-                c.dep_ in MODIFIER_DEPS for c in head.children):
+                c.dep_ in MODIFIER_DEPS for c in kids(head)):
             return []
-        return [(1, t) for c in first.children if c.dep_ in MODIFIER_DEPS and c.i < first.i for t in c.subtree]
+        return [(1, t) for c in kids(first) if c.dep_ in MODIFIER_DEPS and c.i < first.i for t in c.subtree]
 
     def context_country(self, head: Token, after: bool = True, state: bool = False) -> str:
         """The nearest country named before the actor in the sentence, else earlier in
@@ -253,17 +265,17 @@ class SentenceActors:
         adjective; the first is already coded with the head."""
         out = []
         own = self.by_token.get(head.i)
-        for mod in head.children:
+        for mod in kids(head):
             if mod.dep_ not in ("amod", "compound", "nmod") or mod.i not in self.by_token:
                 continue
             if own is not None and own.kind not in ("agent",) and not (own.start <= mod.i < own.end) \
-                    and any(c.dep_ == "conj" for c in mod.children):
+                    and any(c.dep_ == "conj" for c in kids(mod)):
                 # "Arnor, Calenardhon and the evil Gondor" parsed as modifiers of Gondor:
                 # the list's first member is an actor of its own
                 first = self.resolve(mod)
                 if first is not None:
                     out.append(first)
-            for other in mod.children:
+            for other in kids(mod):
                 m = self.by_token.get(other.i)
                 if other.dep_ != "conj" or m is None:
                     continue

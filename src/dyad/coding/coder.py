@@ -201,7 +201,7 @@ class Coder:
         """The events that are the sentence's news (keep.py); the others go to the trace."""
         sent, art = ctx.sentence, ctx.article
         require_dyad = str((art.options or {}).get("require_dyad", "")).lower() == "true"
-        by_offset = {t.idx + ctx.actors.offset: t for t in sent}
+        by_offset = {t.idx + ctx.actors.offset: t for t in sent} if events else {}
         trig_of = [by_offset[e.evidence["trigger"][0]] for e in events]
         out = []
         for e, why in verdicts(events, trig_of, require_dyad, self.lexicon):

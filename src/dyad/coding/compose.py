@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from . import places, pronouns
 from .mentions import (COUNTRY_NOUNS, STATE_KINDS, STATE_SECTORS, Mention, Part, hyphen_suffix, in_border_pair, in_range, lives_in, mention_part,
                        modifies, not_their_country, of_phrase, pick_person, stood_against)
+from .parse import kids
 from ..model import Actor
 
 if TYPE_CHECKING:
@@ -142,7 +143,7 @@ def _from_head(sa: SentenceActors, head: Token, parts: list[tuple[int, Part, Men
     draft.entries.append(head_part.entry)
     if not draft.country and not draft.full and head_part.sector:
         # "its embassy in Damascus": the owner the possessive names, not where it is
-        owner = next((pronouns.pronoun(sa, c) for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"
+        owner = next((pronouns.pronoun(sa, c) for c in kids(head) if c.dep_ == "poss" and c.pos_ == "PRON"
                       and c.lower_ in ("its", "their")), None)
         if owner is not None and owner.code[:3].isalpha():
             draft.country = owner.code[:3]
@@ -200,7 +201,7 @@ def _code(sa: SentenceActors, draft: _Draft, head: Token, parts: list[tuple[int,
     if not country and not sector and any(m.kind in STATE_KINDS and in_border_pair(
             head.doc, m.start, m.end, sa.lexicon.words.border_nouns) for _, _, m in parts):
         return ""  # "a village near the India-Pakistan border": of neither, nor of the context
-    if not country and not any(c.dep_ == "amod" and c.lower_ in _NOT_LOCAL for c in head.children):
+    if not country and not any(c.dep_ == "amod" and c.lower_ in _NOT_LOCAL for c in kids(head)):
         # "foreign journalists" in China are not Chinese
         country = sa.place_country(toks)
         if country and not sector:
@@ -243,7 +244,7 @@ def _own_place(sa: SentenceActors, head: Token) -> str:
     """The country of a place a participle or relative clause on the phrase says they
     are in: "Rebel Serbs laying siege to Sarajevo", "guerrillas operating in Macedonia"
     (not "trained Syrian rebels in Jordan": where they were trained)."""
-    for clause in head.children:
+    for clause in kids(head):
         if clause.dep_ in ("acl", "relcl"):
             span = head.doc[clause.left_edge.i : clause.right_edge.i + 1]
             where = places.locate(span, sa.named_countries())

@@ -11,6 +11,8 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from .parse import kids
+
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 _WEEKDAY = re.compile(
@@ -116,7 +118,7 @@ def _planned(ent) -> bool:
     tok = ent.root
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
-    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children)
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in kids(tok))
 
 
 def _closeness(ent, anchor: int) -> tuple[int, int]:
@@ -220,7 +222,7 @@ def event_age(span, story_date: str | None, anchor: int) -> int | None:
     story = story_date[:10] if story_date else None
     doc = span.doc
     verb = _governor(doc[anchor])
-    clause = {verb, *(c for c in verb.children if c.dep_ == "xcomp")}
+    clause = {verb, *(c for c in kids(verb) if c.dep_ == "xcomp")}
     while verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head
         clause.add(verb)

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from spacy.tokens import Span, Token
 
 from ..lexicon.loader import PREPOSITIONS, Element, Lexicon, Pattern
-from .parse import per_doc
+from .parse import kids, per_doc
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -65,23 +65,25 @@ class PatternIndex:
 
     def candidates(self, sent: Span) -> list[Candidate]:
         found: list[Candidate] = []
+        words = doc_words(sent.doc)
         for tok in sent:
-            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_ in ("VBG", "VBN")):
+            pos = tok.pos_
+            if pos in ("VERB", "AUX") or (pos == "NOUN" and tok.tag_ in ("VBG", "VBN")):
                 table = self.verbs
-            elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT") and any(
-                    c.dep_ in ("prep", "ccomp", "xcomp") for c in tok.children):
+            elif pos == "ADJ" and tok.dep_ in ("acomp", "ROOT") and any(
+                    c.dep_ in ("prep", "ccomp", "xcomp") for c in kids(tok)):
                 # a predicate adjective with what it is about: "is concerned about the
                 # arrests", "was critical of Israel" (not "as far as Iran is concerned")
                 table = self.verbs
-            elif tok.pos_ in ("NOUN", "PROPN"):
+            elif pos in ("NOUN", "PROPN"):
                 table = self.nouns
             else:
                 continue
             index = next((table[w] for w in lemma_candidates(tok) if w in table), None)
-            plist = index.possible(doc_words(sent.doc)) if index else ()
+            plist = index.possible(words) if index else ()
             matches = [c for c in (match(p, tok, self.lexicon) for p in plist) if c is not None]
-            passive = is_passive(tok)
             if matches:  # most specific first; the others are fallbacks
+                passive = is_passive(tok)
                 # "talks were held": on a passive, the subject is what happened (subj:), not an
                 # object held by nobody named; among equals, the act an agreement names
                 # ("signed a truce agreement": the truce)
@@ -167,13 +169,13 @@ def word_is(tok: Token, words: frozenset[str], modifiers: bool = False) -> bool:
     if lemma in single or tok.lower_ in single:
         return True
     if modifiers and any(c.dep_ in ("amod", "compound") and (c.lemma_.lower() in single or c.lower_ in single)
-                         for c in tok.children):
+                         for c in kids(tok)):
         return True
     for parts in multi:
-        kids = {c.lower_ for c in tok.children} | {c.lemma_.lower() for c in tok.children}
-        if lemma == parts[0] and all(p in kids for p in parts[1:]):
+        words_below = {c.lower_ for c in kids(tok)} | {c.lemma_.lower() for c in kids(tok)}
+        if lemma == parts[0] and all(p in words_below for p in parts[1:]):
             return True  # verb + particle
-        if lemma == parts[-1] and all(p in kids for p in parts[:-1]):
+        if lemma == parts[-1] and all(p in words_below for p in parts[:-1]):
             return True  # modifiers + noun
     return False
 
@@ -198,7 +200,7 @@ def governor_of(tok: Token, lex: Lexicon) -> str | None:
     model's misreadings of its lemma ("hoped" read as "hop"); a phrasal verb by its own row
     ("ruled out resuming talks": ``rule_out``)."""
     lemmas = lemma_candidates(tok)
-    phrasal = [f"{lemmas[0]}_{c.lower_}" for c in tok.children if c.dep_ == "prt"]
+    phrasal = [f"{lemmas[0]}_{c.lower_}" for c in kids(tok) if c.dep_ == "prt"]
     return next((e for e in map(lex.governor, [*phrasal, *lemmas]) if e), None)
 
 
@@ -225,36 +227,36 @@ def _through_quantity(obj: Token) -> list[Token]:
 @per_doc
 def _objects(verb: Token, lex: Lexicon) -> list[Token]:
     if is_passive(verb) and verb.lemma_.lower() in lex.words.stative_passives and not any(
-            c.dep_ == "agent" for c in verb.children):
+            c.dep_ == "agent" for c in kids(verb)):
         return prep_objects(verb, "to") or prep_objects(verb, "in")  # "is opposed to X"
     if is_passive_modifier(verb):
         return [verb.head]
     if is_passive(verb):
-        found = [c for c in verb.children if c.dep_ in _PASS_SUBJ] or _stolen_subject(verb)
+        found = [c for c in kids(verb) if c.dep_ in _PASS_SUBJ] or _stolen_subject(verb)
         if not found and verb.dep_ == "conj":
             # "the civilians imprisoned ... were released by Putin": the parser hangs the
             # passive on the first verb, whose subject is the one released
-            found = [c for c in verb.head.children if c.dep_ in _SUBJ | _PASS_SUBJ]
+            found = [c for c in kids(verb.head) if c.dep_ in _SUBJ | _PASS_SUBJ]
         return found
-    objs = [c for c in verb.children if c.dep_ in _OBJ]
+    objs = [c for c in kids(verb) if c.dep_ in _OBJ]
     if not objs and governor_of(verb, lex) in ("object-control", "causative", "future", "appeal"):
         # "allowed aid trucks to enter", "wants Putin to attack": the parser makes the
         # trucks the subject of "enter"; they are the object of "allowed"
-        objs = [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(a.lower_ == "to" for a in c.children)
-                for g in c.children if g.dep_ in _SUBJ]
+        objs = [g for c in kids(verb) if c.dep_ in ("ccomp", "xcomp") and any(a.lower_ == "to" for a in kids(c))
+                for g in kids(c) if g.dep_ in _SUBJ]
     if not objs:
         # "arrested up to 100 protesters": "up to" counts the object, which the parser
         # reads as the object of a "to" phrase
-        near = [*verb.children, *(g for c in verb.children if c.lower_ == "up" for g in c.children)]
+        near = [*kids(verb), *(g for c in kids(verb) if c.lower_ == "up" for g in kids(c))]
         objs = [g for c in near if c.dep_ == "prep" and c.lower_ == "to" and c.i > 0
-                and c.doc[c.i - 1].lower_ == "up" for g in c.children if g.dep_ == "pobj"
+                and c.doc[c.i - 1].lower_ == "up" for g in kids(c) if g.dep_ == "pobj"
                 and any(n.like_num for n in g.subtree)]
     return objs
 
 
 @per_doc
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+    return any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in kids(verb))
 
 
 @per_doc
@@ -263,14 +265,14 @@ def is_passive_modifier(verb: Token) -> bool:
     on a noun is a passive whose subject is that noun."""
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return False
-    if any(c.dep_ in _OBJ for c in verb.children):
+    if any(c.dep_ in _OBJ for c in kids(verb)):
         return False  # "Israeli airstrikes killed 30 people", misparsed: a passive has no object
     # The small parser also reads "a rights group protested here" and "youths resorted to"
     # as participles: a passive one names its doer or where or when it happened.
     # "officials accused of playing a role", "men charged with murder": the complement of
     # a verb of charging
     return any(c.dep_ == "agent" or (c.dep_ == "prep" and (c.lower_ in _PASSIVE_SETTING or c.lower_ in ("of", "with", "for")))
-               for c in verb.children)
+               for c in kids(verb))
 
 
 # Nouns of a time of day: what hangs on them belongs to the verb ("killed on Thursday dawn
@@ -283,9 +285,9 @@ def timed_prep_objects(verb: Token, prep: str) -> list[Token]:
     """The verb's ``prep`` phrases, with those the parser hangs on its time phrase ("on
     Thursday dawn in an Israeli airstrike", "at midnight in shelling")."""
     out = prep_objects(verb, prep)
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ == "prep" and c.lower_ in ("on", "at", "in", "during", "before", "after"):
-            out += [o for t in c.children if t.dep_ == "pobj" and (t.lemma_.lower() in _TIME_NOUNS or t.ent_type_ in ("DATE", "TIME"))
+            out += [o for t in kids(c) if t.dep_ == "pobj" and (t.lemma_.lower() in _TIME_NOUNS or t.ent_type_ in ("DATE", "TIME"))
                     for o in prep_objects(t, prep)]
     return out
 
@@ -293,24 +295,24 @@ def timed_prep_objects(verb: Token, prep: str) -> list[Token]:
 @per_doc
 def prep_objects(anchor: Token, prep: str) -> list[Token]:
     out = []
-    for c in anchor.children:
+    for c in kids(anchor):
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
-            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            objs = [g for g in kids(c) if g.dep_ in ("pobj", "pcomp")]
             if not objs and c.i + 1 < len(c.doc):
                 # "granted asylum to five officers holed up in ...": the parser makes the
                 # officers the subject of "holed" and leaves the preposition bare
                 nxt = c.doc[c.i + 1]
-                objs = [g for g in anchor.children if g.dep_ in ("advcl", "ccomp") for g in g.children
+                objs = [g for g in kids(anchor) if g.dep_ in ("advcl", "ccomp") for g in kids(g)
                         if g.dep_ in _SUBJ and g.left_edge.i == nxt.i]
             out.extend(objs)
         elif c.dep_ == "prt" and c.lower_ == prep and prep in PREPOSITIONS:
             # "clashed over the efforts": the parser reads the preposition as a particle
             # and its object as the verb's
-            out.extend(g for g in anchor.children if g.dep_ in _OBJ)
+            out.extend(g for g in kids(anchor) if g.dep_ in _OBJ)
         elif c.dep_ in ("prt", "prep", "advmod") and c.lower_ in ("out", "away", "back", "up", "down", "off"):
             # "walked out of the talks": the phrase hangs on the particle
-            out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == prep
-                       for g in p.children if g.dep_ in ("pobj", "pcomp"))
+            out.extend(g for p in kids(c) if p.dep_ == "prep" and p.lower_ == prep
+                       for g in kids(p) if g.dep_ in ("pobj", "pcomp"))
         elif c.dep_ == "dative" and prep == "to" and c.pos_ != "ADP":
             out.append(c)  # "gave Iraq aid" reads as "gave aid to Iraq"
     return out
@@ -327,7 +329,7 @@ def match(p: Pattern, trig: Token, lex: Lexicon) -> Candidate | None:
             return None
         if p.kind == "verb" and prt.dep_ == "prep":
             # "cordoned off the roads": read as a preposition, the particle holds the object
-            particle_objs = [g for g in prt.children if g.dep_ == "pobj"]
+            particle_objs = [g for g in kids(prt) if g.dep_ == "pobj"]
     cand = Candidate(p, trig, {trig.i}, particle_objects=particle_objs)
     m = _Matching(cand, lex, trig, [trig])
     if not all(_ELEMENT_MATCHERS[el.kind](m, el) for el in p.elements):
@@ -341,8 +343,8 @@ def _particle(p: Pattern, trig: Token) -> Token | None:
     """The particle of a phrasal verb ("turn down") or the modifier of a noun ("hunger
     strike") the pattern needs, if the trigger has it."""
     deps = ("prt", "prep", "advmod") if p.kind == "verb" else ("compound", "amod", "nmod")
-    prt = [c for c in trig.children if c.dep_ in deps and p.particle in (c.lower_, c.lemma_.lower())]
-    if prt and p.kind == "verb" and prt[0].dep_ == "prep" and any(c.dep_ in _OBJ for c in trig.children) and any(
+    prt = [c for c in kids(trig) if c.dep_ in deps and p.particle in (c.lower_, c.lemma_.lower())]
+    if prt and p.kind == "verb" and prt[0].dep_ == "prep" and any(c.dep_ in _OBJ for c in kids(trig)) and any(
             g.dep_ == "pobj" for g in prt[0].children):
         return None  # "a ship carrying tanks off the coast": a preposition with its own object, not "carry off"
     return prt[0] if prt else None
@@ -371,7 +373,7 @@ class _Matching:
     def subjects(self) -> list[Token]:
         """The trigger's subjects, as parsed, else as ``subjects`` finds them."""
         trig = self.cand.trigger
-        return [c for c in trig.children if c.dep_ in _SUBJ | _PASS_SUBJ] or subjects(trig, self.lex)
+        return [c for c in kids(trig) if c.dep_ in _SUBJ | _PASS_SUBJ] or subjects(trig, self.lex)
 
 
 def _match_target(m: _Matching, el: Element) -> bool:
@@ -406,7 +408,7 @@ def _match_object(m: _Matching, el: Element) -> bool:
         # "is a threat", "called Israel a terrorist state", "the accusations were baseless":
         # the predicate noun or adjective, or the predicate noun's modifier
         said = ("attr", "oprd", "npadvmod", "acomp") if m.verb.lemma_ == "be" else ("attr", "oprd", "npadvmod")
-        objs = [c for c in m.verb.children if c.dep_ in said and word_is(c, el.words, c.dep_ == "oprd")]
+        objs = [c for c in kids(m.verb) if c.dep_ in said and word_is(c, el.words, c.dep_ == "oprd")]
     if not objs:
         objs = _predicate_modifiers(own, el.words)
     if not objs and m.lex.settings.complement_objects and m.verb.pos_ != "NOUN" and not own:
@@ -423,7 +425,7 @@ def _titles(obj: Token) -> list[Token]:
     "Russian Ambassador Sergey Andreyev", "Minister" in "Foreign Minister Sergei Lavrov"."""
     if obj.pos_ != "PROPN":
         return []
-    return [c for c in obj.children if c.dep_ == "compound" and c.i < obj.i]
+    return [c for c in kids(obj) if c.dep_ == "compound" and c.i < obj.i]
 
 
 # Adjectives that make a noun of stance_nouns.txt a stance ("a firm stand"); any comparative
@@ -441,9 +443,9 @@ def is_stance(obj: Token, lex: Lexicon) -> bool:
     "Bosnian army positions")?"""
     if obj.lemma_.lower() not in lex.words.stance_nouns:
         return False
-    for c in obj.children:
+    for c in kids(obj):
         if c.dep_ == "amod" and (c.tag_ in ("JJR", "JJS") or c.lemma_.lower() in _STANCE_ADJECTIVES
-                                 or any(a.lower_ in ("more", "less", "most", "least") for a in c.children)):
+                                 or any(a.lower_ in ("more", "less", "most", "least") for a in kids(c))):
             return True
         if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS:
             return True
@@ -455,27 +457,27 @@ def _agreement_acts(obj: Token, lex: Lexicon) -> list[Token]:
     deal"): a pattern that names that act is finer than one that names the agreement."""
     if obj.lemma_.lower() not in lex.sets.get("&AGREEMENT", frozenset()):
         return []
-    return [c for c in obj.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+    return [c for c in kids(obj) if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
 
 
 def _counted_people(obj: Token, words: frozenset[str]) -> bool:
     """A bare number as the object counts people ("killed six rebels and captured eight"):
     it matches a pattern word list that names people."""
-    return obj.pos_ == "NUM" and obj.dep_ in _OBJ and "people" in words and not any(c.dep_ == "prep" for c in obj.children)
+    return obj.pos_ == "NUM" and obj.dep_ in _OBJ and "people" in words and not any(c.dep_ == "prep" for c in kids(obj))
 
 
 def _predicate_modifiers(objects: list[Token], words: frozenset[str]) -> list[Token]:
     """What is said of the object, parsed as an adjective after it ("called the sanctions
     outrageous and unacceptable"): an English adjective follows its noun only as a
     predicate."""
-    return [a for o in objects for c in o.children if c.dep_ == "amod" and c.i > o.i
+    return [a for o in objects for c in kids(o) if c.dep_ == "amod" and c.i > o.i
             for a in (c, *c.conjuncts) if word_is(a, words)]
 
 
 def _complement_objects(m: _Matching, el: Element) -> list[Token]:
     """Setting ``complement_objects``: "vowed to wage war" matches `vow war`, as PETRARCH
     reads on past the verb."""
-    for comp in (c for c in m.verb.children if c.dep_ == "xcomp"):
+    for comp in (c for c in kids(m.verb) if c.dep_ == "xcomp"):
         objs = [o for o in _objects(comp, m.lex) if word_is(o, el.words, m.modifiers)]
         if objs:
             m.cand.consumed.add(comp.i)
@@ -504,8 +506,8 @@ def _match_complement(m: _Matching, el: Element) -> bool:
     comps: list[Token] = []
     for a in m.anchors:
         # not a negated complement: "vowed that Iran would not halt enrichment"
-        comps = [c for c in a.children if c.dep_ in _COMP_DEPS and word_is(c, el.words)
-                 and not any(is_negation_word(g) or _adverbial_mark(g) for g in c.children)]
+        comps = [c for c in kids(a) if c.dep_ in _COMP_DEPS and word_is(c, el.words)
+                 and not any(is_negation_word(g) or _adverbial_mark(g) for g in kids(c))]
         comps = comps or [o for o in prep_objects(a, "to") if word_is(o, el.words)]
         if comps:
             break
@@ -531,7 +533,7 @@ def _any_complement(m: _Matching) -> bool:
     """`to *`: "agreed to set up a centre", "agreed to an extension"; the complement stays
     free to code its own event, which then supersedes the generic one."""
     return any(c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and any(
-        g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for a in m.anchors for c in a.children) or any(
+        g.dep_ == "aux" and g.lower_ == "to" for g in kids(c)) for a in m.anchors for c in kids(a)) or any(
         prep_objects(a, "to") for a in m.anchors)
 
 
@@ -579,7 +581,7 @@ def expand_conj(tok: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if (c.dep_ == "conj" or is_list_appos(c)) and c.pos_ in ("NOUN", "PROPN", "PRON")
+        stack.extend(c for c in kids(t) if (c.dep_ == "conj" or is_list_appos(c)) and c.pos_ in ("NOUN", "PROPN", "PRON")
                      and not _subject_of_next_clause(c))
     return sorted(out, key=lambda t: t.i)
 
@@ -587,7 +589,7 @@ def expand_conj(tok: Token) -> list[Token]:
 def _stolen_subject(verb: Token) -> list[Token]:
     """The subject the small parser coordinated into the phrase before a clause's
     auxiliary: "the people" of "damaged by fire and 25 people were wounded"."""
-    aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), None)
+    aux = next((c for c in kids(verb) if c.dep_ in ("aux", "auxpass") and c.i < verb.i), None)
     if aux is None or verb.dep_ != "conj":
         return []
     return [t for t in verb.sent if t.dep_ == "conj" and t.right_edge.i + 1 == aux.i and t.pos_ in ("NOUN", "PROPN", "PRON")
@@ -603,7 +605,7 @@ def _subject_of_next_clause(tok: Token) -> bool:
         return False
     verb = tok.doc[nxt].head
     return verb.i > nxt and verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids(verb))
 
 
 def is_list_appos(tok: Token) -> bool:
@@ -613,8 +615,8 @@ def is_list_appos(tok: Token) -> bool:
     misread as one)."""
     if tok.dep_ != "appos":
         return False
-    return any(c.dep_ == "conj" for c in tok.children) or any(
-        c.dep_ == "conj" and (c.i > tok.i or c.i == tok.i - 1) for c in tok.head.children)
+    return any(c.dep_ == "conj" for c in kids(tok)) or any(
+        c.dep_ == "conj" and (c.i > tok.i or c.i == tok.i - 1) for c in kids(tok.head))
 
 
 @per_doc
@@ -639,19 +641,19 @@ def _syntactic_subjects(verb: Token, lex: Lexicon) -> list[Token]:
     if is_passive_modifier(verb):
         # The participle's own doer only ("civilians detained by police"); the noun it
         # qualifies is whom it was done to.
-        return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return [g for c in kids(verb) if c.dep_ == "agent" for g in kids(c) if g.dep_ == "pobj"]
     seen = 0
     while verb is not None and seen < 6:
         seen += 1
         if is_passive(verb):
-            agents = [g for v in (verb, *gapped_passives(verb)) for c in v.children if c.dep_ == "agent"
-                      for g in c.children if g.dep_ == "pobj"]
+            agents = [g for v in (verb, *gapped_passives(verb)) for c in kids(v) if c.dep_ == "agent"
+                      for g in kids(c) if g.dep_ == "pobj"]
             if agents:
                 return agents
             if verb.lemma_.lower() in lex.words.stative_passives:  # "Israel is opposed to"
-                return [c for c in verb.children if c.dep_ in _PASS_SUBJ]
+                return [c for c in kids(verb) if c.dep_ in _PASS_SUBJ]
             if seen > 1:  # "X was asked to attack", "X has been dedicated to attacking"
-                return [c for c in verb.children if c.dep_ in _PASS_SUBJ]
+                return [c for c in kids(verb) if c.dep_ in _PASS_SUBJ]
             # "were killed in Israeli shelling", "died in a Taliban attack": the doer is
             # whoever did the act named in the phrase.
             for prep in ("in", "during", "after"):
@@ -664,7 +666,7 @@ def _syntactic_subjects(verb: Token, lex: Lexicon) -> list[Token]:
             if verb.dep_ == "acl":  # "rebels backed by Turkey" -> nothing more to find
                 return []
         else:
-            subj = [c for c in verb.children if c.dep_ in _SUBJ]
+            subj = [c for c in kids(verb) if c.dep_ in _SUBJ]
             if subj and _written_act(verb, lex) and all(t.tag_ in ("WDT", "WP") for t in subj):
                 subj = []  # "passed a resolution that imposes sanctions": whoever passed it
             if subj:
@@ -683,7 +685,7 @@ def _syntactic_subjects(verb: Token, lex: Lexicon) -> list[Token]:
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
             return [head]
         if dep == "xcomp":
-            objs = [c for c in head.children if c.dep_ in _OBJ]
+            objs = [c for c in kids(head) if c.dep_ in _OBJ]
             if objs and governor_of(head, lex) in ("object-control", "causative"):
                 return objs
             verb = head
@@ -719,10 +721,10 @@ def gapped_passives(verb: Token) -> list[Token]:
     "by" phrase is the verb's too: "Fourteen people were killed and 145 injured by a
     suicide attack" (the small model hangs "injured" on "145", the verb's conjunct)."""
     out = []
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ != "conj":
             continue
-        out += [c] if c.tag_ == "VBN" else [g for g in c.children if g.dep_ == "acl" and g.tag_ == "VBN"]
+        out += [c] if c.tag_ == "VBN" else [g for g in kids(c) if g.dep_ == "acl" and g.tag_ == "VBN"]
     return out
 
 
@@ -738,14 +740,14 @@ def _written_act(verb: Token, lex: Lexicon) -> bool:
 def named_doers(noun: Token) -> list[Token]:
     """Who did the act a noun names, as the noun's own phrase says: "Russia's offer", "a
     Russian offer", "the offer from the Russian government", "attacks by rebels"."""
-    poss = [c for c in noun.children if c.dep_ == "poss"]
+    poss = [c for c in kids(noun) if c.dep_ == "poss"]
     if poss:
         return poss
     by = prep_objects(noun, "by") or prep_objects(noun, "from")
     if by:
         return by
     # "a Russian offer", "army attacks"; not "direct assistance", "a fresh offer"
-    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+    mods = [c for c in kids(noun) if c.dep_ in ("amod", "compound", "nmod")
             and (c.pos_ in ("PROPN", "NOUN") or (c.pos_ == "ADJ" and c.text[:1].isupper()))]
     return mods
 
@@ -765,7 +767,7 @@ def noun_sources(noun: Token, lex: Lexicon) -> list[Token]:
         if prep.lower_ == "on" and verb.pos_ in ("PROPN", "NOUN"):
             return [verb]  # "Steinmeier on a visit to Tanzania": the visitor
         if prep.lower_ == "in" and verb.pos_ == "VERB" and not is_passive(verb) and not any(
-                c.dep_ in ("det", "poss", "nummod") for c in noun.children):
+                c.dep_ in ("det", "poss", "nummod") for c in kids(noun)):
             # "began a hunger strike in protest against", "hit back in retaliation for":
             # an act in which the subject acts (not "were killed in an attack", nor
             # "detained 400 people in the latest protests")
@@ -785,17 +787,17 @@ def default_targets(trig: Token, lex: Lexicon, depth: int = 0) -> Iterator[list[
     for prep in _DEFAULT_TARGET_PREPS:
         yield prep_objects(trig, prep)
     # "demanded that Hamas renounce...": the one asked is the complement's subject.
-    for c in trig.children:
+    for c in kids(trig):
         if c.dep_ in ("ccomp", "xcomp"):
-            yield [g for g in c.children if g.dep_ in _SUBJ]
+            yield [g for g in kids(c) if g.dep_ in _SUBJ]
     if depth == 0:
         # "staged demonstrations to demand reforms by Suharto's government", "agreed to
         # provide aid for Romania": the complement names whom the act is aimed at.
-        for c in trig.children:
-            if c.dep_ in ("advcl", "xcomp", "acl") and (c.dep_ == "xcomp" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+        for c in kids(trig):
+            if c.dep_ in ("advcl", "xcomp", "acl") and (c.dep_ == "xcomp" or any(g.dep_ == "aux" and g.lower_ == "to" for g in kids(c))):
                 yield from default_targets(c, lex, depth=1)
-            if c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "protest" for g in c.children):
-                yield [g for pr in c.children for g in pr.children if g.dep_ == "prep" for g in g.children if g.dep_ == "pobj"]
+            if c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "protest" for g in kids(c)):
+                yield [g for pr in kids(c) for g in kids(pr) if g.dep_ == "prep" for g in kids(g) if g.dep_ == "pobj"]
 
 
 # --- mood ---------------------------------------------------------------------
@@ -848,9 +850,9 @@ def _mood(trig: Token, speech: set[str], lex: Lexicon) -> tuple[str, str | Token
             return "hypothetical", head.text
         if node.dep_ not in _CHAIN_DEPS:
             break
-        if node.dep_ == "conj" and any(c.dep_ in _SUBJ | _PASS_SUBJ for c in node.children):
+        if node.dep_ == "conj" and any(c.dep_ in _SUBJ | _PASS_SUBJ for c in kids(node)):
             break  # "X did not attack, but Y will send": a clause of its own
-        if node.dep_ == "conj" and not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children):
+        if node.dep_ == "conj" and not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in kids(head)):
             # "said Russia had not targeted civilians and accused the West": the second
             # act is not negated ("did not attack or kill" negates both)
             own_negation = False
@@ -868,8 +870,8 @@ def _mood(trig: Token, speech: set[str], lex: Lexicon) -> tuple[str, str | Token
 def _counted_none(trig: Token) -> tuple[str, Token] | None:
     """An act whose subject is counted as none did not happen ("no talks took place", "no
     shots were fired")."""
-    for s in (c for c in trig.children if c.dep_ in _SUBJ | _PASS_SUBJ):
-        none = next((c for c in s.children if c.dep_ == "det" and c.lower_ == "no"), None)
+    for s in (c for c in kids(trig) if c.dep_ in _SUBJ | _PASS_SUBJ):
+        none = next((c for c in kids(s) if c.dep_ == "det" and c.lower_ == "no"), None)
         if none is not None:
             return "negated", none
     return None
@@ -894,13 +896,13 @@ def _clause_mood(node: Token, reported: bool, keep_modals: bool, own_negation: b
     """The words on one verb: a negation ("not", "never"), a future or modal auxiliary
     ("will", "could", reported "would"), a condition ("if")."""
     said = _Said("fact", "")
-    for c in node.children:
+    for c in kids(node):
         w = c.lower_
         neg = (c if is_negation_word(c) else _adverb_negation(c)) if own_negation else None
         if neg is not None:
             # "will not attend", "would not provide": a refusal, not a non-event.
             # The word itself is returned: PETRARCH negation needs the verb it is on.
-            if any(a.dep_ == "aux" and a.lower_ in _FUTURE_AUX | {"would"} for a in node.children):
+            if any(a.dep_ == "aux" and a.lower_ in _FUTURE_AUX | {"would"} for a in kids(node)):
                 return _Said("refused", neg, True)
             return _Said("negated", neg, True)
         if c.dep_ == "aux" and c.tag_ == "MD" or (c.dep_ == "aux" and w in _FUTURE_AUX):
@@ -956,7 +958,7 @@ def _adverb_negation(adv: Token) -> Token | None:
     the verb; it still negates the verb ("not only" does not)."""
     if adv.dep_ != "advmod" or adv.i > adv.head.i or adv.lower_ in ("only", "just", "merely", "simply"):
         return None
-    return next((g for g in adv.children if is_negation_word(g)), None)
+    return next((g for g in kids(adv) if is_negation_word(g)), None)
 
 
 def negated_verb(neg: Token) -> Token:
@@ -973,30 +975,30 @@ def _asked_of_another(clause: Token, governor: Token) -> bool:
     if governor.pos_ == "NOUN":
         return clause.dep_ == "acl"
     # the small parser may attach the infinitive as an adverbial clause
-    infinitive = clause.dep_ == "xcomp" or (clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))
-    return infinitive and any(c.dep_ == "nsubjpass" for c in governor.children)
+    infinitive = clause.dep_ == "xcomp" or (clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(clause)))
+    return infinitive and any(c.dep_ == "nsubjpass" for c in kids(governor))
 
 
 def _granted_or_asked(clause: Token, verb: Token, lex: Lexicon) -> bool:
     """"gave permission to Russia to help Israel", "issued an order to withdraw",
     "reiterated its demand that Israel ease": the parser hangs the clause on the verb,
     but it belongs to the asking noun."""
-    infinitive = clause.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    infinitive = clause.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(clause))
     # "reiterated its demand that Israel ease restrictions"
-    that_clause = clause.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    that_clause = clause.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in kids(clause))
     if not (infinitive or that_clause):
         return False
     return any(o.dep_ == "dobj" and o.pos_ == "NOUN" and governor_of(o, lex) in ("object-control", "appeal")
-               for o in verb.children)
+               for o in kids(verb))
 
 
 def _own_doer(clause: Token, governor: Token) -> bool:
     """Does the complement clause have a doer other than the governor's subject?"""
-    if any(c.dep_ in _SUBJ for c in clause.children):
+    if any(c.dep_ in _SUBJ for c in kids(clause)):
         return True
     # "urged Iran to stop", "called on both sides to agree"
     return clause.dep_ == "xcomp" and any(c.dep_ in _OBJ or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))
-                                          for c in governor.children)
+                                          for c in kids(governor))
 
 
 def _is_reported(trig: Token, speech: set[str]) -> bool:
@@ -1006,7 +1008,7 @@ def _is_reported(trig: Token, speech: set[str]) -> bool:
     for _ in range(8):
         if node.lemma_.lower() in speech and node != trig and node.pos_ == "VERB":
             return True
-        if any(c.dep_ in _REPORT_DEPS and c.lemma_.lower() in speech for c in node.children if c != trig):
+        if any(c.dep_ in _REPORT_DEPS and c.lemma_.lower() in speech for c in kids(node) if c != trig):
             return True
         if node.head == node:
             return False

@@ -12,6 +12,7 @@ from ..lexicon.loader import Lexicon, default_lexicon
 from .events import clause_adjunct, gapped_passives, governor_of, lemma_candidates, named_doers, prep_objects
 from ..model import Event
 from .parties import STATE_SECTORS
+from .parse import kids
 
 # The path from the act up to the reacting verb: through the object and what hangs on it
 # ("an offer to host a summit to hammer out a deal"), not through a relative clause ("the
@@ -55,7 +56,7 @@ def voiced_by_protest(e: Event, tok: Token, events: list[Event], trig_of: list[T
     to protest the decision"): the protest is the event."""
     if not lex.roots.has(e.cameo, "voiced") or tok.dep_ not in ("advcl", "xcomp"):
         return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(tok)):
         return False
     return any(o is not e and t == tok.head and o.source == e.source and lex.roots.has(o.cameo, "protest")
                for o, t in zip(events, trig_of))
@@ -66,7 +67,7 @@ def attribution(tok: Token) -> bool:
     lead the force, the UN said")?"""
     if tok.dep_ in ("parataxis", "ccomp") and tok.head.i < tok.i:
         return True
-    return any(c.dep_ in ("ccomp", "parataxis") and c.i < tok.i for c in tok.children)
+    return any(c.dep_ in ("ccomp", "parataxis") and c.i < tok.i for c in kids(tok))
 
 
 def is_background(tok: Token, others: set[Token]) -> bool:
@@ -80,10 +81,10 @@ def is_background(tok: Token, others: set[Token]) -> bool:
         return False
     # what opens the clause: its "when"/"after" mark, or the preposition a gerund hangs on
     # ("after burning"); not a phrase of its own ("denouncing the US as an occupier")
-    opener = [c for c in tok.children if c.dep_ == "mark" or (c.dep_ == "prep" and c.i < tok.i)] + (
+    opener = [c for c in kids(tok) if c.dep_ == "mark" or (c.dep_ == "prep" and c.i < tok.i)] + (
         [tok.head] if tok.dep_ == "pcomp" else [])
     marks = [c.lower_ for c in opener if c.dep_ in ("mark", "prep") and c.lower_ in TEMPORAL_MARKS]
-    if marks == ["while"] and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+    if marks == ["while"] and any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(tok)):
         return False  # "the EU imposed sanctions, while Turkish police arrested protesters": a contrast, both news
     return bool(marks)
 
@@ -103,7 +104,7 @@ def nominal_background(tok: Token, others: set[Token], lex: Lexicon) -> bool:
                   and tok.head.lemma_.lower() not in lex.words.document_nouns)
     # "EU leaders meeting in Brussels said ...": who the subject is, not the news (the small
     # model may make the participle the subject, with the noun as its own)
-    as_subject = tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "csubj") and any(c.dep_ == "nsubj" for c in tok.children)
+    as_subject = tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "csubj") and any(c.dep_ == "nsubj" for c in kids(tok))
     if (describing and tok.head.dep_ in ("nsubj", "nsubjpass")) or as_subject:
         return True
     if not others - {tok}:
@@ -126,7 +127,7 @@ def motive_of(e: Event, tok: Token, events: list[Event], trig_of: list[Token], l
     ambassadors to protest the embassy move": the recall is the protest)?"""
     if not lex.roots.has(e.cameo, "protest") or tok.dep_ not in ("advcl", "xcomp"):
         return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(tok)):
         return False
     return any(o is not e and t == tok.head and o.source == e.source and not lex.roots.has(o.cameo, "protest")
                for o, t in zip(events, trig_of))
@@ -143,9 +144,9 @@ def purpose_of(e: Event, tok: Token, events: list[Event], trig_of: list[Token]) 
         # "met in New Delhi, seeking to ease tensions": the participle says what the act is for
         return any(o is not e and t == tok.head.head and o.source == e.source for o, t in zip(events, trig_of))
     while tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX") and tok.head.dep_ == "advcl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            c.dep_ == "aux" and c.lower_ == "to" for c in kids(tok)):
         tok = tok.head  # "to try to reduce tension": the purpose clause is "to try"
-    if tok.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if tok.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(tok)):
         return False
     return any(o is not e and t == tok.head and o.source == e.source for o, t in zip(events, trig_of))
 
@@ -158,7 +159,7 @@ def seeking_participle(tok: Token) -> bool:
     """Is ``tok`` the "to" complement of a participle of seeking or hoping that hangs on
     another verb ("met on Friday, seeking to ease tensions", "hoping to end the war")?"""
     part = tok.head
-    return (tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return (tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(tok))
             and part.tag_ == "VBG" and part.dep_ == "advcl" and part.head != part
             and any(w in SEEKING_VERBS for w in lemma_candidates(part)))  # the small model has "hoping" -> "hop"
 

@@ -82,9 +82,10 @@ class ActorIndex:
 
     def mentions(self, doc) -> list[Mention]:
         out: list[Mention] = []
-        lowers = [t.lower_ for t in doc]
-        lemmas = [t.lemma_.lower() for t in doc]
-        punct = [t.is_punct for t in doc]
+        toks = list(doc)
+        lowers = [t.lower_ for t in toks]
+        lemmas = [t.lemma_.lower() for t in toks]
+        punct = [t.is_punct for t in toks]
         i, n = 0, len(doc)
         while i < n:
             # Longer phrases start with the word itself; a lone word may be an inflection.
@@ -96,7 +97,7 @@ class ActorIndex:
                 key = tuple(lowers[i : last + 1])
                 if key not in self.table and (lemmas[last] == key[-1] or key[:-1] + (lemmas[last],) not in self.table):
                     continue
-                found = self._lookup(list(doc[i : i + size]), key, lemmas[last])
+                found = self._lookup(toks[i : i + size], key, lemmas[last])
                 if found:
                     found = [e for e in found if not e.phrase.lower().startswith("the ") or _with_the(doc, i, i + size)]
                 if found:

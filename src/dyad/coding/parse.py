@@ -116,6 +116,25 @@ def per_doc(fn):
     return cached
 
 
+_KIDS: dict = {"doc": None, "kids": ()}
+
+
+def kids(tok) -> tuple:
+    """``tok.children`` as a tuple, in the same order, built once per Doc: spaCy makes
+    every child anew (a ``Doc.__getitem__``) on every walk, and coding walks the same
+    children thousands of times per story. The Doc being coded is kept until a token of
+    another Doc is asked about, as ``per_doc`` does."""
+    doc = tok.doc
+    if doc is not _KIDS["doc"]:
+        found: list[list] = [[] for _ in range(len(doc))]
+        for t in doc:
+            h = t.head.i
+            if h != t.i:
+                found[h].append(t)
+        _KIDS["doc"], _KIDS["kids"] = doc, [tuple(k) for k in found]
+    return _KIDS["kids"][tok.i]
+
+
 def parse_blocks(
     nlp: Language, blocks: Iterable[tuple[object, str]], batch_size: int = 64
 ) -> Iterator[tuple[object, Doc]]:

@@ -10,6 +10,7 @@ from . import places
 from .actors import SentenceActors
 from .events import expand_conj, is_passive, is_passive_modifier, named_doers, prep_objects, subjects
 from .mentions import in_border_pair, in_water_name
+from .parse import kids
 from ..lexicon.loader import Lexicon
 from ..model import Actor
 
@@ -59,14 +60,14 @@ def phrase_actors(sa: SentenceActors, verb: Token, exclude: set[str]) -> list[Ac
     inside ("in the dispute with Osgiliath"), also through an adverb ("marched close to
     the border with Mordor")."""
     preps = []
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ in ("prep", "agent"):
             preps.append(c)
         elif c.dep_ == "advmod":
-            preps.extend(g for g in c.children if g.dep_ == "prep")
+            preps.extend(g for g in kids(c) if g.dep_ == "prep")
     for c in preps:
         if c.dep_ in ("prep", "agent"):
-            objs = [g for g in c.children if g.dep_ == "pobj"]
+            objs = [g for g in kids(c) if g.dep_ == "pobj"]
             found = [a for a in resolve_all(sa, objs) if a.code not in exclude] or first_inside(sa, objs, exclude)
             if found:
                 return found
@@ -95,7 +96,7 @@ def within_clause(w: Token, top: Token) -> bool:
     that Gondor built": Gondor did something, it is not what the roads are)?"""
     node = w
     while node != top and node.head != node:
-        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(node)):
             return True
         node = node.head
     return False
@@ -142,7 +143,7 @@ def doer_unnamed(trig: Token, src_toks, tgt_toks, lex: Lexicon) -> bool:
     if is_passive_modifier(trig):  # "10 Russian soldiers killed in Ukraine": the soldiers are the victims
         return True
     # "three civilians were killed in Baghdad"; not "forces were engaged in", whose subject did it
-    return (is_passive(trig) and any(c.dep_ == "nsubjpass" for c in trig.children)
+    return (is_passive(trig) and any(c.dep_ == "nsubjpass" for c in kids(trig))
             and trig.lemma_.lower() not in lex.words.stative_passives)
 
 
@@ -194,7 +195,7 @@ def governing_subject(sa: SentenceActors, noun, sources: list[Actor]) -> list[Ac
         return []
     src_codes = {s.code for s in sources}
     # "were killed in Israeli shelling": the shelling was done to the passive subject.
-    doers = [c for c in head.children if c.dep_ == "nsubjpass"] if is_passive(head) else subjects(head, sa.lexicon)
+    doers = [c for c in kids(head) if c.dep_ == "nsubjpass"] if is_passive(head) else subjects(head, sa.lexicon)
     return [a for a in resolve_all(sa, doers) if a.code not in src_codes]
 
 
@@ -213,7 +214,7 @@ def defied(trig: Token) -> list[Token]:
 def condition_subjects(trig: Token) -> list[Token]:
     """The subjects of an "if"/"unless" clause on the trigger, on the act it threatens
     ("threatened to ban voting if Hamas ran") or on the verbs above it."""
-    nodes = [trig, *(c for c in trig.children if c.dep_ in ("xcomp", "ccomp"))]
+    nodes = [trig, *(c for c in kids(trig) if c.dep_ in ("xcomp", "ccomp"))]
     node = trig
     for _ in range(2):
         if node.head == node:
@@ -221,24 +222,24 @@ def condition_subjects(trig: Token) -> list[Token]:
         node = node.head
         nodes.append(node)
     for node in nodes:
-        for c in node.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
-                return [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        for c in kids(node):
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in kids(c)):
+                return [g for g in kids(c) if g.dep_ in ("nsubj", "nsubjpass")]
     return []
 
 
 def says_their(trig: Token) -> bool:
     """"Gondor and Osgiliath postponed their meeting": an act on something the
     coordinated subjects share is done to each other."""
-    return any(c.dep_ == "poss" and c.lower_ == "their" for o in trig.children if o.dep_ in ("dobj", "nsubjpass") for c in o.children) \
+    return any(c.dep_ == "poss" and c.lower_ == "their" for o in kids(trig) if o.dep_ in ("dobj", "nsubjpass") for c in kids(o)) \
         or each_other(trig)
 
 
 def each_other(trig: Token) -> bool:
     """"Canada and India expelled each other's diplomats", "accused one another": the
     act is between the subjects, whatever its object's own country."""
-    objs = [o for o in trig.children if o.dep_ in ("dobj", "pobj", "nsubjpass")]
-    objs += [g for c in trig.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    objs = [o for o in kids(trig) if o.dep_ in ("dobj", "pobj", "nsubjpass")]
+    objs += [g for c in kids(trig) if c.dep_ == "prep" for g in kids(c) if g.dep_ == "pobj"]
     return any(w.lower_ in ("other", "another") and w.i > 0 and w.doc[w.i - 1].lower_ in ("each", "one")
                for o in objs for w in o.subtree)
 
@@ -280,7 +281,7 @@ def claimed_victims(sa: SentenceActors, trig: Token, sources: list[Actor]) -> li
     why it happened ("for the attacks, which came after two of its fighters were killed by
     Israeli fire")."""
     own = {s.code for s in sources}
-    what = [c for c in trig.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "of"))]
+    what = [c for c in kids(trig) if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "of"))]
     when = {w.i for c in what for a in c.subtree if a.dep_ == "advcl" for w in a.subtree}
     claimed = [w for c in what for w in c.subtree if w.pos_ in ("NOUN", "PROPN", "PRON") and w.i not in when]
     for w in claimed:
@@ -313,7 +314,7 @@ def holders(sa: SentenceActors, held: Token) -> list[Actor]:
     """Who holds the people ``held`` names: the in/by phrase of a verb of holding on them
     ("a US journalist detained in Russia", "hostages held by Hamas")."""
     out = []
-    for clause in held.children:
+    for clause in kids(held):
         if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in sa.lexicon.words.holding_verbs:
             where = [o for prep in ("by", "in") for o in prep_objects(clause, prep)]
             out += resolve_all(sa, where) or places_as_actors(sa, where)
@@ -334,7 +335,7 @@ def circumstance(tok: Token) -> bool:
         return False
     if tok.dep_ == "pcomp":  # parsed as a clause: "with [traders grumbling]"
         return tok.tag_ == "VBG"
-    return tok.dep_ == "pobj" and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in tok.children)
+    return tok.dep_ == "pobj" and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in kids(tok))
 
 
 def only_where(sa: SentenceActors, actor: Actor, anchors: list[Token]) -> bool:
@@ -344,7 +345,7 @@ def only_where(sa: SentenceActors, actor: Actor, anchors: list[Token]) -> bool:
     for noun in anchors:
         if noun.pos_ != "NOUN" or actor.head != noun.i:
             continue
-        for prep in noun.children:
+        for prep in kids(noun):
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                 named = [sa.resolve(w) for w in prep.subtree if w.i in sa.by_token]
                 if actor.code[:3] in {a.code[:3] for a in named if a is not None}:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Iterable
 
 # Labels the small English model gives places. It also tags well-known places as
@@ -347,6 +347,12 @@ def _pick(cands: list[Place], span_countries: list[str], actor_countries: list[s
 def resolve(name: str, actor_countries: Iterable[str] = (), span_countries: Iterable[str] = (),
             cities: bool = True, alternates: bool = True) -> Place | None:
     """Resolve one place name to a Place (country, region, US state or city)."""
+    return _resolve(name, tuple(actor_countries), tuple(span_countries), cities, alternates)
+
+
+@lru_cache(maxsize=8192)  # the gazetteer does not change; stories name the same places again
+def _resolve(name: str, actor_countries: tuple[str, ...], span_countries: tuple[str, ...],
+             cities: bool, alternates: bool) -> Place | None:
     idx = _index()
     acts = [c for c in (iso3(a) for a in actor_countries) if c]
     spans = [c for c in (iso3(a) for a in span_countries) if c]
@@ -401,6 +407,30 @@ _BEFORE_A_NAME = {"the", "of", "city", "town", "village", "province", "region", 
 
 
 def _candidates(span, exclude: set[tuple[int, int]]):
+    for start, end, toks, strong, locative in _span_candidates(span):
+        if not _overlaps(start, end, exclude):
+            yield toks, strong, locative
+
+
+# The span's candidates do not depend on the actors or the words to skip, and locate is
+# asked about the same sentence once for its place and once per event: they are found
+# once per span of the Doc being coded (kept until a span of another Doc is asked about).
+_SPANS: dict = {"doc": None, "found": {}}
+
+
+def _span_candidates(span) -> list[tuple[int, int, Any, bool, bool]]:
+    """The span's entities that may name a place: ``(start, end, tokens, strong,
+    locative)``, without a leading "the" or trailing punctuation."""
+    doc = span.doc
+    if doc is not _SPANS["doc"]:
+        _SPANS["doc"], _SPANS["found"] = doc, {}
+    found = _SPANS["found"].get((span.start, span.end))
+    if found is None:
+        found = _SPANS["found"][span.start, span.end] = list(_find_candidates(span))
+    return found
+
+
+def _find_candidates(span):
     doc = span.doc
     for ent in span.ents:
         strong = ent.label_ in STRONG_LABELS
@@ -411,7 +441,7 @@ def _candidates(span, exclude: set[tuple[int, int]]):
             start += 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
             end -= 1
-        if start >= end or _overlaps(start, end, exclude):
+        if start >= end:
             continue
         toks = doc[start:end]
         if end < len(doc) and doc[end].tag_ == "POS":
@@ -422,7 +452,7 @@ def _candidates(span, exclude: set[tuple[int, int]]):
         while j >= 0 and doc[j].lower_ in _BEFORE_A_NAME:
             j -= 1
         locative = j >= 0 and doc[j].lower_ in LOCATIVE
-        yield toks, strong, locative
+        yield start, end, toks, strong, locative
 
 
 def locate(span, actor_countries: list[str] | None = None, exclude: set[tuple[int, int]] | None = None,

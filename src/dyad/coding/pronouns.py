@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from .mentions import np_head, possessor_in_apposition
+from .parse import kids
 from ..model import Actor
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def referent(sa: SentenceActors, pron: Token) -> Token | None:
     if pron.dep_ == "nsubj" and pron.head.dep_ == "advcl":
         # "bombers killed 23 people when they blew themselves up": the subject of the
         # clause a subject pronoun's clause hangs on
-        main = [c for c in pron.head.head.children if c.dep_ == "nsubj" and c.i < pron.i]
+        main = [c for c in kids(pron.head.head) if c.dep_ == "nsubj" and c.i < pron.i]
         if main and main[0].i in sa.by_token and sa.by_token[main[0].i].kind in want:
             return main[0]
     found = None
@@ -71,8 +72,8 @@ def _owner_speaking(sa: SentenceActors, pron: Token, want: tuple[str, ...]) -> T
         verb = verb.head
     if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in sa.context.speech or verb.head.i > verb.i:
         return None  # not a trailing attribution ("..., the news agency said")
-    speaker = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
-    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    speaker = next((c for c in kids(verb.head) if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+    own = [c for c in kids(verb) if c.dep_ in ("nsubj", "nsubjpass")]
     m = sa.by_token.get(speaker.i) if speaker is not None else None
     if m is None or m.kind not in want or not own or own[0].i in (speaker.i, pron.head.i):
         return None
@@ -87,7 +88,7 @@ def _speaker_of(sa: SentenceActors, pron: Token) -> Token | None:
     speech = verb.head
     if speech.lemma_.lower() not in sa.context.speech:
         return None
-    subj = next((c for c in speech.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+    subj = next((c for c in kids(speech) if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
     if subj is None or sa.resolve(subj) is None:
         return None
     if pron.lower_ in _PERSON_PRONOUNS and subj.ent_type_ != "PERSON" and not any(

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from . import compose, pronouns
 from .mentions import COUNTRY_NOUNS, MODIFIER_DEPS, TOPIC_PREPS, acted_on, np_head
+from .parse import kids
 from ..model import Actor
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ _BODY_NOUNS = {"alliance": ("organisation",), "bloc": ("organisation",), "organi
 
 def country_noun(sa: SentenceActors, head: Token) -> Actor | None:
     """"The country", "the kingdom": the nearest country named before."""
-    if head.lower_ not in COUNTRY_NOUNS or head.i in sa.by_token or not any(c.lower_ == "the" for c in head.children):
+    if head.lower_ not in COUNTRY_NOUNS or head.i in sa.by_token or not any(c.lower_ == "the" for c in kids(head)):
         return None
     country = sa.context_country(head, after=False)
     if not country:
@@ -42,7 +43,7 @@ def body_noun(sa: SentenceActors, head: Token) -> Actor | None:
     forces killed 94 insurgents")."""
     kinds = _BODY_NOUNS.get(head.lemma_.lower())
     if kinds is None or head.i in sa.by_token or any(
-            c.dep_ == "det" and c.lower_ != "the" or c.dep_ in MODIFIER_DEPS for c in head.children):
+            c.dep_ == "det" and c.lower_ != "the" or c.dep_ in MODIFIER_DEPS for c in kids(head)):
         return None
     named = [m for m in sa.mentions if m.end <= head.i and m.kind in kinds]
     if not named:
@@ -57,7 +58,7 @@ def body_noun(sa: SentenceActors, head: Token) -> Actor | None:
 def quantity_of(sa: SentenceActors, head: Token) -> Actor | None:
     """"Hundreds of UN troops", "dozens of protesters": the actor is the "of" phrase;
     not "the Israeli blockade of Gaza", whose own modifier names the actor."""
-    if head.i in sa.by_token or any(c.dep_ in MODIFIER_DEPS and c.i in sa.by_token for c in head.children) \
+    if head.i in sa.by_token or any(c.dep_ in MODIFIER_DEPS and c.i in sa.by_token for c in kids(head)) \
             or head.lemma_.lower() in sa.lexicon.thing_sectors:
         return None  # "neighborhoods of Sarajevo" are the city's civilians (thing_sectors.tsv)
     return sa.phrase_actor(head, lambda prep: prep == "of")
@@ -67,7 +68,7 @@ def first_phrase_actor(sa: SentenceActors, head: Token) -> Actor | None:
     """Setting ``combine_agents``: PETRARCH codes a phrase by the first actor in it: "an
     attack by Russian soldiers in eastern Ukraine" is RUSMIL, not Ukraine's soldiers."""
     if not sa.combine_agents or head.i in sa.by_token or any(
-            t.i in sa.by_token for c in head.children if c.dep_ in MODIFIER_DEPS for t in c.subtree):
+            t.i in sa.by_token for c in kids(head) if c.dep_ in MODIFIER_DEPS for t in c.subtree):
         return None
     return sa.phrase_actor(head, lambda prep: prep not in TOPIC_PREPS)
 
@@ -76,7 +77,7 @@ def members_of_owner(sa: SentenceActors, head: Token) -> Actor | None:
     """"Its supporters", "their fighters": the people of whoever the possessive names."""
     if head.i in sa.by_token or head.lemma_.lower() not in sa.lexicon.words.member_nouns:
         return None
-    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    owner = next((c for c in kids(head) if c.dep_ == "poss" and c.pos_ == "PRON"), None)
     actor = pronouns.pronoun(sa, owner) if owner is not None else None
     if actor is None:
         return None
@@ -110,7 +111,7 @@ def owned_thing(sa: SentenceActors, head: Token) -> Actor | None:
     """A thing a possessive pronoun gives an owner, done something to, is the owner's:
     "violated its airspace", "turned down its request" (with a sector for a thing of one,
     thing_sectors.tsv: "shelled their positions")."""
-    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    owner = next((c for c in kids(head) if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
     if owner is None or head.i in sa.by_token or head.pos_ != "NOUN" or head.dep_ in ("nsubj", "nsubjpass") \
             or _owned_by_subject(sa, owner):
         # "Russia raised its budget", "A and B upgraded their ties": the subject's own; a
@@ -132,7 +133,7 @@ def _owned_by_subject(sa: SentenceActors, owner: Token) -> bool:
         verb = verb.head
     while verb.dep_ == "xcomp" and verb.head != verb:
         verb = verb.head  # "refused to halt its offensive": the one who refused
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in kids(verb) if c.dep_ in ("nsubj", "nsubjpass")]
     if ref is None or not subjects:
         return ref is None  # nobody in the sentence: as likely the subject's as anyone's
     while ref.dep_ == "conj" and ref.head.i < ref.i:

@@ -26,6 +26,7 @@ from .events import (default_targets, gapped_passives, is_negation_word, is_pass
 from .parties import (STATE_SECTORS, doer_unnamed, each_other, only_where, phrase_actors, places_as_actors,
                       protested_country, reporting_verb, resolve_all, same_side, says_their, unattributed_attacker)
 from .targets import find_targets
+from .parse import kids
 from ..lexicon import ontology
 from ..lexicon.loader import Lexicon, Pattern
 from ..model import Event
@@ -51,7 +52,7 @@ def lift_speaker_participle(ctx: SentenceContext, f: Frame) -> Drop | None:
         return None
     top = clause.head
     f.doer_verb = top
-    if not any(is_negation_word(c) for c in top.children):
+    if not any(is_negation_word(c) for c in kids(top)):
         f.mood = Mood("fact", f"the speaker's own act ({top.text})")
     return None
 
@@ -126,9 +127,9 @@ def _complements(trig: Token) -> list[Token]:
     """What an act is about: its clause or infinitive ("demanded that Russia release",
     "urged Iran to stop"), the verb or noun of its "of"/"for" phrase ("accused Rwanda of
     sending", "blamed Sudan for the raids"), its object noun ("demanded the withdrawal")."""
-    out = [c for c in trig.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
-    out += [g for c in trig.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
-            for g in c.children if g.dep_ in ("pcomp", "pobj")]
+    out = [c for c in kids(trig) if c.dep_ in ("ccomp", "xcomp", "dobj")]
+    out += [g for c in kids(trig) if c.dep_ == "prep" and c.lower_ in ("of", "for")
+            for g in kids(c) if g.dep_ in ("pcomp", "pobj")]
     return out
 
 
@@ -137,8 +138,8 @@ def drop_asserted_demands(ctx: SentenceContext, f: Frame) -> Drop | None:
     government insists that no ransom has been paid")."""
     if f.code[:2] != "10":
         return None
-    past = [c for c in f.trigger.children if c.dep_ == "ccomp" and any(
-        a.dep_ in ("aux", "auxpass") and a.lower_ in ("has", "have", "had") for a in c.children)]
+    past = [c for c in kids(f.trigger) if c.dep_ == "ccomp" and any(
+        a.dep_ in ("aux", "auxpass") and a.lower_ in ("has", "have", "had") for a in kids(c))]
     return Drop("insisting on what was done asserts it, demands nothing") if past else None
 
 
@@ -148,7 +149,7 @@ def take_roles(ctx: SentenceContext, f: Frame) -> Drop | None:
     trig, lex = f.trigger, ctx.lexicon
     if f.cand.swapped:
         # "X was freed from Y": the passive subject is whom the act was done to
-        passive_subj = [c for c in trig.children if c.dep_ == "nsubjpass"] if is_passive(trig) else []
+        passive_subj = [c for c in kids(trig) if c.dep_ == "nsubjpass"] if is_passive(trig) else []
         f.source_tokens, f.target_tokens = f.cand.source_tokens, passive_subj or subjects(trig, lex)
         f.attempt.source_rule = "pattern"
     else:
@@ -156,7 +157,7 @@ def take_roles(ctx: SentenceContext, f: Frame) -> Drop | None:
         if not f.source_tokens and is_passive(trig) and any(e.kind == "subj" for e in f.pattern.elements):
             # "talks between A and B were held in Geneva": the subject names what happened,
             # as in the active ("talks between A and B began"), and its parties with it
-            f.source_tokens = [c for c in trig.children if c.dep_ == "nsubjpass"]
+            f.source_tokens = [c for c in kids(trig) if c.dep_ == "nsubjpass"]
         f.target_tokens = f.cand.target_tokens if f.pattern.names_target else []
         f.attempt.source_rule = "subject"
     return None
@@ -182,8 +183,8 @@ def choose_sources(ctx: SentenceContext, f: Frame) -> Drop | None:
         f.sources = phrase_actors(sa, trig, set())
         # the small parser may hang the subject on the auxiliary as nsubj ("Kiev was
         # sharply and repeatedly criticized")
-        heads = [trig, *(a for a in trig.children if a.dep_ == "auxpass")]
-        f.target_tokens = [c for h in heads for c in h.children if c.dep_ in ("nsubjpass", "nsubj")]
+        heads = [trig, *(a for a in kids(trig) if a.dep_ == "auxpass")]
+        f.target_tokens = [c for h in heads for c in kids(h) if c.dep_ in ("nsubjpass", "nsubj")]
         f.done_to = bool(f.sources)  # the passive subject is the target, as PETRARCH reads a passive
         if f.sources:
             f.attempt.source_rule = "phrase of the passive"
@@ -246,7 +247,7 @@ def _own_weapon(tok: Token, sa, lex: Lexicon) -> bool:
     """Is the token a weapon read as an actor only by a sector word on it ("tank shells",
     "army rockets"), not by a party its phrase names ("an attack on the rebel-held town")?"""
     return tok.lemma_.lower() in lex.words.weapon_nouns and any(
-        c.dep_ in ("compound", "amod") and c.i in sa.by_token for c in tok.children)
+        c.dep_ in ("compound", "amod") and c.i in sa.by_token for c in kids(tok))
 
 
 def name_the_leader(ctx: SentenceContext, f: Frame) -> Drop | None:
@@ -331,10 +332,10 @@ def _counted_people(tok: Token, sa) -> bool:
     m = sa.by_token.get(tok.i)
     if m is None or m.kind != "country" or tok.tag_ not in ("NNS", "NNPS"):
         return False
-    if any(c.dep_ == "nummod" for c in tok.children):
+    if any(c.dep_ == "nummod" for c in kids(tok)):
         return True
     quantity = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
-    return quantity is not None and (quantity.pos_ == "NUM" or any(c.dep_ == "nummod" for c in quantity.children)
+    return quantity is not None and (quantity.pos_ == "NUM" or any(c.dep_ == "nummod" for c in kids(quantity))
                                      or quantity.lower_ in ("dozens", "hundreds", "thousands", "scores", "millions"))
 
 
@@ -377,7 +378,7 @@ def share_conjunct_target(ctx: SentenceContext, f: Frame) -> Drop | None:
     if f.targets or trig.dep_ != "conj" or not ctx.roots.has(f.code, "dyadic"):
         return None
     words = "ccomp" if not ctx.roots.has(f.code, "threat") else ""  # "... and said there would be consequences": for them
-    if any(c.dep_ in ("nsubj", "nsubjpass", words) for c in trig.children) or trig.head.pos_ != "VERB":
+    if any(c.dep_ in ("nsubj", "nsubjpass", words) for c in kids(trig)) or trig.head.pos_ != "VERB":
         return None  # a clause of its own ("A attacked B and C warned"), or words about another ("insisted that ...")
     found = []
     for verb in _conjunct_heads(trig):
@@ -402,8 +403,8 @@ def _conjunct_heads(trig: Token) -> list[Token]:
 def _aimed_at(verb: Token) -> list[Token]:
     """Whom a verb is done to, as its object or its "against" phrase ("protested against
     North Korea and strongly condemned the launch")."""
-    return [c for c in verb.children if c.dep_ in ("dobj", "obj")] + [
-        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
+    return [c for c in kids(verb) if c.dep_ in ("dobj", "obj")] + [
+        g for c in kids(verb) if c.dep_ == "prep" and c.lower_ == "against" for g in kids(c) if g.dep_ == "pobj"]
 
 
 # The people, as the sectors of a crowd defying a curfew or a ban: opposition, civilians,
@@ -442,8 +443,8 @@ def aim_denial_at_accuser(ctx: SentenceContext, f: Frame) -> Drop | None:
         return None
     allegations = ctx.lexicon.sets.get("&ALLEGATION", frozenset())
     trig = f.trigger
-    nouns = [c for c in trig.children if c.dep_ in ("dobj", "obj")]
-    nouns += [g for c in trig.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+    nouns = [c for c in kids(trig) if c.dep_ in ("dobj", "obj")]
+    nouns += [g for c in kids(trig) if c.dep_ == "ccomp" for g in kids(c) if g.dep_ in ("nsubj", "nsubjpass")]
     accusers = [d for n in nouns if word_is(n, allegations) for d in named_doers(n)]
     found = [t for t in resolve_all(ctx.actors, accusers) if t.code[:3] not in {s.code[:3] for s in f.sources}]
     if found:
@@ -503,7 +504,7 @@ def code_by_agent(ctx: SentenceContext, f: Frame) -> Drop | None:
     if f.mood.state != "fact" or not ctx.roots.has(f.code, "violent") or f.code.startswith("204"):
         return None
     agents = ctx.lexicon.words.chemical_nouns
-    held = [c for c in f.trigger.children if c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ == "with")]
+    held = [c for c in kids(f.trigger) if c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ == "with")]
     if any(word_is(t, agents) for c in held for t in c.subtree):
         f.attempt.mood = f"chemical agent named: {f.code} -> 2041"
         f.code = "2041"
@@ -512,11 +513,11 @@ def code_by_agent(ctx: SentenceContext, f: Frame) -> Drop | None:
 
 def named_weapon(lex: Lexicon, verb: Token) -> str | None:
     """The code of the weapon a verb of force names as its subject or in a phrase."""
-    nouns = [c for c in verb.children if c.dep_ == "nsubj"]
+    nouns = [c for c in kids(verb) if c.dep_ == "nsubj"]
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
         nouns.append(verb.head)  # "air strikes that killed", or parsed so: "US-led air strikes killed"
-    nouns += [g for v in (verb, *gapped_passives(verb)) for c in v.children
-              if c.dep_ in ("prep", "agent") and c.lower_ in _WEAPON_PREPS for g in c.children if g.dep_ == "pobj"]
+    nouns += [g for v in (verb, *gapped_passives(verb)) for c in kids(v)
+              if c.dep_ in ("prep", "agent") and c.lower_ in _WEAPON_PREPS for g in kids(c) if g.dep_ == "pobj"]
     nouns += [g for prep in _WEAPON_PREPS for g in timed_prep_objects(verb, prep) if g not in nouns]
     for code, words in lex.weapons.items():
         if any(word_is(n, words) for n in nouns):
@@ -539,7 +540,7 @@ def recode_official_acts(ctx: SentenceContext, f: Frame) -> Drop | None:
     not what a purpose clause says a protest is for ("went on hunger strike to protest")."""
     official = ctx.lexicon.official_code(f.code)
     trig = f.trigger
-    purpose = trig.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children)
+    purpose = trig.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(trig))
     if official and not purpose and f.mood.state == "fact" and all(_is_state(ctx, a) for a in f.sources):
         f.code = official
     return None
@@ -643,7 +644,7 @@ def _reacts_to_object(ctx: SentenceContext, f: Frame) -> bool:
     coup")? Then its subjects react to that together, not to each other."""
     trig = f.trigger
     return ctx.roots.has(f.code, "reaction") and trig.pos_ == "VERB" and any(
-        c.dep_ == "dobj" and c not in f.cand.anchors for c in trig.children)
+        c.dep_ == "dobj" and c not in f.cand.anchors for c in kids(trig))
 
 
 def _distinct_parties(actors: list) -> list:
@@ -909,10 +910,10 @@ def _where_of(tok: Token, verb: Token) -> bool:
 
 def _obligation(speech_verb: Token, lex: Lexicon) -> str | None:
     """The demand or appeal code when the reported words oblige someone."""
-    for clause in speech_verb.children:
+    for clause in kids(speech_verb):
         if clause.dep_ != "ccomp":
             continue
-        for aux in clause.children:
+        for aux in kids(clause):
             if aux.dep_ == "aux" and aux.lower_ in lex.obligations:
                 return lex.obligations[aux.lower_]
     return None

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from . import parties
 from .context import Drop, Frame, SentenceContext
 from .events import default_targets, governor_of, prep_objects
+from .parse import kids
 from ..model import Actor
 
 # Phrases on a joint act that say what it is about or where, not who the partner is
@@ -117,9 +118,9 @@ def _foreign_object(ctx: SentenceContext, f: Frame, group: list[Token]) -> bool:
 def _asked(trig: Token, anchors: list[Token]) -> list[Token]:
     """The subject of the clause the matched words are in, below the trigger: whom "demanded
     that Hamas renounce its struggle against Israel" asks, before the phrases of that clause."""
-    for clause in trig.children:
+    for clause in kids(trig):
         if clause.dep_ == "ccomp" and any(a in clause.subtree for a in anchors if a != trig):
-            return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return [c for c in kids(clause) if c.dep_ in ("nsubj", "nsubjpass")]
     return []
 
 
