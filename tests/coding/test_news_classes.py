@@ -124,6 +124,10 @@ def test_class_is_coded(text, expected):
         # a protest that is the purpose of another act
         ("Bahrain cut ties with Iran following the storming of its embassy in Tehran.", ("IRN", "BHR", "180")),
         ("Police fired on protesters demanding the resignation of the Thai prime minister.", ("THA", "THA", "1041")),
+        # what an act answers or follows is background: "in response to", "in retaliation for", "after X's decision to"
+        ("Hungary expelled a Serbian diplomat in response to Serbia's decision to expel a Hungarian envoy.", ("SRB", "HUNGOV", "161")),
+        ("Moscow expelled two Polish diplomats in retaliation for Poland's expulsion of Russian diplomats.", ("POL", "RUS", "161")),
+        ("Iran detained a British sailor after Britain's decision to seize an Iranian tanker.", ("GBR", "IRN", "181")),
         ("Jordan recalled its ambassador to Israel to protest the raid on the mosque.", ("JOR", "ISR", "140")),
         # wounding others in the same attack is no second act
         ("A roadside bomb killed three Afghan soldiers and wounded two others in Helmand.", ("AFG", "AFG", "190")),
