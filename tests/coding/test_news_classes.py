@@ -98,6 +98,9 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
         # forces and police deploying themselves, armoured vehicles deployed
         ("Soldiers and military police were seen deploying on the streets of Dhaka on Sunday.", ("BGD", "", "154")),
         ("Thai authorities deployed armoured vehicles in the streets of Bangkok.", ("THA", "", "154")),
+        # one's own forces sent to a place that is no actor are a deployment, not military aid
+        ("China sent warships to the South China Sea.", ("CHN", "", "154")),
+        ("Germany sent tanks to Ukraine.", ("DEU", "UKR", "072")),
         # discussing during a telephone call is a phone consultation, each way for a compound subject
         ("Putin and Erdogan discussed Syria during a phone call on Friday.", ("TUR", "RUS", "041")),
         # parties that fail to agree turn each other down (PLOVER REJECT), no halt of negotiations
