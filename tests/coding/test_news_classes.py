@@ -101,6 +101,8 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
         # one's own forces sent to a place that is no actor are a deployment, not military aid
         ("China sent warships to the South China Sea.", ("CHN", "", "154")),
         ("Germany sent tanks to Ukraine.", ("DEU", "UKR", "072")),
+        # the small model keeps "retook" as its own lemma: it is "retake"
+        ("Ukrainian troops retook the village from Russian forces.", ("UKR", "RUS", "192")),
         # discussing during a telephone call is a phone consultation, each way for a compound subject
         ("Putin and Erdogan discussed Syria during a phone call on Friday.", ("TUR", "RUS", "041")),
         # parties that fail to agree turn each other down (PLOVER REJECT), no halt of negotiations

@@ -190,6 +190,8 @@ def lemma_candidates(tok: Token) -> list[str]:
         out += [w[:-1], w[:-2]]
     elif tok.tag_ == "VBG" and w.endswith("ing"):
         out += [w[:-3] + "e", w[:-3]]
+    if w.endswith(("took", "taken")) and w not in ("took", "taken"):
+        out.append(w[:w.rindex("t")] + "take")  # "retook", "overtaken": the small model keeps the form
     return out
 
 
