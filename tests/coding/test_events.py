@@ -682,8 +682,8 @@ def test_what_someone_is_made_to_do_happens_and_is_theirs(coder):
     from dyad import code_text
 
     evs = code_text("The offensive prompted Russia to send tanks across the border.", date="2008-08-08")
-    # Russia sends, and its own tanks are no target
-    assert {(e.source, e.target, e.cameo[:2]) for e in evs} == {("RUS", "", "07")}
+    # Russia sends, and its own tanks, sent to no one, are a deployment (roots.tsv deployment), no target
+    assert {(e.source, e.target, e.cameo[:2]) for e in evs} == {("RUS", "", "15")}
 
 
 def test_a_preposition_with_its_own_object_is_no_particle(coder):

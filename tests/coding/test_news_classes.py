@@ -98,6 +98,11 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
         # forces and police deploying themselves, armoured vehicles deployed
         ("Soldiers and military police were seen deploying on the streets of Dhaka on Sunday.", ("BGD", "", "154")),
         ("Thai authorities deployed armoured vehicles in the streets of Bangkok.", ("THA", "", "154")),
+        # one's own forces sent to a place that is no actor are a deployment, not military aid
+        ("China sent warships to the South China Sea.", ("CHN", "", "154")),
+        ("Germany sent tanks to Ukraine.", ("DEU", "UKR", "072")),
+        # the small model keeps "retook" as its own lemma: it is "retake"
+        ("Ukrainian troops retook the village from Russian forces.", ("UKR", "RUS", "192")),
         # discussing during a telephone call is a phone consultation, each way for a compound subject
         ("Putin and Erdogan discussed Syria during a phone call on Friday.", ("TUR", "RUS", "041")),
         # parties that fail to agree turn each other down (PLOVER REJECT), no halt of negotiations
@@ -124,6 +129,10 @@ def test_class_is_coded(text, expected):
         # a protest that is the purpose of another act
         ("Bahrain cut ties with Iran following the storming of its embassy in Tehran.", ("IRN", "BHR", "180")),
         ("Police fired on protesters demanding the resignation of the Thai prime minister.", ("THA", "THA", "1041")),
+        # what an act answers or follows is background: "in response to", "in retaliation for", "after X's decision to"
+        ("Hungary expelled a Serbian diplomat in response to Serbia's decision to expel a Hungarian envoy.", ("SRB", "HUNGOV", "161")),
+        ("Moscow expelled two Polish diplomats in retaliation for Poland's expulsion of Russian diplomats.", ("POL", "RUS", "161")),
+        ("Iran detained a British sailor after Britain's decision to seize an Iranian tanker.", ("GBR", "IRN", "181")),
         ("Jordan recalled its ambassador to Israel to protest the raid on the mosque.", ("JOR", "ISR", "140")),
         # wounding others in the same attack is no second act
         ("A roadside bomb killed three Afghan soldiers and wounded two others in Helmand.", ("AFG", "AFG", "190")),

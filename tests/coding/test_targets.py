@@ -22,10 +22,11 @@ def _cases():
 
 
 def test_rules_run_in_this_order():
-    # the specific readings of the pattern first, then the verb's own partners, then the
+    # a sanction on those named by what they did for a country (roots.tsv abettors), then
+    # the specific readings of the pattern, then the verb's own partners, then the
     # fallbacks that hold only for some kinds of act (roots.tsv)
     assert [r.name for r in TARGET_RULES] == [
-        "pattern_target", "inside_pattern_target", "object_or_partner", "any_phrase", "governing_subject",
+        "abetted_country", "pattern_target", "inside_pattern_target", "object_or_partner", "any_phrase", "governing_subject",
         "place", "where_it_struck", "theme_place", "claimed_victims", "protested_country", "defied", "condition"]
 
 

@@ -227,13 +227,13 @@ def thing_sector(lex, head: Token) -> str:
     sector = lex.thing_sectors.get(head.lemma_.lower(), "")
     if sector != "MIL":
         return sector
-    for c in head.children:
+    for c in kids(head):
         if c.dep_ in ("compound", "amod") and c.lemma_.lower() in _CARGO_WORDS:
             return ""
         if c.dep_ == "prep" and c.lower_ == "of" and any(
                 g.dep_ == "pobj" and (g.lemma_.lower() in _CARGO_WORDS or any(
-                    m.dep_ in ("compound", "amod") and m.lemma_.lower() in _CARGO_WORDS for m in g.children))
-                for g in c.children):
+                    m.dep_ in ("compound", "amod") and m.lemma_.lower() in _CARGO_WORDS for m in kids(g)))
+                for g in kids(c)):
             return ""
         if c.dep_ == "acl" and c.lemma_.lower() in _CARRYING_VERBS:
             return ""

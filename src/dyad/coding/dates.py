@@ -233,7 +233,7 @@ def event_age(span, story_date: str | None, anchor: int) -> int | None:
         return min(ages)
     # no date of its own: the date of the act it came before or with ("talks were frozen
     # last week after the government detained ...")
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _EARLIER_MARKS for c in verb.children):
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _EARLIER_MARKS for c in kids(verb)):
         ages = [days_before(e.text, story) for e, v in dated if v == verb.head]
     ages = [a for a in ages if a is not None]
     return min(ages) if ages else None

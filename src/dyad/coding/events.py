@@ -192,6 +192,8 @@ def lemma_candidates(tok: Token) -> list[str]:
         out += [w[:-1], w[:-2]]
     elif tok.tag_ == "VBG" and w.endswith("ing"):
         out += [w[:-3] + "e", w[:-3]]
+    if w.endswith(("took", "taken")) and w not in ("took", "taken"):
+        out.append(w[:w.rindex("t")] + "take")  # "retook", "overtaken": the small model keeps the form
     return out
 
 
@@ -345,7 +347,7 @@ def _particle(p: Pattern, trig: Token) -> Token | None:
     deps = ("prt", "prep", "advmod") if p.kind == "verb" else ("compound", "amod", "nmod")
     prt = [c for c in kids(trig) if c.dep_ in deps and p.particle in (c.lower_, c.lemma_.lower())]
     if prt and p.kind == "verb" and prt[0].dep_ == "prep" and any(c.dep_ in _OBJ for c in kids(trig)) and any(
-            g.dep_ == "pobj" for g in prt[0].children):
+            g.dep_ == "pobj" for g in kids(prt[0])):
         return None  # "a ship carrying tanks off the coast": a preposition with its own object, not "carry off"
     return prt[0] if prt else None
 

@@ -114,6 +114,38 @@ def nominal_background(tok: Token, others: set[Token], lex: Lexicon) -> bool:
     return describing
 
 
+# Nouns of a response, with the preposition that names what it answers ("in response to",
+# "in retaliation for").
+ANSWER_NOUNS = {"response": "to", "reaction": "to", "reply": "to", "answer": "to", "riposte": "to",
+                "retaliation": "for", "reprisal": "for", "revenge": "for", "retribution": "for"}
+
+
+def _act_noun(tok: Token) -> Token:
+    """The noun an act is named by: itself, or the noun its clause hangs on ("Romania's
+    decision to declare a Russian embassy worker persona non grata": the decision)."""
+    if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("acl", "xcomp") and tok.head.pos_ == "NOUN":
+        return tok.head
+    return tok
+
+
+def answered_act(tok: Token) -> bool:
+    """Is the act named as what another act answers ("in response to Romania's decision to
+    declare a Russian embassy worker persona non grata", "in retaliation for Poland's
+    expulsion of Russian diplomats")? It is background, not a second event."""
+    noun = _act_noun(tok)
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return False
+    prep = noun.head
+    return ANSWER_NOUNS.get(prep.head.lemma_.lower()) == prep.lower_
+
+
+def decided_background(tok: Token, others: set[Token]) -> bool:
+    """Is the act a clause on a noun in an "after", "following" or "over" phrase of another
+    event ("detained a sailor after Britain's decision to seize a tanker": the seizure)?"""
+    noun = _act_noun(tok)
+    return noun is not tok and bool(others - {tok}) and noun.dep_ == "pobj" and noun.head.lower_ in BACKGROUND_PREPS
+
+
 def took_part(e: Event, tok: Token, lex: Lexicon) -> bool:
     """Is the noun a mutual act with a partner and no doer of its own, which the actor of
     the news took part in ("suspended a planned strike after talks with the government":
@@ -314,6 +346,8 @@ def _in_its_sentence(e: Event, tok: Token, events: list[Event], trig_of: list[To
         return "the 'in protest' phrase of another protest ('launched a strike in protest against the reforms': one act)"
     if weapon_of(e, tok, events, trig_of, lex):
         return "the weapon of another act of force ('killed in air strikes': one act, coded by its weapon)"
+    if answered_act(tok) or decided_background(tok, main):
+        return "the act is what another answers or follows ('in response to Romania's decision to expel a diplomat')"
     if is_background(tok, main) or (nominal_background(tok, main, lex) and not roots.has(e.cameo, "protest")
                                     and not own_clause and not took_part(e, tok, lex)):
         return "a relative or temporal clause gives background to another event ('after crowds burned its embassy')"

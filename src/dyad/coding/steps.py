@@ -705,7 +705,12 @@ def redirect_own_forces(ctx: SentenceContext, f: Frame) -> Drop | None:
         home = ctx.roots.has(code, "no_home_target") and t is not None and t.code == s.code[:3] != s.code
         if t is not None and t.code[:3] == s.code[:3] and (t.code[3:6] in own or home):
             # each other party the verb names: "recalled its ambassadors to the US and Israel"
-            pairs += [Pair(s, e, code) for e in _others_named(ctx, f.trigger, s)] or [Pair(s, None, code)]
+            others = _others_named(ctx, f.trigger, s)
+            if not others and ctx.roots.has(code, "deployment"):
+                # "China sent warships to the South China Sea": its own forces, to no one, are
+                # a deployment; the trigger's next pattern says so ("send &C_FORCE": 154)
+                return Drop("the actor's own forces sent to no one are no aid", try_next=True)
+            pairs += [Pair(s, e, code) for e in others] or [Pair(s, None, code)]
         else:
             pairs.append(Pair(s, t, code))
     f.pairs = pairs

@@ -15,7 +15,8 @@ from spacy.tokens import Token
 
 from . import parties
 from .context import Drop, Frame, SentenceContext
-from .events import default_targets, governor_of, prep_objects
+from .events import default_targets, expand_conj, governor_of, prep_objects
+from .mentions import MODIFIER_DEPS
 from .parse import kids
 from ..model import Actor
 
@@ -215,7 +216,35 @@ def condition(ctx: SentenceContext, f: Frame) -> list[Actor]:
     return [t for t in parties.resolve_all(ctx.actors, named) if t.code not in f.source_codes]
 
 
+def abetted_country(ctx: SentenceContext, f: Frame) -> list[Actor]:
+    """A sanction on people or groups the text names only by what they did for a country
+    (roots.tsv ``abettors``, abetting_verbs.txt) is aimed at that country: "imposed new
+    sanctions on individuals and groups that have facilitated Russia's war in Ukraine"
+    (RUS); not on a party named as such ("Russian companies that helped Iran's programme")."""
+    if not _named_by_pattern(f) or not ctx.roots.has(f.code, "abettors"):
+        return []
+    sa, verbs = ctx.actors, ctx.lexicon.words.abetting_verbs
+    heads = [m for t in f.target_tokens for m in expand_conj(t)]
+    # a bare agent noun ("companies", "officials") takes its country from elsewhere: no party of its own
+    if not heads or any(h.pos_ != "NOUN" or h.i in sa.by_token and sa.by_token[h.i].kind != "agent" or any(
+            t.i in sa.by_token for c in kids(h) if c.dep_ in MODIFIER_DEPS for t in c.subtree) for h in heads):
+        return []
+    out: list[Actor] = []
+    for h in heads:
+        for clause in kids(h):
+            if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() not in verbs:
+                continue
+            for obj in (o for c in kids(clause) if c.dep_ == "dobj" for o in expand_conj(c)):
+                owner = next((c for c in kids(obj) if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+                actor = sa.resolve(owner if owner is not None else obj)
+                if actor is not None and len(actor.code) == 3 and actor.code.isalpha() \
+                        and actor.code not in f.source_codes and all(a.code != actor.code for a in out):
+                    out.append(actor)
+    return out
+
+
 TARGET_RULES: tuple[TargetRule, ...] = tuple(TargetRule(rule.__name__, rule) for rule in (
+    abetted_country,
     pattern_target,
     inside_pattern_target,
     object_or_partner,

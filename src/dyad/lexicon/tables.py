@@ -44,6 +44,8 @@ ROOT_BEHAVIOURS = {
     "named_target": "aimed only at whom its pattern names ('denied the accusations by X'), not at a party of the act it is about",
     "place_no_target": "where the actor's forces move is no target: a withdrawal from a town",
     "home_no_target": "where the actor's forces move in its own country is no target: a deployment in one of its regions",
+    "deployment": "the actor's own forces sent to nobody named are no aid but a deployment: the trigger's next pattern is tried",
+    "abettors": "people or groups named by what they did for a country ('firms that helped Iran's nuclear programme') are aimed at through it",
     "story_place": "with nobody named, in a story whose other events name their parties, aimed at the country the story happens in",
 }
 
@@ -112,6 +114,7 @@ class WordLists:
     venue_nouns: frozenset[str] = frozenset()
     holding_verbs: frozenset[str] = frozenset()
     water_nouns: frozenset[str] = frozenset()
+    abetting_verbs: frozenset[str] = frozenset()
 
 
 def read_word_lists(words: WordLists, d: Path, issues: list[LexiconIssue]) -> WordLists:
