@@ -143,3 +143,38 @@ def test_a_dead_worker_costs_only_its_story(monkeypatch):
     assert [c.article.id for c in out] == ["s0", "s1", "s2", "s3", "s4"]
     assert [c.article.id for c in out if c.error] == ["s3"]
     assert "worker process" in out[3].error
+
+
+def _forkservers() -> set[int]:
+    found = set()
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                if b"multiprocessing.forkserver" in (proc / "cmdline").read_bytes():
+                    found.add(int(proc.name))
+            except OSError:
+                pass
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find the worker processes")
+def test_workers_end_when_the_run_is_killed(tmp_path):
+    # A run killed outright cannot tell its workers; they must not wait for ever, each
+    # holding a model in memory.
+    corpus = tmp_path / "big.jsonl"
+    line = json.dumps({"id": "s", "text": "Russia and China signed a trade agreement. " * 3})
+    corpus.write_text("\n".join(line.replace('"s"', f'"s{i}"') for i in range(5000)) + "\n")
+    before = _forkservers()
+    run = subprocess.Popen([sys.executable, "-m", "dyad.cli", "code", str(corpus), "--workers", "2",
+                            "-o", str(tmp_path / "out.jsonl")], stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while len(_forkservers() - before) < 3 and time.time() < deadline:  # the server and two workers
+        time.sleep(0.2)
+    started = _forkservers() - before
+    assert len(started) >= 3, "the workers did not start"
+    run.kill()
+    run.wait()
+    deadline = time.time() + 15
+    while started & _forkservers() and time.time() < deadline:
+        time.sleep(0.2)
+    assert not started & _forkservers(), "workers still running after the run was killed"

@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -62,6 +64,37 @@ def _context(options: dict):
     return context
 
 
+def _start_worker(options: dict, run_pid: int) -> None:
+    """Load the coder in a new worker, and end the worker when the run that started it is
+    gone. A run killed outright (SIGKILL, out of memory) cannot tell its workers, and they
+    would wait on their queue for ever, each holding a model in memory: the workers hold
+    the queue's pipes themselves, so its end never comes. Their parent is the fork server,
+    not the run, so they watch the run's process id."""
+    threading.Thread(target=_watch_run, args=(run_pid,), name="dyad-watch-run", daemon=True).start()
+    warm(options)
+
+
+def _watch_run(run_pid: int, every: float = 1.0) -> None:
+    while _running(run_pid):
+        time.sleep(every)
+    os._exit(1)
+
+
+def _running(pid: int) -> bool:
+    """Is ``pid`` a live process (not gone, not a zombie waiting to be reaped)?"""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except OSError:
+        return True  # no /proc (macOS): os.kill said it is there
+
+
 class _Pool:
     def __init__(self, options: dict, workers: int):
         self.options = options
@@ -69,8 +102,8 @@ class _Pool:
         self.executor: ProcessPoolExecutor | None = None
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.workers, mp_context=_context(self.options), initializer=warm,
-                                   initargs=(self.options,))
+        return ProcessPoolExecutor(self.workers, mp_context=_context(self.options), initializer=_start_worker,
+                                   initargs=(self.options, os.getpid()))
 
     def run(self, chunks: Iterator[list[Article]]) -> Iterator[Coded]:
         self.executor = self._start()
