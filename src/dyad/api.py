@@ -19,8 +19,8 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .coding.coder import Coder, Trace, get_coder
 from .errors import InputError
 from .ingest.decode import printable, valid_text
 from .ingest.read import ReadIssue, articles_from_records, read_paths  # noqa: F401 (read_paths is public here)
@@ -29,14 +29,19 @@ from .model import Article, Coded, Event
 
 __all__ = ["cameo_names", "check_options", "code_articles", "code_gold", "code_into", "code_paths", "code_stories",
            "code_text", "coder", "default_workers", "evaluate", "explain", "fingerprint", "gold_scheme", "import_petrarch",
-           "lookup", "open", "read_paths", "records", "serve", "validate", "web_app", "write_events", "write_frame",
-           "write_parquet_parts"]
+           "lookup", "open", "read_paths", "records", "serve", "start_workers", "validate", "web_app", "write_events",
+           "write_frame", "write_parquet_parts"]
+
+if TYPE_CHECKING:  # the coder brings spaCy: loaded when first asked for, not on import
+    from .coding.coder import Coder, Trace
 
 OnError = Callable[[ReadIssue], None]
 
 
 def coder(**options) -> Coder:
     """The coder for these options, loaded once per process (model and lexicon)."""
+    from .coding.coder import get_coder
+
     o = _coder_options(**options)
     return get_coder(o["model"], o["lexicon_dirs"], o["builtin"], o["scheme"])
 
@@ -67,6 +72,30 @@ def code_stories(articles: Iterable[Article], engine: str = "local", workers: in
     from . import engine as engines
 
     return engines.run(articles, _coder_options(**options), engine, workers, scheduler)
+
+
+def start_workers(paths: Iterable[str | os.PathLike], workers: int | None = None, **options) -> bool:
+    """Start the local engine's worker server now, when ``paths`` hold more than a few
+    stories, so that the model loads there while this process still starts up and reads
+    (``code_stories`` then finds it running). Returns whether it was started. A small input
+    is coded in this process, and a server loading beside it would only slow it down."""
+    from .engine import local
+
+    workers = workers or local.default_workers()
+    if workers < 2 or not _large(paths):
+        return False
+    return local.start_server(_coder_options(**options))
+
+
+def _large(paths: Iterable[str | os.PathLike], size: int = 64_000) -> bool:
+    """Is the input more than a few short stories (a folder, standard input, or files of
+    more than ``size`` bytes together)?"""
+    total = 0
+    for p in map(str, paths):
+        if p == "-" or os.path.isdir(p):
+            return True
+        total += os.path.getsize(p) if os.path.isfile(p) else 0
+    return total > size
 
 
 def _coder_options(model: str | None = None, lexicon_dirs: Iterable[str] = (), builtin: bool = True,

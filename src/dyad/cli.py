@@ -90,6 +90,8 @@ def code(paths, date, fmt, output, db, window, workers, engine, scheduler, progr
         raise click.UsageError("--format parquet writes a folder of partitions: give it with -o DIR")
     run = {"engine": engine, "workers": workers or (None if engine == "dask" else api.default_workers()),
            "scheduler": scheduler}
+    if engine == "local":
+        api.start_workers(paths, run["workers"], **options)  # the model loads there while this process starts
     api.check_options(**options, workers=run["workers"])
     problems: list = []
 

@@ -178,3 +178,21 @@ def test_workers_end_when_the_run_is_killed(tmp_path):
     while started & _forkservers() and time.time() < deadline:
         time.sleep(0.2)
     assert not started & _forkservers(), "workers still running after the run was killed"
+
+
+def test_the_worker_server_starts_early_only_for_a_large_input(tmp_path):
+    small = tmp_path / "one.txt"
+    small.write_text("Russia and China signed a trade agreement.")
+    big = tmp_path / "big.jsonl"
+    big.write_text(json.dumps({"id": "a", "text": "x " * 40_000}))
+    assert dyad.api.start_workers([small], workers=2) is False  # coded in this process: nothing to start
+    assert dyad.api.start_workers([big], workers=1) is False
+    assert dyad.api._large([tmp_path]) and dyad.api._large(["-"]) and dyad.api._large([big])
+
+
+def test_importing_dyad_does_not_load_spacy():
+    # Workers and the command line import dyad first; the model loads only when coding.
+    res = subprocess.run([sys.executable, "-c", "import sys, dyad, dyad.api, dyad.cli; "
+                          "print('spacy' in sys.modules); print(dyad.Event.__name__)"],
+                         capture_output=True, text=True, timeout=60)
+    assert res.stdout.split() == ["False", "Event"], res.stderr

@@ -95,6 +95,18 @@ def _running(pid: int) -> bool:
         return True  # no /proc (macOS): os.kill said it is there
 
 
+def start_server(options: dict) -> bool:
+    """Start the fork server, which loads the coder of ``options`` (engine/preload.py),
+    without waiting for it; the pool started later uses it. False where there is none."""
+    context = _context(options)
+    if context.get_start_method() != "forkserver":
+        return False
+    from multiprocessing import forkserver
+
+    forkserver.ensure_running()
+    return True
+
+
 class _Pool:
     def __init__(self, options: dict, workers: int):
         self.options = options
