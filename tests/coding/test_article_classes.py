@@ -93,3 +93,11 @@ def test_class_is_coded(text, expected):
 @pytest.mark.parametrize("text, unexpected", NOT_CODED)
 def test_class_is_not_coded(text, unexpected):
     assert unexpected not in coded(text)
+
+
+def test_the_content_of_a_decision_followed_is_background_but_an_offer_is_news():
+    decided = coded("Iran detained a British sailor after Britain's decision to seize an Iranian tanker.")
+    assert not any(code.startswith("17") and src == "GBR" for src, _, code in decided), decided
+    offered = coded("Spain refused a meeting with Moroccan officials following an offer from the Moroccan government "
+                    "to open up talks about the dispute.")
+    assert any(src == "MAR" and tgt == "ESP" and code[:2] in ("03", "04") for src, tgt, code in offered), offered

@@ -139,11 +139,18 @@ def answered_act(tok: Token) -> bool:
     return ANSWER_NOUNS.get(prep.head.lemma_.lower()) == prep.lower_
 
 
+# Nouns for a decision already taken, whose content is background when another act follows it.
+DECISION_NOUNS = {"decision", "move", "choice", "ruling"}
+
+
 def decided_background(tok: Token, others: set[Token]) -> bool:
-    """Is the act a clause on a noun in an "after", "following" or "over" phrase of another
-    event ("detained a sailor after Britain's decision to seize a tanker": the seizure)?"""
+    """Is the act the content of a decision named in an "after", "following" or "over"
+    phrase of another event ("detained a sailor after Britain's decision to seize a
+    tanker": the seizure)? Not any noun there: "refused a meeting following an offer from
+    Russia to open talks" reports the offer."""
     noun = _act_noun(tok)
-    return noun is not tok and bool(others - {tok}) and noun.dep_ == "pobj" and noun.head.lower_ in BACKGROUND_PREPS
+    return (noun is not tok and bool(others - {tok}) and noun.dep_ == "pobj" and noun.head.lower_ in BACKGROUND_PREPS
+            and noun.lemma_.lower() in DECISION_NOUNS)
 
 
 def took_part(e: Event, tok: Token, lex: Lexicon) -> bool:
