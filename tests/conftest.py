@@ -24,6 +24,16 @@ def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
     return {(e.source[:3], e.target[:3], e.cameo) for e in code_text(text, date=date)}
 
 
+def load_benchmark(name: str):
+    """A script of benchmarks/ (not a package) as a module, for its tests."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"{name}_benchmark", ROOT / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 

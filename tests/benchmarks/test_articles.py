@@ -1,20 +1,16 @@
 """benchmarks/articles.py on invented whole articles: per-article F1, micro scores, the
 worst articles with their errors."""
-import importlib.util
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from conftest import ROOT, load_benchmark
+
 GOLD = ROOT / "tests" / "data" / "articles" / "invented.jsonl"
 
 
 @pytest.fixture(scope="module")
 def articles():
-    spec = importlib.util.spec_from_file_location("articles_benchmark", ROOT / "benchmarks" / "articles.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_benchmark("articles")
 
 
 def test_article_f1_counts_an_empty_article(articles):

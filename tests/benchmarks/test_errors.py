@@ -1,19 +1,14 @@
 """benchmarks/errors.py: each root-level error counted once, under its class."""
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from conftest import load_benchmark
 
 
 @pytest.fixture(scope="module")
 def errors():
-    spec = importlib.util.spec_from_file_location("errors_benchmark", ROOT / "benchmarks" / "errors.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_benchmark("errors")
 
 
 def ev(source, target, cameo):

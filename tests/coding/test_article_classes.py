@@ -6,11 +6,9 @@ must be among those coded ("" for no target), or that must not be.
 """
 import pytest
 
+from conftest import coded
 
-def coded(text: str, date: str = "2020-03-02") -> set[tuple[str, str, str]]:
-    from dyad import code_text
 
-    return {(e.source[:3], e.target[:3], e.cameo) for e in code_text(text, date=date)}
 
 
 def test_embassy_staff_are_their_government():

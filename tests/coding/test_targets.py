@@ -1,7 +1,6 @@
 """The target rules (dyad.coding.targets) and the steps (dyad.coding.steps): the table's
 order and names, one case file per rule (tests/data/target_rules/RULE.yml), and the rule
 that fired reaching `dyad explain`."""
-from pathlib import Path
 
 import pytest
 import yaml

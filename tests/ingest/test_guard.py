@@ -6,7 +6,6 @@ import random
 import time
 from pathlib import Path
 
-import pytest
 
 import dyad
 from dyad.ingest import clean, guard

@@ -9,7 +9,6 @@ import csv
 import datetime as dt
 import re
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 from conftest import ROOT

@@ -1,7 +1,6 @@
 """The event store: idempotent runs, re-coding, merging duplicates across outlets and days,
 order independence, resuming a killed run."""
 import json
-import os
 import random
 import signal
 import subprocess
@@ -9,7 +8,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 
 import dyad
 from dyad.ingest.read import read_paths

@@ -33,7 +33,7 @@ def one_clear_line(res, *words):
 
 def test_missing_folder(tmp_path):
     db = tmp_path / "no" / "such" / "events.duckdb"
-    line = one_clear_line(run_cli("code", WEEK1, "--db", db), str(db), "does not exist", "mkdir -p")
+    one_clear_line(run_cli("code", WEEK1, "--db", db), str(db), "does not exist", "mkdir -p")
     assert not db.parent.exists()
     with pytest.raises(StoreError, match="does not exist"):
         dyad.open(db)

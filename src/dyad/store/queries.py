@@ -173,7 +173,7 @@ def event(con, event_id: str) -> dict | None:
     found = con.execute(f"SELECT {_EVENT_COLUMNS} FROM events WHERE event_id = ?", [event_id]).df()
     if found.empty:
         return None
-    mentions_of = con.execute(f"""
+    mentions_of = con.execute("""
         SELECT m.*, s.text AS sentence, s.start_char AS sentence_start, st.title, st.outlet, st.url, st.date AS story_date
         FROM mentions m JOIN sentences s USING (sentence_id) JOIN stories st ON st.story_id = m.story_id
         WHERE m.event_id = ? ORDER BY m.date NULLS LAST, m.story_id, m.sentence_idx, m.mention_id""", [event_id]).df()
